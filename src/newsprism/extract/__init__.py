@@ -1,0 +1,77 @@
+"""The extract stage: actors, quotes, dates and PLOVER events, every item with source spans.
+
+``extract(documents, nlp)`` parses each document once, runs the per-document extractors on the
+parse, then canonicalises actors across documents and maps local actor keys to entity ids.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from newsprism.extract import actors as actors_mod
+from newsprism.extract import events as events_mod
+from newsprism.extract import quotes as quotes_mod
+from newsprism.extract import time as time_mod
+from newsprism.extract.local import DocActors
+from newsprism.extract.nlp import parse
+from newsprism.model import Event, Extraction, Quote, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from newsprism.model import Document
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DocExtraction:
+    actors: DocActors
+    quotes: tuple[Quote, ...]
+    dates: tuple[TimeExpression, ...]
+    events: tuple[Event, ...]
+
+
+def extract_document(doc: Document, sdoc: object) -> DocExtraction:
+    """Everything one document yields, with actors still local to the document."""
+    found_actors = actors_mod.find_actors(doc, sdoc)
+    found_quotes = tuple(quotes_mod.find_quotes(doc, sdoc, found_actors))
+    found_dates = tuple(time_mod.find_dates(doc, sdoc))
+    found_events = tuple(events_mod.find_events(doc, sdoc, found_actors, found_dates, found_quotes))
+    return DocExtraction(found_actors, found_quotes, found_dates, found_events)
+
+
+def extract(
+    documents: Sequence[Document],
+    nlp: Language,
+    progress: Callable[[int], None] | None = None,
+) -> Extraction:
+    per_doc: list[DocExtraction] = []
+    for doc, sdoc in zip(documents, parse(documents, nlp), strict=True):
+        per_doc.append(extract_document(doc, sdoc))
+        if progress is not None:
+            progress(1)
+    return merge(per_doc)
+
+
+def merge(per_doc: Sequence[DocExtraction]) -> Extraction:
+    """Canonicalise actors across documents and rewrite local keys to entity ids."""
+    entities, key_to_id = actors_mod.canonicalise([d.actors for d in per_doc])
+
+    def ent(key: str | None) -> str | None:
+        return key_to_id.get(key, key) if key is not None else None
+
+    quotes = tuple(
+        dataclasses.replace(q, speaker=ent(q.speaker)) for d in per_doc for q in d.quotes
+    )
+    events = tuple(
+        dataclasses.replace(
+            e,
+            source=tuple(dict.fromkeys(ent(k) or k for k in e.source)),
+            target=tuple(dict.fromkeys(ent(k) or k for k in e.target)),
+        )
+        for d in per_doc
+        for e in d.events
+    )
+    dates = tuple(t for d in per_doc for t in d.dates)
+    return Extraction(entities=tuple(entities), quotes=quotes, events=events, dates=dates)

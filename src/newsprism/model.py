@@ -1,0 +1,317 @@
+"""The one typed document model every stage reads and writes.
+
+All records are frozen dataclasses. Offsets are Python string indices into the owning
+``Document.text``; every record that points into a text carries ``(doc, start, end, text)``
+with ``text == document.text[start:end]``.
+
+Stages are pure: they take records and return new records, never mutate their inputs.
+``to_json`` turns any record (or tuple/list/dict of records) into plain JSON values that
+follow the output contract in ``schema/analysis.schema.json``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1"
+
+Genre = Literal["news", "opinion", "analysis", "explainer", "unknown"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
+QuoteKind = Literal["direct", "indirect"]
+Severity = Literal["low", "medium", "high"]
+
+PLOVER_CATEGORIES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+def make_id(prefix: str, *parts: object) -> str:
+    """A stable id from content: the same parts always give the same id."""
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}_{h[:12]}"
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of one document's text: ``text == documents[doc].text[start:end]``."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A boilerplate range cut from the body, with the reason (e.g. ``navigation``)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+# ---------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True, slots=True)
+class RawSource:
+    """What a reader found, before cleaning: one article's text plus what the source told us.
+
+    ``fmt`` is ``txt`` | ``html`` | ``jsonl`` | ``warc``. ``text`` is the offsets' reference text
+    (the .txt file content exactly, or the extracted plain text of HTML). ``meta`` holds the
+    metadata the source itself offers (HTML meta tags, JSONL fields, WARC headers), keyed by
+    ``title``, ``outlet``, ``authors`` (list), ``published``, ``url``, ``fetched``, ``genre``...
+    ``html`` keeps the raw HTML (if any) for metadata extraction.
+    """
+
+    source: str
+    fmt: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    html: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not be read, with a one-line reason."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    source: str
+    sha256: str
+    text: str
+    outlet: str | None
+    title: str | None
+    authors: tuple[str, ...]
+    published: str | None  # ISO date (YYYY-MM-DD) or datetime
+    genre: Genre
+    body: Range
+    removed: tuple[Removed, ...]
+    url: str | None = None
+    format: str = "txt"
+    # which evidence decided each metadata field, e.g. {"outlet": "html meta og:site_name"}
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    def clean_text(self) -> str:
+        """The text with everything outside the body and every removed range blanked.
+
+        Same length as ``text`` (so offsets are shared); blanked characters become spaces,
+        newlines are kept, so sentence and paragraph boundaries survive.
+        """
+        chars = list(self.text)
+        n = len(chars)
+        blank: list[tuple[int, int]] = [(0, self.body.start), (self.body.end, n)]
+        blank += [(r.start, r.end) for r in self.removed]
+        for a, b in blank:
+            for i in range(max(a, 0), min(b, n)):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.id, start, end, self.text[start:end])
+
+
+# ---------------------------------------------------------------- extract
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an actor in a document, before/after canonicalisation."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str  # spaCy-like label: PERSON, ORG, GPE, LOC, NORP, FAC ... or PRON / TITLE for resolved refs
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    country: str | None  # ISO 3166 alpha-3
+    mentions: tuple[Span, ...]
+    # evidence for roles/country: e.g. {"country": "demonym 'Russian' in 'Russian Foreign Minister ...'"}
+    evidence: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str  # the quoted words, without the quotation marks
+    speaker: str | None  # entity id
+    speaker_text: str | None
+    cue: str | None
+    kind: QuoteKind
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A date expression resolved against the document date."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO date, ISO interval "a/b", or None when it cannot be resolved
+    anchor: str | None  # the document date used, None when unknown
+    note: str | None = None  # e.g. "document date unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    category: str  # PLOVER type
+    action: str
+    source: tuple[str, ...]  # entity ids
+    target: tuple[str, ...]
+    date: str | None
+    date_text: str | None
+    location: str | None
+    mentions: tuple[Span, ...]  # the sentence span(s)
+    quotes: tuple[str, ...] = ()  # ids of quotes for public statements
+    source_text: tuple[str, ...] = ()
+    target_text: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- compare
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """Document ``doc`` copies or rewrites ``derived_from`` (not independent)."""
+
+    doc: str
+    derived_from: str
+    score: float
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    story: str
+    text: str
+    mentions: tuple[Span, ...]
+    support: tuple[str, ...]  # doc ids
+    contradicted_by: tuple[str, ...]
+    silent: tuple[str, ...] = ()
+    kind: str = "factual"  # factual | opinion | rhetorical
+    single_source: bool = False
+    independent_support: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    id: str
+    kind: str  # number | count | date | weekday | role | quote_wording | quote_speaker | event_verb | name_spelling ...
+    severity: Severity
+    description: str
+    claims: tuple[str, ...]
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletProfile:
+    name: str
+    documents: tuple[str, ...]
+    claims_covered: tuple[str, ...]
+    claims_omitted: tuple[str, ...]
+    tone: dict[str, Any]  # {"overall": float, "toward": {entity_id: float}, "method": str, "evidence": [...]}
+    quoted: dict[str, int]  # entity id (or speaker text) -> number of quotes
+    genres: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extract stage gives the compare stage."""
+
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    dates: tuple[TimeExpression, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    stories: tuple[Story, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    outlets: tuple[OutletProfile, ...] = ()
+    derivations: tuple[Derivation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    documents: tuple[Document, ...]
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    stories: tuple[Story, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    outlets: tuple[OutletProfile, ...] = ()
+    dates: tuple[TimeExpression, ...] = ()
+    derivations: tuple[Derivation, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def to_json(obj: Any) -> Any:
+    """Plain JSON values for any record; tuples become lists, dict keys stay."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_json(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_json(v) for k, v in obj.items()}
+    return obj
+
+
+def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
+    """The contract's key order first (schema_version, documents, ...), extensions after."""
+    data = to_json(analysis)
+    order = ["schema_version", "documents", "entities", "quotes", "events", "stories", "claims",
+             "discrepancies", "outlets"]
+    return {k: data[k] for k in order} | {k: v for k, v in data.items() if k not in order}
