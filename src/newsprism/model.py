@@ -315,3 +315,30 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
     order = ["schema_version", "documents", "entities", "quotes", "events", "stories", "claims",
              "discrepancies", "outlets"]
     return {k: data[k] for k in order} | {k: v for k, v in data.items() if k not in order}
+
+
+def from_json(cls: type[Any], data: Any) -> Any:
+    """Rebuild a record (or nested records) from ``to_json`` output, by the dataclass's type hints."""
+    return _decode(cls, data)
+
+
+def _decode(tp: Any, data: Any) -> Any:
+    import types
+    import typing
+
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _decode(args[0], data) if len(args) == 1 else data
+    if origin is tuple:
+        (item, *_rest) = typing.get_args(tp)
+        return tuple(_decode(item, x) for x in data)
+    if origin is dict or origin is typing.Literal or tp is Any:
+        return data
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        names = {f.name for f in dataclasses.fields(tp)}
+        return tp(**{k: _decode(hints[k], v) for k, v in data.items() if k in names})
+    return data

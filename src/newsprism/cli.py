@@ -1,0 +1,195 @@
+"""The `newsprism` command: a thin edge over the pipeline, the store and the server.
+
+Exit codes: 0 everything read; 2 some inputs were rejected (the rest was analysed and stored);
+1 nothing could be done (bad option, no readable input, store error).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsprism.errors import NewsprismError
+from newsprism.extract.nlp import DEFAULT_MODEL
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
+
+app = typer.Typer(
+    name="newsprism",
+    help=(
+        "Read many outlets' coverage of one event and turn it into one cross-checked account.\n\n"
+        "Example:\n\n"
+        "    newsprism analyze examples/riyadh-2025-02-18 --out out/riyadh"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl, .warc[.gz]).")]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: DIR/newsprism.duckdb).")]
+ModelOpt = Annotated[str, typer.Option("--model", help="spaCy pipeline package or path.")]
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"newsprism: {message}", markup=False)
+    return typer.Exit(EXIT_FAILED)
+
+
+def _report_rejected(rejected: tuple) -> None:
+    for r in rejected:
+        err.print(f"newsprism: rejected {r.source}: {r.reason}", markup=False)
+
+
+class _Bars:
+    """A rich progress display fed by the pipeline's progress callback."""
+
+    def __init__(self) -> None:
+        self.progress = Progress(
+            TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=False, disable=not err.is_terminal and "NEWSPRISM_PROGRESS" not in os.environ,
+        )
+        self.tasks: dict[str, int] = {}
+
+    def __call__(self, stage: str, advance: int, total: int | None) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+        elif total is not None:
+            self.progress.update(self.tasks[stage], total=total)
+        if advance:
+            self.progress.advance(self.tasks[stage], advance)
+
+
+@app.command()
+def analyze(
+    paths: Paths,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for analysis.json and report.html.")],
+    db: DbOpt = None,
+    model: ModelOpt = DEFAULT_MODEL,
+) -> None:
+    """Analyse articles: write DIR/analysis.json, DIR/report.html and store all in DuckDB.
+
+    Example:
+
+        newsprism analyze examples/riyadh-2025-02-18 --out out/riyadh
+    """
+    from newsprism.export import write_outputs
+    from newsprism.pipeline import Options, ingest
+    from newsprism.store import Store
+    from newsprism.workflow import analyze_into_store
+
+    try:
+        ingested = ingest(paths)
+        _report_rejected(ingested.rejected)
+        if not ingested.documents:
+            raise _fail("no readable article in the given paths")
+        bars = _Bars()
+        with Store(db or out_dir / "newsprism.duckdb") as store, bars.progress:
+            analysis = analyze_into_store(
+                ingested.documents, store, Options(model=model), progress=bars, rejected=ingested.rejected
+            )
+        json_path, html_path = write_outputs(analysis, out_dir)
+    except NewsprismError as exc:
+        raise _fail(str(exc)) from exc
+    out.print(
+        f"Analysed {len(analysis.documents)} documents in {len(analysis.stories)} stories: "
+        f"{len(analysis.entities)} actors, {len(analysis.quotes)} quotes, {len(analysis.events)} events, "
+        f"{len(analysis.claims)} claims, {len(analysis.discrepancies)} discrepancies."
+    )
+    out.print(f"Report: {html_path}")
+    out.print(f"JSON:   {json_path}")
+    if ingested.rejected:
+        out.print(f"Rejected {len(ingested.rejected)} input(s); see the lines above.")
+        raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Paths,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file to store documents in.")] = Path("newsprism.duckdb"),
+) -> None:
+    """Read and clean articles and store the documents only (no analysis).
+
+    Example:
+
+        newsprism ingest examples/riyadh-2025-02-18 --db news.duckdb
+    """
+    from newsprism.model import Analysis
+    from newsprism.pipeline import ingest
+    from newsprism.store import Store
+
+    try:
+        ingested = ingest(paths)
+        _report_rejected(ingested.rejected)
+        with Store(db) as store:
+            result = store.save(Analysis(documents=ingested.documents, rejected=ingested.rejected))
+    except NewsprismError as exc:
+        raise _fail(str(exc)) from exc
+    out.print(
+        f"Stored {result.added['documents']} new documents "
+        f"({len(ingested.documents) - result.added['documents']} already stored) in {db}"
+    )
+    if ingested.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file written by analyze.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for analysis.json and report.html.")],
+    story: Annotated[str | None, typer.Option("--story", help="Only this story id.")] = None,
+) -> None:
+    """Write analysis.json and report.html from the database.
+
+    Example:
+
+        newsprism export --db out/riyadh/newsprism.duckdb --out out/export
+    """
+    from newsprism.export import write_outputs
+    from newsprism.store import Store
+
+    if not db.exists():
+        raise _fail(f"{db}: no such database")
+    try:
+        with Store(db, read_only=True) as store:
+            analysis = store.load_analysis(story=story)
+        json_path, html_path = write_outputs(analysis, out_dir)
+    except NewsprismError as exc:
+        raise _fail(str(exc)) from exc
+    out.print(f"Report: {html_path}\nJSON:   {json_path}")
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file (created if missing).")] = Path("newsprism.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    model: ModelOpt = DEFAULT_MODEL,
+) -> None:
+    """Start the REST API and web UI over the DuckDB store.
+
+    Example:
+
+        newsprism serve --db out/riyadh/newsprism.duckdb --port 8000
+    """
+    from newsprism.api.server import run
+
+    try:
+        run(db=db, host=host, port=port, model=model)
+    except NewsprismError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def main() -> None:  # pragma: no cover - console entry
+    sys.exit(app())

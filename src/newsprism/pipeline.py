@@ -1,0 +1,98 @@
+"""The pipeline: ingest → extract → compare, composed from pure stage functions.
+
+Nothing here prints or touches the store; interfaces (CLI, API, engines) call these functions
+and pass a ``Progress`` callback if they want to show progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsprism import compare as compare_stage
+from newsprism import extract as extract_stage
+from newsprism import ingest as ingest_stage
+from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
+from newsprism.model import Analysis, Document, RawSource, Rejected
+
+# progress(stage, advance, total): called with total set once per stage, then with advances
+Progress = Callable[[str, int, int | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    model: str = DEFAULT_MODEL
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    documents: tuple[Document, ...]
+    rejected: tuple[Rejected, ...]
+
+
+def _noop(stage: str, advance: int, total: int | None) -> None:
+    return None
+
+
+def build_documents(items: Iterable[RawSource | Rejected]) -> Ingested:
+    """Clean each raw source into a Document; one per distinct content (same text = same id)."""
+    docs: dict[str, Document] = {}
+    rejected: list[Rejected] = []
+    for item in items:
+        if isinstance(item, Rejected):
+            rejected.append(item)
+            continue
+        doc = ingest_stage.build_document(item)
+        docs.setdefault(doc.id, doc)
+    return Ingested(tuple(docs.values()), tuple(rejected))
+
+
+def ingest(paths: Sequence[str | Path]) -> Ingested:
+    return build_documents(ingest_stage.read_sources(paths))
+
+
+def analyze_documents(
+    documents: Sequence[Document],
+    options: Options = Options(),
+    prior: Sequence[Any] = (),
+    progress: Progress = _noop,
+    rejected: Sequence[Rejected] = (),
+) -> tuple[Analysis, Any]:
+    """Extract and compare ``documents``; ``prior`` holds stored story signatures to join.
+
+    Returns the analysis and the comparison's story signatures (for the store).
+    """
+    nlp = load_nlp(options.model)
+    progress("extract", 0, len(documents))
+    extraction = extract_stage.extract(documents, nlp, progress=lambda n: progress("extract", n, None))
+    progress("compare", 0, 1)
+    comparison = compare_stage.compare(documents, extraction, prior=prior)
+    progress("compare", 1, None)
+    analysis = Analysis(
+        documents=tuple(documents),
+        entities=extraction.entities,
+        quotes=extraction.quotes,
+        events=extraction.events,
+        dates=extraction.dates,
+        stories=comparison.stories,
+        claims=comparison.claims,
+        discrepancies=comparison.discrepancies,
+        outlets=comparison.outlets,
+        derivations=comparison.derivations,
+        rejected=tuple(rejected),
+    )
+    return analysis, getattr(comparison, "signatures", ())
+
+
+def analyze(
+    paths: Sequence[str | Path],
+    options: Options = Options(),
+    prior: Sequence[Any] = (),
+    progress: Progress = _noop,
+) -> tuple[Analysis, Any]:
+    ingested = ingest(paths)
+    return analyze_documents(
+        ingested.documents, options, prior=prior, progress=progress, rejected=ingested.rejected
+    )

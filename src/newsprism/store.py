@@ -1,0 +1,282 @@
+"""DuckDB persistence: one table per record kind, keyed by the records' stable ids.
+
+Each table keeps the few columns that lists filter on, plus the whole record as JSON, so the
+store can rebuild exactly the records it was given (``load_analysis``). Saving is an upsert
+inside one transaction: re-saving the same analysis changes nothing, and a failure rolls the
+whole batch back, never touching what was stored before.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from newsprism.errors import StoreError
+from newsprism.model import (
+    Analysis,
+    Claim,
+    Derivation,
+    Discrepancy,
+    Document,
+    Entity,
+    Event,
+    OutletProfile,
+    Quote,
+    Rejected,
+    Story,
+    TimeExpression,
+    from_json,
+    to_json,
+)
+
+# table -> (record class, key column, filter columns)
+TABLES: dict[str, tuple[type[Any], str, tuple[str, ...]]] = {
+    "documents": (Document, "id", ("source", "sha256", "outlet", "title", "published", "genre", "url")),
+    "entities": (Entity, "id", ("name", "type", "country")),
+    "quotes": (Quote, "id", ("doc", "speaker", "kind")),
+    "events": (Event, "id", ("category", "date")),
+    "dates": (TimeExpression, "id", ("doc", "value")),
+    "stories": (Story, "id", ("title",)),
+    "claims": (Claim, "id", ("story", "kind")),
+    "discrepancies": (Discrepancy, "id", ("kind", "severity")),
+    "outlets": (OutletProfile, "name", ()),
+    "derivations": (Derivation, "doc", ("derived_from",)),
+    "rejected": (Rejected, "source", ("reason",)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """How many records of each kind were new (not already stored with the same content)."""
+
+    added: dict[str, int]
+    unchanged: dict[str, int]
+
+
+def _row_key(table: str, record: Any) -> str:
+    if table == "dates":
+        return f"{record.doc}:{record.start}:{record.end}"
+    return str(getattr(record, TABLES[table][1]))
+
+
+class Store:
+    """A DuckDB file holding analyses. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+        if not read_only:
+            self._create()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _create(self) -> None:
+        for table, (_cls, _key, cols) in TABLES.items():
+            extra = "".join(f", {c} VARCHAR" for c in cols)
+            self.con.execute(
+                f"CREATE TABLE IF NOT EXISTS {table} (key VARCHAR PRIMARY KEY{extra}, json VARCHAR)"
+            )
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS story_documents (story VARCHAR, doc VARCHAR, PRIMARY KEY (story, doc))"
+        )
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS story_signatures (story VARCHAR PRIMARY KEY, json VARCHAR)"
+        )
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS secrets (name VARCHAR PRIMARY KEY, value VARCHAR)"
+        )
+
+    # ------------------------------------------------------------ writing
+
+    def save(self, analysis: Analysis, signatures: Iterable[tuple[str, Any]] = ()) -> SaveResult:
+        """Upsert every record of ``analysis`` in one transaction.
+
+        Entities are merged with what is stored under the same id (mentions, aliases and roles
+        unioned), so a later batch adds to an actor instead of replacing it.
+        """
+        added: dict[str, int] = {}
+        unchanged: dict[str, int] = {}
+        try:
+            self.con.begin()
+            for table in TABLES:
+                records = list(getattr(analysis, table))
+                if table == "entities":
+                    records = [self._merge_entity(e) for e in records]
+                a, u = self._upsert(table, records)
+                added[table], unchanged[table] = a, u
+            for story in analysis.stories:
+                self.con.execute("DELETE FROM story_documents WHERE story = ?", [story.id])
+                self.con.executemany(
+                    "INSERT INTO story_documents VALUES (?, ?)", [[story.id, d] for d in story.documents]
+                )
+            for story_id, sig in signatures:
+                self.con.execute(
+                    "INSERT OR REPLACE INTO story_signatures VALUES (?, ?)", [story_id, json.dumps(sig)]
+                )
+            self.con.commit()
+        except duckdb.Error as exc:
+            self.con.rollback()
+            raise StoreError(f"{self.path}: saving failed, nothing was written: {exc}") from exc
+        return SaveResult(added, unchanged)
+
+    def _upsert(self, table: str, records: Sequence[Any]) -> tuple[int, int]:
+        _cls, _key, cols = TABLES[table]
+        if not records:
+            return 0, 0
+        rows = []
+        for r in records:
+            data = to_json(r)
+            rows.append([_row_key(table, r)] + [_text(data.get(c)) for c in cols] + [_dumps(data)])
+        keys = [row[0] for row in rows]
+        existing = dict(
+            self.con.execute(
+                f"SELECT key, json FROM {table} WHERE key IN (SELECT unnest(?))", [keys]
+            ).fetchall()
+        )
+        fresh = [row for row in rows if existing.get(row[0]) != row[-1]]
+        if fresh:
+            marks = ", ".join("?" * (len(cols) + 2))
+            self.con.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", fresh)
+        new = sum(1 for k in keys if k not in existing)
+        return new, len(rows) - len(fresh)
+
+    def _merge_entity(self, entity: Entity) -> Entity:
+        row = self.con.execute("SELECT json FROM entities WHERE key = ?", [entity.id]).fetchone()
+        if row is None:
+            return entity
+        old: Entity = from_json(Entity, json.loads(row[0]))
+        mentions = tuple(sorted(set(old.mentions) | set(entity.mentions), key=lambda s: (s.doc, s.start, s.end)))
+        aliases = tuple(sorted(set(old.aliases) | set(entity.aliases)))
+        roles = tuple(dict.fromkeys(old.roles + entity.roles))
+        return Entity(
+            id=entity.id,
+            name=entity.name,
+            type=entity.type,
+            aliases=aliases,
+            roles=roles,
+            country=entity.country or old.country,
+            mentions=mentions,
+            evidence=old.evidence | entity.evidence,
+        )
+
+    def set_secret(self, name: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO secrets VALUES (?, ?)", [name, value])
+
+    def get_secret(self, name: str) -> str | None:
+        row = self.con.execute("SELECT value FROM secrets WHERE name = ?", [name]).fetchone()
+        return row[0] if row else None
+
+    # ------------------------------------------------------------ reading
+
+    def count(self, table: str) -> int:
+        _check_table(table)
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+
+    def records(
+        self,
+        table: str,
+        filters: dict[str, str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        keys: Sequence[str] | None = None,
+    ) -> list[Any]:
+        """Records of one table, ordered by key, filtered on indexed columns (exact match)."""
+        cls, _key, cols = TABLES[table] if table in TABLES else _check_table(table)
+        where, params = [], []
+        for col, value in (filters or {}).items():
+            if col not in cols:
+                raise StoreError(f"{table}: cannot filter on {col!r} (filters: {', '.join(cols)})")
+            where.append(f"{col} = ?")
+            params.append(value)
+        if keys is not None:
+            where.append("key IN (SELECT unnest(?))")
+            params.append(list(keys))
+        sql = f"SELECT json FROM {table}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY key"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [from_json(cls, json.loads(r[0])) for r in self.con.execute(sql, params).fetchall()]
+
+    def story_of(self, doc_id: str) -> list[str]:
+        rows = self.con.execute("SELECT story FROM story_documents WHERE doc = ? ORDER BY story", [doc_id])
+        return [r[0] for r in rows.fetchall()]
+
+    def signatures(self) -> list[Any]:
+        rows = self.con.execute("SELECT json FROM story_signatures ORDER BY story").fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def load_analysis(self, story: str | None = None) -> Analysis:
+        """Everything stored, or one story: its documents and what points into them."""
+        if story is None:
+            return Analysis(**{t: tuple(self.records(t)) for t in TABLES})
+        stories = self.records("stories", keys=[story])
+        docs_ids = {d for s in stories for d in s.documents}
+        documents = tuple(self.records("documents", keys=sorted(docs_ids)))
+        claims = tuple(self.records("claims", filters={"story": story}))
+        claim_ids = {c.id for c in claims}
+
+        def in_docs(spans: Iterable[Any]) -> bool:
+            return any(s.doc in docs_ids for s in spans)
+
+        entities = tuple(
+            _restrict_entity(e, docs_ids) for e in self.records("entities") if in_docs(e.mentions)
+        )
+        return Analysis(
+            documents=documents,
+            entities=entities,
+            quotes=tuple(q for q in self.records("quotes") if q.doc in docs_ids),
+            events=tuple(e for e in self.records("events") if in_docs(e.mentions)),
+            stories=tuple(stories),
+            claims=claims,
+            discrepancies=tuple(
+                d for d in self.records("discrepancies") if set(d.claims) & claim_ids or in_docs(d.mentions)
+            ),
+            outlets=tuple(
+                o for o in self.records("outlets") if set(o.documents) & docs_ids
+            ),
+            dates=tuple(t for t in self.records("dates") if t.doc in docs_ids),
+            derivations=tuple(d for d in self.records("derivations") if d.doc in docs_ids),
+        )
+
+
+def _restrict_entity(entity: Entity, docs: set[str]) -> Entity:
+    from dataclasses import replace
+
+    return replace(entity, mentions=tuple(m for m in entity.mentions if m.doc in docs))
+
+
+def _check_table(table: str) -> Any:
+    if table not in TABLES:
+        raise StoreError(f"unknown table {table!r} (tables: {', '.join(TABLES)})")
+    return TABLES[table]
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)

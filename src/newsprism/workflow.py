@@ -1,0 +1,31 @@
+"""Runs the pipeline against a store: the one sequence the CLI and the API both use.
+
+Documents already stored (same content hash) are not analysed again unless asked; new
+documents are analysed with the stored story signatures so they join existing stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsprism import compare
+from newsprism.model import Analysis, Document, Rejected
+from newsprism.pipeline import Options, Progress, _noop, analyze_documents
+from newsprism.store import Store
+
+
+def analyze_into_store(
+    documents: Sequence[Document],
+    store: Store,
+    options: Options = Options(),
+    progress: Progress = _noop,
+    rejected: Sequence[Rejected] = (),
+) -> Analysis:
+    """Analyse ``documents`` joining stored stories, save everything, return this batch's analysis."""
+    prior = [compare.signature_from_json(s) for s in store.signatures()]
+    analysis, signatures = analyze_documents(
+        documents, options, prior=prior, progress=progress, rejected=rejected
+    )
+    store.save(analysis, signatures=[(s.id, compare.signature_to_json(s)) for s in signatures])
+    return replace(analysis, rejected=tuple(rejected))
