@@ -25,3 +25,24 @@ def nlp():
 @pytest.fixture(scope="session")
 def demo_dir() -> Path:
     return DEMO
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory, nlp):
+    """The demo corpus analysed once per session through the real CLI: (out_dir, exit_code, output)."""
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    out = tmp_path_factory.mktemp("demo")
+    result = CliRunner().invoke(app, ["analyze", str(DEMO), "--out", str(out)])
+    return out, result.exit_code, result.output
+
+
+@pytest.fixture(scope="session")
+def demo_json(demo_run):
+    import json
+
+    out, code, output = demo_run
+    assert code == 0, output
+    return json.loads((out / "analysis.json").read_text("utf-8"))
