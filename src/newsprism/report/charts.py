@@ -1,0 +1,273 @@
+"""Inline SVG charts for the HTML report: event timeline, actor network, horizontal bars.
+
+Each function takes plain values and returns ``markupsafe.Markup`` holding one ``<svg>``;
+every piece of text from the documents goes through ``markupsafe.escape`` here, so the
+template can insert the result as is. No randomness and fixed number formats, so the same
+input always gives the same bytes. The network layout is a small Fruchterman-Reingold force
+layout (Fruchterman & Reingold 1991) started from a circle, with a fixed number of steps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from newsprism.model import PLOVER_CATEGORIES
+from newsprism.report.text import shorten
+
+# 16 distinguishable colours (Tableau 10 plus six darker tones), one per PLOVER category.
+_PALETTE = ("#4e79a7", "#59a14f", "#76b7b2", "#8cd17d", "#499894", "#86bcb6", "#b6992d", "#f1ce63",
+            "#e15759", "#ff9d9a", "#d37295", "#fabfd2", "#b07aa1", "#9d7660", "#f28e2b", "#79706e")
+CATEGORY_COLOUR = dict(zip(PLOVER_CATEGORIES, _PALETTE, strict=True))
+# PLOVER's grouping of event types: material/verbal cooperation, verbal conflict, material conflict.
+_VERBAL_CONFLICT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST"}
+_MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+TYPE_COLOUR = {"PERSON": "#4e79a7", "ORG": "#f28e2b", "GPE": "#59a14f", "LOC": "#76b7b2",
+               "NORP": "#b07aa1", "FAC": "#9d7660", "EVENT": "#d37295"}
+_OTHER_COLOUR = "#8c8c8c"
+
+
+def _e(value: object) -> str:
+    return str(escape(str(value)))
+
+
+def _n(x: float) -> str:
+    """A coordinate with one decimal and no '-0.0', so output bytes are stable."""
+    s = f"{x:.1f}"
+    return "0.0" if s == "-0.0" else s
+
+
+def category_colour(category: str) -> str:
+    return CATEGORY_COLOUR.get(category.upper(), _OTHER_COLOUR)
+
+
+def category_shape(category: str) -> str:
+    cat = category.upper()
+    if cat in _MATERIAL_CONFLICT:
+        return "triangle"
+    if cat in _VERBAL_CONFLICT:
+        return "diamond"
+    return "circle" if cat in CATEGORY_COLOUR else "square"
+
+
+def marker(category: str, x: float, y: float, r: float = 6.0) -> str:
+    """The shape for an event category at (x, y), filled with its colour."""
+    fill = category_colour(category)
+    shape = category_shape(category)
+    if shape == "circle":
+        return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}" fill="{fill}" stroke="#222"/>'
+    if shape == "square":
+        return (f'<rect x="{_n(x - r)}" y="{_n(y - r)}" width="{_n(2 * r)}" height="{_n(2 * r)}" '
+                f'fill="{fill}" stroke="#222"/>')
+    if shape == "diamond":
+        pts = [(x, y - r * 1.2), (x + r * 1.2, y), (x, y + r * 1.2), (x - r * 1.2, y)]
+    else:
+        pts = [(x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)]
+    return (f'<polygon points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" fill="{fill}" '
+            f'stroke="#222"/>')
+
+
+# ------------------------------------------------------------------ timeline
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    id: str
+    first: dt.date
+    last: dt.date
+    category: str
+    source: str
+    action: str
+    target: str
+    note: str  # tooltip: date text, outlets
+
+
+_TICK_STEPS = (1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826, 3652)
+
+
+def _ticks(lo: dt.date, hi: dt.date) -> list[dt.date]:
+    days = (hi - lo).days
+    step = next((s for s in _TICK_STEPS if days / s <= 6), _TICK_STEPS[-1])
+    return [lo + dt.timedelta(days=d) for d in range(0, days + 1, step)]
+
+
+def timeline_svg(items: Sequence[TimelineItem], title: str) -> Markup:
+    """Events as rows: the label on the left, a marker at its date on the right (x = date)."""
+    if not items:
+        return Markup("")
+    lo = min(i.first for i in items) - dt.timedelta(days=1)
+    hi = max(i.last for i in items) + dt.timedelta(days=1)
+    span = max((hi - lo).days, 1)
+    width, label_w, right, top, row_h = 860, 400, 30, 34, 22
+    plot_w = width - label_w - right
+    height = top + row_h * len(items) + 30
+
+    def x_of(day: dt.date) -> float:
+        return label_w + plot_w * (day - lo).days / span
+
+    parts = [f'<svg class="chart timeline" role="img" viewBox="0 0 {width} {height}" '
+             f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+             f"<title>{_e(title)}</title>"]
+    for tick in _ticks(lo, hi):
+        x = _n(x_of(tick))
+        parts.append(f'<line x1="{x}" y1="{top - 8}" x2="{x}" y2="{height - 24}" class="grid"/>')
+        parts.append(f'<text x="{x}" y="{top - 14}" text-anchor="middle" class="tick">'
+                     f"{tick.isoformat()}</text>")
+    for row, item in enumerate(items):
+        y = top + row_h * row + row_h / 2
+        x1, x2 = x_of(item.first), x_of(item.last)
+        parts.append(f'<line x1="{label_w - 4}" y1="{_n(y)}" x2="{_n(x1)}" y2="{_n(y)}" class="guide"/>')
+        if item.last > item.first:
+            parts.append(f'<rect x="{_n(x1)}" y="{_n(y - 3)}" width="{_n(x2 - x1)}" height="6" '
+                         f'fill="{category_colour(item.category)}" opacity="0.5"/>')
+        parts.append(
+            f'<g class="event-marker" data-event="{_e(item.id)}" data-category="{_e(item.category)}">'
+            f"<title>{_e(item.category)}: {_e(item.note)}</title>{marker(item.category, x1, y)}</g>")
+        parts.append(
+            f'<text x="{label_w - 8}" y="{_n(y + 4)}" text-anchor="end" class="label">'
+            f"{_e(shorten(item.source, 28))} "
+            f'<tspan class="action">{_e(shorten(item.action, 24))}</tspan> '
+            f"{_e(shorten(item.target, 28))}</text>")
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+# ------------------------------------------------------------------ network
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    name: str
+    type: str
+    weight: int  # mentions
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    a: str
+    b: str
+    kind: str  # "event" (a acts on b) or "sentence" (named in the same sentence)
+    weight: int
+
+
+def force_layout(n: int, edges: Sequence[tuple[int, int, float]], steps: int = 120) -> list[tuple[float, float]]:
+    """Positions in the unit square for ``n`` nodes; deterministic (starts from a circle)."""
+    if n == 0:
+        return []
+    if n == 1:
+        return [(0.5, 0.5)]
+    pos = [[0.5 + 0.4 * math.cos(2 * math.pi * i / n - math.pi / 2),
+            0.5 + 0.4 * math.sin(2 * math.pi * i / n - math.pi / 2)] for i in range(n)]
+    k = 0.9 * math.sqrt(1.0 / n)
+    for step in range(steps):
+        temp = 0.08 * (1 - step / steps) + 0.002
+        disp = [[0.0, 0.0] for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
+                d = max(math.hypot(dx, dy), 1e-3)
+                f = k * k / d
+                disp[i][0] += dx / d * f
+                disp[i][1] += dy / d * f
+                disp[j][0] -= dx / d * f
+                disp[j][1] -= dy / d * f
+        for i, j, w in edges:
+            dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
+            d = max(math.hypot(dx, dy), 1e-3)
+            f = d * d / k * w
+            disp[i][0] -= dx / d * f
+            disp[i][1] -= dy / d * f
+            disp[j][0] += dx / d * f
+            disp[j][1] += dy / d * f
+        for i in range(n):
+            dl = max(math.hypot(*disp[i]), 1e-9)
+            move = min(dl, temp)
+            pos[i][0] = min(1.0, max(0.0, pos[i][0] + disp[i][0] / dl * move))
+            pos[i][1] = min(1.0, max(0.0, pos[i][1] + disp[i][1] / dl * move))
+    return [(x, y) for x, y in pos]
+
+
+def network_svg(nodes: Sequence[Node], edges: Sequence[Edge], title: str, uid: str) -> Markup:
+    """Actors as circles sized by mentions; grey lines for same-sentence, arrows for events."""
+    if not nodes:
+        return Markup("")
+    index = {node.id: i for i, node in enumerate(nodes)}
+    pairs = [(index[e.a], index[e.b], 1.0 + math.log(e.weight)) for e in edges
+             if e.a in index and e.b in index and e.a != e.b]
+    unit = force_layout(len(nodes), pairs)
+    width, height, pad = 860, 560, 70
+    xy = [(pad + x * (width - 2 * pad), pad * 0.6 + y * (height - 1.6 * pad)) for x, y in unit]
+    top = max(n.weight for n in nodes)
+    radius = [6 + 16 * math.sqrt(n.weight / top) for n in nodes]
+    arrow = f"arrow-{_e(uid)}"
+    parts = [f'<svg class="chart network" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+             f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{_e(title)}</title>',
+             f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+             f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/>'
+             f"</marker></defs>"]
+    for kind in ("sentence", "event"):
+        for e in edges:
+            if e.kind != kind or e.a not in index or e.b not in index or e.a == e.b:
+                continue
+            i, j = index[e.a], index[e.b]
+            (x1, y1), (x2, y2) = xy[i], xy[j]
+            d = max(math.hypot(x2 - x1, y2 - y1), 1e-3)
+            ux, uy = (x2 - x1) / d, (y2 - y1) / d
+            sx, sy = x1 + ux * radius[i], y1 + uy * radius[i]
+            tx, ty = x2 - ux * (radius[j] + 2), y2 - uy * (radius[j] + 2)
+            stroke = _n(min(1.0 + math.log(e.weight) * 1.5, 6.0))
+            extra = f' marker-end="url(#{arrow})"' if kind == "event" else ""
+            parts.append(
+                f'<line class="edge {kind}" x1="{_n(sx)}" y1="{_n(sy)}" x2="{_n(tx)}" y2="{_n(ty)}" '
+                f'stroke-width="{stroke}"{extra}><title>{_e(nodes[i].name)} \u2192 {_e(nodes[j].name)}: '
+                f"{_e(kind)} \u00d7{e.weight}</title></line>")
+    for node, (x, y), r in zip(nodes, xy, radius, strict=True):
+        parts.append(
+            f'<g class="node" data-entity="{_e(node.id)}"><title>{_e(node.name)} ({_e(node.type)}), '
+            f"{node.weight} mentions</title>"
+            f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}" fill="{TYPE_COLOUR.get(node.type, _OTHER_COLOUR)}" '
+            f'stroke="#fff" stroke-width="1.5"/>'
+            f'<text x="{_n(x)}" y="{_n(y + r + 12)}" text-anchor="middle" class="label">'
+            f"{_e(shorten(node.name, 26))}</text></g>")
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+# ------------------------------------------------------------------ bars
+
+
+def bars_svg(rows: Sequence[tuple[str, float]], title: str, *, diverging: bool = False,
+             digits: int = 0) -> Markup:
+    """Horizontal bars with labels and values; ``diverging`` centres zero for signed values."""
+    if not rows:
+        return Markup("")
+    width, label_w, value_w, row_h = 560, 190, 56, 22
+    plot_w = width - label_w - value_w
+    height = row_h * len(rows) + 12
+    scale = max((abs(v) for _, v in rows), default=0.0) or 1.0
+    zero = label_w + (plot_w / 2 if diverging else 0)
+    unit = plot_w / 2 if diverging else plot_w
+    parts = [f'<svg class="chart bars" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+             f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{_e(title)}</title>']
+    for row, (label, value) in enumerate(rows):
+        y = 6 + row * row_h
+        length = unit * abs(value) / scale
+        x = zero - length if value < 0 else zero
+        cls = "neg" if value < 0 else "pos"
+        parts.append(f'<text x="{label_w - 6}" y="{_n(y + 14)}" text-anchor="end" class="label">'
+                     f"{_e(shorten(label, 30))}</text>")
+        parts.append(f'<rect class="bar {cls}" x="{_n(x)}" y="{_n(y + 3)}" width="{_n(length)}" '
+                     f'height="{row_h - 6}"><title>{_e(label)}: {value:.{digits}f}</title></rect>')
+        parts.append(f'<text x="{width - value_w + 6}" y="{_n(y + 14)}" class="value">'
+                     f"{value:+.{digits}f}</text>" if diverging else
+                     f'<text x="{width - value_w + 6}" y="{_n(y + 14)}" class="value">'
+                     f"{value:.{digits}f}</text>")
+    if diverging:
+        parts.append(f'<line x1="{_n(zero)}" y1="2" x2="{_n(zero)}" y2="{height - 2}" class="axis"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,102 @@
+"""Data for the report's charts: timeline rows and the actor network of one story.
+
+Turns events and entity mentions into the plain ``TimelineItem`` / ``Node`` / ``Edge`` values
+that ``charts`` draws. Sorting is explicit so the charts are deterministic.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+
+from newsprism.model import Event, Story
+from newsprism.report.charts import Edge, Node, TimelineItem
+from newsprism.report.text import parse_period, sentence_starts
+from newsprism.report.views import Index
+
+MAX_NODES = 30  # more actors than this make an unreadable network; the rest are listed, not drawn
+MAX_TIMELINE = 80  # dated events drawn; the rest stay in the table
+
+
+def story_events(ix: Index, story: Story) -> tuple[Event, ...]:
+    docs = set(story.documents)
+    return tuple(e for e in ix.analysis.events if any(m.doc in docs for m in e.mentions))
+
+
+def actor_label(ix: Index, ids: Sequence[str], texts: Sequence[str]) -> str:
+    """Entity names for ids, the text as written when no id resolves, '?' when nothing."""
+    names = [ix.entity_name(i) for i in ids]
+    if not names:
+        names = [t for t in texts if t]
+    return " & ".join(names) if names else "?"
+
+
+def event_outlets(ix: Index, event: Event) -> str:
+    return ", ".join(sorted({ix.outlet_of(m.doc) for m in event.mentions}))
+
+
+def timeline(ix: Index, events: Sequence[Event]) -> tuple[tuple[TimelineItem, ...], tuple[Event, ...]]:
+    """Dated events as timeline rows sorted by date, and the events without a usable date."""
+    items, undated = [], []
+    for ev in events:
+        period = parse_period(ev.date)
+        if period is None:
+            undated.append(ev)
+            continue
+        note = f"{ev.action} \u2014 {ev.date_text or ev.date} ({event_outlets(ix, ev)})"
+        items.append(TimelineItem(
+            ev.id, period[0], period[1], ev.category,
+            actor_label(ix, ev.source, ev.source_text), ev.action,
+            actor_label(ix, ev.target, ev.target_text), note))
+    items.sort(key=lambda i: (i.first, i.last, i.category, i.source, i.action, i.target, i.id))
+    return tuple(items), tuple(undated)
+
+
+def network(ix: Index, story: Story, events: Sequence[Event]) -> tuple[tuple[Node, ...], tuple[Edge, ...]]:
+    """The most-mentioned actors of the story and the links between them."""
+    docs = set(story.documents)
+    counted = []
+    for ent in ix.analysis.entities:
+        n = sum(1 for m in ent.mentions if m.doc in docs)
+        if n:
+            counted.append(Node(ent.id, ent.name, ent.type, n))
+    counted.sort(key=lambda n: (-n.weight, n.name.lower(), n.id))
+    nodes = tuple(counted[:MAX_NODES])
+    shown = {n.id for n in nodes}
+    acts: Counter[tuple[str, str]] = Counter()
+    for ev in events:
+        for s in ev.source:
+            for t in ev.target:
+                if s in shown and t in shown and s != t:
+                    acts[(s, t)] += 1
+    together = _same_sentence(ix, story, shown)
+    edges = [Edge(a, b, "sentence", n) for (a, b), n in sorted(together.items())]
+    edges += [Edge(a, b, "event", n) for (a, b), n in sorted(acts.items())]
+    return nodes, tuple(edges)
+
+
+def _same_sentence(ix: Index, story: Story, shown: set[str]) -> Counter[tuple[str, str]]:
+    """How often each pair of shown actors is named in one sentence (pairs sorted by id)."""
+    per_doc: dict[str, list[tuple[int, str]]] = {}
+    for ent in ix.analysis.entities:
+        if ent.id not in shown:
+            continue
+        for m in ent.mentions:
+            if m.doc in story.documents:
+                per_doc.setdefault(m.doc, []).append((m.start, ent.id))
+    pairs: Counter[tuple[str, str]] = Counter()
+    for doc_id, mentions in per_doc.items():
+        doc = ix.docs.get(doc_id)
+        if doc is None:
+            continue
+        starts = sentence_starts(doc.text)
+        by_sentence: dict[int, set[str]] = {}
+        for start, ent_id in mentions:
+            by_sentence.setdefault(bisect_right(starts, start), set()).add(ent_id)
+        for ids in by_sentence.values():
+            ordered = sorted(ids)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1:]:
+                    pairs[(a, b)] += 1
+    return pairs

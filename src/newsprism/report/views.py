@@ -1,0 +1,279 @@
+"""The report's view model: what each story section shows, computed from an ``Analysis``.
+
+Pure functions from records to small frozen view records that the Jinja2 template renders.
+Every ordering is explicit so the same analysis always gives the same report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsprism.model import Analysis, Claim, Document, Entity, Quote, Span, Story
+from newsprism.report.text import InContext, in_context, outlet_label, shorten
+
+SUPPORTED, CONTRADICTED, SILENT, MIXED = "supported", "contradicted", "silent", "mixed"
+CELL_SYMBOL = {SUPPORTED: "\u2713", CONTRADICTED: "\u2717", SILENT: "\u00b7", MIXED: "\u00b1"}
+CELL_LABEL = {
+    SUPPORTED: "supports the claim",
+    CONTRADICTED: "contradicts the claim",
+    SILENT: "does not mention it",
+    MIXED: "one article supports, another contradicts",
+}
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    outlet: str
+    docs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    state: str
+    symbol: str
+    tip: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    claim: Claim
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocRow:
+    doc: Document
+    outlet: str
+    derived_from: tuple[tuple[str, str], ...]  # (label of the original, "score 0.93: evidence")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanView:
+    outlet: str
+    doc_title: str
+    ctx: InContext
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancyView:
+    kind: str
+    severity: str
+    description: str
+    claims: tuple[str, ...]
+    sides: tuple[SpanView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    quote: Quote
+    outlet: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerGroup:
+    name: str
+    entity: Entity | None
+    speaker_texts: tuple[str, ...]
+    quotes: tuple[QuoteView, ...]
+
+
+class Index:
+    """Look-ups over one analysis: documents, entities, claims by id; outlet of each document."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.docs: dict[str, Document] = {d.id: d for d in analysis.documents}
+        self.order: dict[str, int] = {d.id: i for i, d in enumerate(analysis.documents)}
+        self.entities: dict[str, Entity] = {e.id: e for e in analysis.entities}
+        self.claims: dict[str, Claim] = {c.id: c for c in analysis.claims}
+        self.outlet: dict[str, str] = {d.id: outlet_label(d) for d in analysis.documents}
+
+    def outlet_of(self, doc_id: str) -> str:
+        return self.outlet.get(doc_id, f"unknown document ({doc_id})")
+
+    def doc_label(self, doc_id: str) -> str:
+        doc = self.docs.get(doc_id)
+        if doc is None:
+            return f"unknown document ({doc_id})"
+        return f"{self.outlet_of(doc_id)}: {doc.title or doc.id}"
+
+    def entity_name(self, key: str) -> str:
+        ent = self.entities.get(key)
+        return ent.name if ent is not None else key
+
+
+def story_list(analysis: Analysis) -> tuple[Story, ...]:
+    """The stories, plus one for documents no story holds (or all documents if there are none)."""
+    placed = {d for s in analysis.stories for d in s.documents}
+    rest = tuple(d.id for d in analysis.documents if d.id not in placed)
+    if not analysis.stories:
+        return (Story("all-documents", "All documents", rest),) if rest else ()
+    if rest:
+        return analysis.stories + (Story("unassigned-documents", "Documents in no story", rest),)
+    return analysis.stories
+
+
+def doc_rows(ix: Index, story: Story) -> tuple[DocRow, ...]:
+    rows = []
+    for doc_id in story.documents:
+        doc = ix.docs.get(doc_id)
+        if doc is None:
+            continue
+        derived = tuple(
+            (ix.doc_label(d.derived_from), f"score {d.score:.2f}: {d.evidence}")
+            for d in ix.analysis.derivations if d.doc == doc_id
+        )
+        rows.append(DocRow(doc, ix.outlet_of(doc_id), derived))
+    return tuple(rows)
+
+
+def columns(ix: Index, story: Story) -> tuple[Column, ...]:
+    """One column per outlet, in the order the outlets first appear in the story."""
+    by_outlet: dict[str, list[str]] = {}
+    for doc_id in story.documents:
+        by_outlet.setdefault(ix.outlet_of(doc_id), []).append(doc_id)
+    return tuple(Column(name, tuple(docs)) for name, docs in by_outlet.items())
+
+
+def story_claims(ix: Index, story: Story) -> tuple[Claim, ...]:
+    docs = set(story.documents)
+    if story.id in {s.id for s in ix.analysis.stories}:
+        return tuple(c for c in ix.analysis.claims if c.story == story.id)
+    return tuple(c for c in ix.analysis.claims
+                 if not any(c.story == s.id for s in ix.analysis.stories)
+                 and (set(c.support) | {m.doc for m in c.mentions}) & docs)
+
+
+def _cell(ix: Index, claim: Claim, col: Column) -> Cell:
+    sup = [d for d in col.docs if d in claim.support]
+    con = [d for d in col.docs if d in claim.contradicted_by]
+    state = MIXED if sup and con else SUPPORTED if sup else CONTRADICTED if con else SILENT
+    said = [m.text for m in claim.mentions if m.doc in col.docs]
+    tip = f"{col.outlet} {CELL_LABEL[state]}"
+    if said:
+        tip += f": \u201c{shorten(said[0], 200)}\u201d"
+    return Cell(state, CELL_SYMBOL[state], tip)
+
+
+def matrix(ix: Index, claims: Sequence[Claim], cols: Sequence[Column]) -> tuple[Row, ...]:
+    return tuple(Row(c, tuple(_cell(ix, c, col) for col in cols)) for c in claims)
+
+
+def _spans_in(spans: Iterable[Span], docs: set[str]) -> list[Span]:
+    return [s for s in spans if s.doc in docs]
+
+
+def discrepancies(ix: Index, story: Story, claim_ids: set[str]) -> tuple[DiscrepancyView, ...]:
+    docs = set(story.documents)
+    out = []
+    for d in ix.analysis.discrepancies:
+        in_story = bool(set(d.claims) & claim_ids) or bool(_spans_in(d.mentions, docs))
+        if not in_story:
+            continue
+        sides = tuple(
+            SpanView(ix.outlet_of(m.doc), (ix.docs[m.doc].title or m.doc) if m.doc in ix.docs else m.doc,
+                     in_context(ix.docs.get(m.doc), m))
+            for m in sorted(d.mentions, key=lambda s: (ix.order.get(s.doc, len(ix.order)), s.start))
+        )
+        claims = tuple(ix.claims[c].text for c in d.claims if c in ix.claims)
+        out.append((SEVERITY_ORDER.get(d.severity, 3),
+                    DiscrepancyView(d.kind, d.severity, d.description, claims, sides)))
+    out.sort(key=lambda pair: pair[0])  # stable: keeps the analysis order within a severity
+    return tuple(v for _, v in out)
+
+
+def quote_groups(ix: Index, story: Story) -> tuple[SpeakerGroup, ...]:
+    """Quotes in the story's documents grouped by speaker, most-quoted speaker first."""
+    docs = set(story.documents)
+    groups: dict[str, list[Quote]] = defaultdict(list)
+    for q in ix.analysis.quotes:
+        if q.doc not in docs:
+            continue
+        key = (f"e:{q.speaker}" if q.speaker else
+               f"t:{q.speaker_text.strip()}" if q.speaker_text and q.speaker_text.strip() else "none")
+        groups[key].append(q)
+    result = []
+    for key, quotes in groups.items():
+        ent = ix.entities.get(key[2:]) if key.startswith("e:") else None
+        name = (ent.name if ent else key[2:]) if key != "none" else "Unattributed"
+        texts = tuple(sorted({q.speaker_text for q in quotes if q.speaker_text}))
+        quotes.sort(key=lambda q: (ix.order.get(q.doc, 0), q.start))
+        views = tuple(QuoteView(q, ix.outlet_of(q.doc)) for q in quotes)
+        result.append(SpeakerGroup(name, ent, texts, views))
+    result.sort(key=lambda g: (g.name == "Unattributed", -len(g.quotes), g.name.lower(), g.name))
+    return tuple(result)
+
+
+def story_entities(ix: Index, story: Story) -> tuple[tuple[Entity, int], ...]:
+    """Entities mentioned in the story with their mention counts there, most mentioned first."""
+    docs = set(story.documents)
+    counted = [(e, len(_spans_in(e.mentions, docs))) for e in ix.analysis.entities]
+    counted = [(e, n) for e, n in counted if n]
+    counted.sort(key=lambda p: (-p[1], p[0].name.lower(), p[0].id))
+    return tuple(counted)
+
+
+def speaker_counts(ix: Index, quoted: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    """An outlet's ``quoted`` map as (speaker name, count), most quoted first."""
+    named: Counter[str] = Counter()
+    for key, n in quoted.items():
+        named[ix.entity_name(str(key))] += int(n)
+    return tuple(sorted(named.items(), key=lambda p: (-p[1], p[0].lower(), p[0])))
+
+
+@dataclass(frozen=True, slots=True)
+class OutletView:
+    name: str
+    documents: int
+    genres: tuple[str, ...]
+    tone: float | None
+    tone_method: str
+    tone_toward: tuple[tuple[str, float], ...]
+    tone_evidence: tuple[str, ...]
+    quoted: tuple[tuple[str, int], ...]
+    covered: int
+    omitted: int
+    supports: int
+    contradicts: int
+
+
+def _tone(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def outlet_views(ix: Index, story: Story, cols: Sequence[Column], rows: Sequence[Row]) -> tuple[OutletView, ...]:
+    """One profile per outlet column of the story; claim counts restricted to the story's claims."""
+    claim_ids = {r.claim.id for r in rows}
+    out = []
+    for i, col in enumerate(cols):
+        profile = next((p for p in ix.analysis.outlets if set(p.documents) & set(col.docs)), None)
+        states = [r.cells[i].state for r in rows]
+        supports = sum(s in (SUPPORTED, MIXED) for s in states)
+        contradicts = sum(s in (CONTRADICTED, MIXED) for s in states)
+        tone = dict(profile.tone) if profile else {}
+        toward_raw = tone.get("toward") if isinstance(tone.get("toward"), dict) else {}
+        toward = [(ix.entity_name(str(k)), v) for k, v in toward_raw.items() if _tone(v) is not None]
+        toward.sort(key=lambda p: (-abs(p[1]), p[0]))
+        evidence = tone.get("evidence") if isinstance(tone.get("evidence"), (list, tuple)) else ()
+        if profile is not None:
+            covered = len(set(profile.claims_covered) & claim_ids)
+            omitted = len(set(profile.claims_omitted) & claim_ids)
+        else:
+            covered = sum(s != SILENT for s in states)
+            omitted = len(states) - covered
+        genres = profile.genres if profile and profile.genres else tuple(
+            sorted({ix.docs[d].genre for d in col.docs if d in ix.docs}))
+        out.append(OutletView(
+            name=col.outlet, documents=len(col.docs), genres=tuple(genres),
+            tone=_tone(tone.get("overall")), tone_method=str(tone.get("method") or ""),
+            tone_toward=tuple((n, float(v)) for n, v in toward[:6]),
+            tone_evidence=tuple(shorten(str(e), 240) for e in list(evidence)[:4]),
+            quoted=speaker_counts(ix, profile.quoted) if profile else (),
+            covered=covered, omitted=omitted, supports=supports, contradicts=contradicts,
+        ))
+    return tuple(out)
