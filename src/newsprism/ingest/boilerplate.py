@@ -1,0 +1,225 @@
+"""Line-level boilerplate rules: what a single paragraph of a news page is, judged on its own.
+
+Each rule looks at one ``Unit`` (its words, length, punctuation and a small vocabulary of page
+furniture) and returns a reason or ``None``. The vocabularies are generic web/news-site furniture
+(share buttons, menus, newsletter promos, photo credits, comment widgets, legal notices) written
+from general knowledge of how news sites are laid out, not taken from any particular corpus.
+Context (position in the text, repetition) is judged in ``text_clean``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from newsprism.ingest.dates import DATE_LINE
+from newsprism.ingest.units import Unit
+
+# --------------------------------------------------------------------------- vocabularies
+
+SHARE_WORDS = frozenset(
+    "share shares shared sharing via this article story page on facebook twitter x email e-mail "
+    "mail whatsapp linkedin reddit pinterest telegram print copy copied link url tweet messenger "
+    "flipboard bluesky threads save saved gift sms comment comments bookmark send to a friend "
+    "and or".split()
+)
+SHARE_CORE = frozenset(
+    "share facebook twitter whatsapp linkedin reddit pinterest telegram tweet flipboard bluesky "
+    "print bookmark copy".split()
+)
+UI_PHRASES = frozenset({
+    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "paid content",
+    "updated", "published", "breaking", "breaking news", "live", "live updates", "watch", "listen",
+    "read more", "more to read", "more from", "related", "related stories", "related articles",
+    "related content", "recommended", "recommended stories", "most popular", "most read",
+    "trending", "trending now", "loading", "loading...", "close", "show more", "see more",
+    "show less", "continue reading", "story continues below", "story continues below advertisement",
+    "scroll to continue", "image", "video", "photo", "photos", "gallery", "next", "previous",
+    "next article", "previous article", "top stories", "latest", "latest news", "editor's picks",
+    "you may also like", "you might also like", "more stories", "more news", "in other news",
+    "also read", "read next", "up next", "listen to this article", "audio", "play", "pause",
+    "sign in", "log in", "login", "register", "subscribe", "menu", "search", "sections",
+    "home", "back to top", "top", "skip", "expand", "collapse", "enlarge", "zoom", "full screen",
+    "fullscreen", "toggle", "open", "more", "tags", "topics", "filed under", "opinion",
+})
+NAV_PHRASES = re.compile(
+    r"^(?:skip to (?:main )?(?:content|navigation)|accessibility links|main menu|toggle navigation|"
+    r"jump to (?:navigation|content)|you are here:?|navigation|site map|sitemap)\b",
+    re.I,
+)
+BREADCRUMB = re.compile(r"^(?:[^>›»|]{1,40}\s*(?:>|›|»|\|)\s*){2,}[^>›»|]+$")
+COUNTER = re.compile(
+    r"\b\d[\d,.]*\s*(?:k\s*)?(?:views?|min(?:ute)?s?(?: read)?|reads?|comments?|shares?|likes?|"
+    r"replies|reactions?|hours? ago|days? ago)\b",
+    re.I,
+)
+CAPTION = re.compile(
+    r"\b(?:photo(?:graph)?s?|image|picture|illustration|video|file photo|photo illustration)\s*"
+    r"(?:by|:|credit|courtesy)|\bgetty images\b|\bap photo\b|\bvia getty\b|\bunsplash\b|"
+    r"\bshutterstock\b|\b(?:afp|reuters|epa|anadolu|sputnik|xinhua|tass)\s*/|/\s*(?:afp|reuters|epa|"
+    r"getty|ap)\b|\bcredit:|\b(?:pictured|seen here|left to right|from left|\(left\)|\(right\))",
+    re.I,
+)
+PROMO = re.compile(
+    r"\bclick here\b|\bsign up\b|\bsubscribe (?:now|today|here|to)\b|\b(?:in|to) your inbox\b|"
+    r"\bour newsletters?\b|\b(?:get|receive) (?:the|our)\b.{0,60}\bnewsletter\b|\bnewsletter\b.{0,40}"
+    r"\b(?:sign|subscribe|delivered|inbox)\b|\bpromotional content\b|\bsupport (?:our|independent)"
+    r" journalism\b|\bdownload (?:our|the) app\b|\bfollow us on\b|\bbecome a (?:member|subscriber)\b|"
+    r"\bdonate (?:now|today)\b|^(?:read|see|watch|listen|also read|read more|related|more)\s*:|"
+    r"\ba version of this (?:story|article)\b|\bthis (?:story|article) (?:is|was) (?:available|"
+    r"featured) in\b|\bcontinue reading\b|\bunlimited (?:digital )?access\b|\bfree trial\b",
+    re.I,
+)
+CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bcan be reached at\b|\bcontact (?:him|her|them|the author|"
+    r"the reporter|us) (?:at|on|via)\b|\bfollow (?:him|her|them) on\b|\bsend (?:us )?(?:news )?tips\b|"
+    r"\bhave a tip\??",
+    re.I,
+)
+LEGAL = re.compile(
+    r"©|\bcopyright\b|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy policy\b|"
+    r"\bcookie(?:s| policy| settings)\b|\bmay not be (?:published|reproduced|broadcast|rewritten|"
+    r"redistributed|copied)\b|\b(?:declared|designated|labeled|labelled|branded|listed as) (?:an? |as )?"
+    r"[\"“']?(?:undesirable|foreign agent|extremist|terrorist)|\byou(?:r)?\b.*\bour (?:content|site|"
+    r"website|journalism|reporting|coverage|articles?|services?|materials?)\b",
+    re.I,
+)
+NOTICE = re.compile(
+    r"^(?:this|the) (?:article|story|report|piece|post) (?:is|was|has been) (?:based|updated|"
+    r"corrected|amended|produced|written|originally|published|adapted|part|republished)\b|"
+    r"\bcontributed to this (?:report|story|article)\b|^\(?(?:reporting|writing|editing|additional "
+    r"reporting) by\b|\bcorrection:|^editor'?s note\b|^clarification:",
+    re.I,
+)
+COMMENTS = re.compile(
+    r"\bcomment(?:ing)? policy\b|^comments?(?:\s*\(\d+\))?$|\bjoin the (?:conversation|discussion)\b|"
+    r"\bleave a (?:comment|reply)\b|\b(?:show|view|hide|load) (?:all )?comments\b|^\d+ comments?$|"
+    r"\bbefore commenting\b|\bcomments (?:are|have been) (?:closed|disabled)\b",
+    re.I,
+)
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|reported by|text by)\s+(?P<rest>[A-Z].*)$", re.I
+)
+DASH_LEAD = re.compile(r"^[\s•·*▪►◦‣–—-]+")
+
+NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]?[A-Z][a-zà-ÿ]+)"
+NAME_PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|bint|ibn|al|el|la|le|dos|das|du)"
+PERSON_NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLE}\s+|al-|el-)?{NAME_TOKEN}){{1,3}}"
+NAME_ONLY = re.compile(rf"^{PERSON_NAME}$")
+ROLE_WORDS = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|contributing|"
+    r"fellow|professor|author|producer|analyst|bureau chief|staff|freelance|photographer|"
+    r"researcher|lecturer|scholar|director|host|anchor|commentator|critic|novelist)\b",
+    re.I,
+)
+BIO = re.compile(rf"^(?P<name>{PERSON_NAME})\s+(?:is|was|has|covers|writes|reports|teaches)\b")
+
+
+def core(unit: Unit) -> str:
+    """The unit's text without leading bullets/dashes."""
+    return DASH_LEAD.sub("", unit.text)
+
+
+# --------------------------------------------------------------------------- single rules
+
+
+def _navigation(u: Unit) -> bool:
+    t = core(u)
+    if NAV_PHRASES.search(t) and u.n_words <= 6:
+        return True
+    return bool(BREADCRUMB.match(t)) and not u.terminal
+
+
+def _share(u: Unit) -> bool:
+    words = [w.lower() for w in u.words]
+    return (
+        0 < len(words) <= 10
+        and all(w in SHARE_WORDS for w in words)
+        and any(w in SHARE_CORE for w in words)
+    )
+
+
+def _ui_label(u: Unit) -> bool:
+    t = core(u).strip(" :.|").lower()
+    if t in UI_PHRASES:
+        return True
+    if u.n_words and all(len(w) <= 2 and w.isupper() for w in u.words) and u.n_words <= 3:
+        return True  # font-size pickers, single letters: "XS", "A A"
+    if re.fullmatch(r"\d+\s*x\s*\d+\s+\w+", t):
+        return True  # image ratio labels such as "16x9 image"
+    counters = COUNTER.findall(t)
+    if counters:
+        rest = COUNTER.sub(" ", t)
+        return len(re.findall(r"[a-z]{2,}", rest)) <= 1
+    return False
+
+
+def _dateline_meta(u: Unit) -> bool:
+    return u.n_words <= 16 and bool(DATE_LINE.match(core(u)))
+
+
+def _byline(u: Unit) -> bool:
+    t = core(u)
+    return u.n_words <= 22 and bool(BYLINE.match(t)) and not t.endswith(("?", "!"))
+
+
+def _caption(u: Unit) -> bool:
+    return u.n_words <= 70 and bool(CAPTION.search(u.text))
+
+
+def _short_hit(pattern: re.Pattern[str], limit: int) -> Callable[[Unit], bool]:
+    return lambda u: u.n_words <= limit and bool(pattern.search(core(u)))
+
+
+RULES: tuple[tuple[str, Callable[[Unit], bool]], ...] = (
+    ("navigation", _navigation),
+    ("share", _share),
+    ("ui_label", _ui_label),
+    ("dateline_meta", _dateline_meta),
+    ("byline", _byline),
+    ("comments", _short_hit(COMMENTS, 25)),
+    ("contact", _short_hit(CONTACT, 40)),
+    ("legal", _short_hit(LEGAL, 80)),
+    ("notice", _short_hit(NOTICE, 40)),
+    ("promo", _short_hit(PROMO, 45)),
+    ("caption", _caption),
+)
+
+
+def classify(unit: Unit) -> str | None:
+    """The boilerplate reason of one unit judged alone, or ``None`` for article text."""
+    for reason, rule in RULES:
+        if rule(unit):
+            return reason
+    return None
+
+
+def is_heading(u: Unit) -> bool:
+    """A short title-like line: a headline, subheading or label (not a sentence)."""
+    if not u.words or u.n_words > 18:
+        return False
+    if u.text.endswith((".", ",", ";")) and not u.text.endswith("..."):
+        return False
+    if re.search(r"[.!?]\s+[A-Z]", u.text):
+        return False  # two sentences are a paragraph, not a heading
+    first = core(u)[:1]
+    return first.isupper() or first.isdigit() or first in "\"“‘'("
+
+
+def is_prose(u: Unit) -> bool:
+    """Sentence-like article text: long enough, or a full sentence."""
+    if u.n_words >= 20:
+        return True
+    return u.n_words >= 5 and u.terminal
+
+
+def bio_name(u: Unit) -> str | None:
+    """The person a trailing author bio is about ("Jane Doe is a reporter at ..."), if any."""
+    m = BIO.match(core(u))
+    if m and ROLE_WORDS.search(u.text) and u.n_words <= 120:
+        return m.group("name")
+    return None
+
+
+def is_name_only(u: Unit) -> bool:
+    return bool(NAME_ONLY.match(core(u)))

@@ -1,0 +1,154 @@
+"""The plain-text cleaner: where the article body starts and ends, and which ranges are boilerplate.
+
+Works on any article text (a .txt file or the plain text extracted from HTML) in four steps:
+
+1. every paragraph is labelled on its own (``boilerplate.classify``);
+2. context rules: a line printed twice in a row is a caption; a short line repeating a sentence
+   of another paragraph is a pull quote;
+3. the body starts at the first paragraph that opens a run of article prose (a lone sentence
+   followed by page furniture is a standfirst, not the body); everything before it is a title,
+   subtitle, section label or page furniture;
+4. the body ends at the last article paragraph, walking back over trailing furniture, author
+   bios, name lines, teasers after an end marker ("Related", "More to read", comments).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsprism.ingest import boilerplate as bp
+from newsprism.ingest.units import Unit, split_units
+from newsprism.model import Range, Removed
+
+# labels of lines after which the article is over ("Related", "Comments", ...)
+END_MARKERS = frozenset({
+    "more to read", "related", "related stories", "related articles", "related content",
+    "recommended", "recommended stories", "most popular", "most read", "you may also like",
+    "you might also like", "more stories", "more news", "read next", "up next", "top stories",
+    "latest news", "more from", "editor's picks", "comments", "trending now", "trending",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What the cleaner found: the body, the removed ranges and each paragraph's label."""
+
+    units: tuple[Unit, ...]
+    labels: tuple[str | None, ...]  # None = article text kept in the body
+    body: Range
+    removed: tuple[Removed, ...]
+    first: int  # index of the first body unit (len(units) when there is none)
+    last: int  # index of the last body unit (-1 when there is none)
+    title: int | None  # index of the unit taken as the headline, if any
+
+    def before_body(self) -> list[Unit]:
+        return list(self.units[: self.first])
+
+    def after_body(self) -> list[Unit]:
+        return list(self.units[self.last + 1:])
+
+    def in_body(self) -> list[Unit]:
+        return list(self.units[self.first: self.last + 1])
+
+
+def _context_labels(units: list[Unit], labels: list[str | None]) -> None:
+    """Repetition rules: captions printed twice, pull quotes repeating a paragraph."""
+    for i in range(len(units) - 1):
+        a, b = units[i], units[i + 1]
+        if a.text == b.text and a.n_words >= 4:
+            labels[i] = labels[i + 1] = labels[i] or "caption"
+    prose = [u.text for u, lab in zip(units, labels) if lab is None and u.n_words >= 25]
+    for i, u in enumerate(units):
+        if labels[i] is None and 6 <= u.n_words <= 40:
+            core = u.text.strip("\"“”'‘’ ")
+            if any(core in p and core != p for p in prose if len(p) > len(u.text) + 20):
+                labels[i] = "pull_quote"
+
+
+def _is_article(u: Unit, label: str | None) -> bool:
+    return label is None and bp.is_prose(u)
+
+
+def _body_start(units: list[Unit], labels: list[str | None]) -> int:
+    candidates = [i for i, u in enumerate(units) if _is_article(u, labels[i])]
+    for i in candidates:
+        nxt = i + 1
+        if nxt < len(units) and labels[nxt] is None and bp.is_heading(units[nxt]):
+            nxt += 1  # a subheading between the first paragraphs does not break the run
+        if units[i].n_words >= 40 or (nxt < len(units) and _is_article(units[nxt], labels[nxt])):
+            return i
+    if candidates:
+        return candidates[0]
+    plain = [i for i, lab in enumerate(labels) if lab is None]
+    return plain[0] if plain else len(units)
+
+
+def _end_marker_cut(units: list[Unit], labels: list[str | None], first: int) -> None:
+    """After an end marker in the second half, teasers and headlines are not the article."""
+    n = len(units)
+    for k in range(max(first + 1, (first + n) // 2), n):
+        key = bp.core(units[k]).strip(" :.|").lower()
+        if key not in END_MARKERS and labels[k] != "comments":
+            continue
+        rest = [i for i in range(k + 1, n) if _is_article(units[i], labels[i])]
+        if len(rest) <= 2:
+            labels[k] = labels[k] or "ui_label"
+            for i in range(k + 1, n):
+                labels[i] = labels[i] or "end_matter"
+            return
+
+
+def _body_end(units: list[Unit], labels: list[str | None], first: int) -> int:
+    """Walk back from the end over furniture, bios and name lines to the last article unit."""
+    j = len(units) - 1
+    while j > first:
+        u = units[j]
+        if labels[j] is not None:
+            pass
+        elif bp.bio_name(u):
+            labels[j] = "author_bio"
+        elif bp.is_name_only(u):
+            labels[j] = "byline"
+        elif not bp.is_prose(u):
+            labels[j] = "ui_label"
+        else:
+            return j
+        j -= 1
+    return j
+
+
+def _label_head(units: list[Unit], labels: list[str | None], first: int) -> int | None:
+    """Name what precedes the body: the headline, subtitle lines, section labels."""
+    headings = [i for i in range(first) if labels[i] is None and bp.is_heading(units[i])]
+    title = max(headings, key=lambda i: (units[i].n_words >= 3, units[i].n_words), default=None)
+    for i in range(first):
+        if labels[i] is None:
+            if i == title:
+                labels[i] = "title"
+            elif bp.is_prose(units[i]):
+                labels[i] = "subtitle"
+            else:
+                labels[i] = "section_label"
+    return title
+
+
+def clean(text: str) -> Cleaned:
+    """Find the body and the boilerplate of one article text."""
+    units = split_units(text)
+    labels: list[str | None] = [bp.classify(u) for u in units]
+    _context_labels(units, labels)
+    first = _body_start(units, labels)
+    if first < len(units):
+        _end_marker_cut(units, labels, first)
+        last = _body_end(units, labels, first)
+    else:
+        last = -1
+    title = _label_head(units, labels, first)
+    if first <= last:
+        body = Range(units[first].start, units[last].end)
+    else:
+        body = Range(0, 0)
+    removed = tuple(
+        Removed(u.start, u.end, lab) for u, lab in zip(units, labels) if lab is not None
+    )
+    return Cleaned(tuple(units), tuple(labels), body, removed, first, last, title)
