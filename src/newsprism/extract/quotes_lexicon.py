@@ -1,0 +1,61 @@
+"""Word lists the quote extractor reads: speech verbs, person titles, gender hints.
+
+The lists live in ``resources/quotes_*.txt`` (each file says where it comes from) and are
+read once, lazily, on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Honorifics that mark a person's grammatical gender (general English usage).
+MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "mister"})
+FEMALE_HONORIFICS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "madam", "madame", "dame", "lady"})
+
+PRONOUN_GENDER: dict[str, str] = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "it": "n", "its": "n", "itself": "n",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    speech_verbs: frozenset[str]  # every attribution verb lemma
+    report_verbs: frozenset[str]  # the subset that takes a reported content clause
+    titles: frozenset[str]  # single-word title heads
+    title_phrases: frozenset[str]  # multi-word titles ("foreign minister")
+    title_gender: dict[str, str]  # gendered titles: "spokeswoman" -> "f"
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("newsprism.resources").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if line.strip():
+            out.append(line.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    speech: set[str] = set()
+    report: set[str] = set()
+    for line in _lines("quotes_speech_verbs.txt"):
+        lemma = line.rstrip("*").strip().lower()
+        speech.add(lemma)
+        if line.endswith("*"):
+            report.add(lemma)
+    titles: set[str] = set()
+    phrases: set[str] = set()
+    gender: dict[str, str] = {}
+    for line in _lines("quotes_person_titles.txt"):
+        word, _, g = line.partition("\t")
+        word = word.strip().lower()
+        (phrases if " " in word else titles).add(word)
+        if g.strip() in ("m", "f"):
+            gender[word] = g.strip()
+    return Lexicon(frozenset(speech), frozenset(report), frozenset(titles), frozenset(phrases), gender)
