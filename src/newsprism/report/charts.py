@@ -102,7 +102,7 @@ def timeline_svg(items: Sequence[TimelineItem], title: str) -> Markup:
     lo = min(i.first for i in items) - dt.timedelta(days=1)
     hi = max(i.last for i in items) + dt.timedelta(days=1)
     span = max((hi - lo).days, 1)
-    width, label_w, right, top, row_h = 860, 400, 30, 34, 22
+    width, label_w, right, top, row_h = 860, 400, 44, 34, 22
     plot_w = width - label_w - right
     height = top + row_h * len(items) + 30
 
@@ -114,13 +114,13 @@ def timeline_svg(items: Sequence[TimelineItem], title: str) -> Markup:
              f"<title>{_e(title)}</title>"]
     for tick in _ticks(lo, hi):
         x = _n(x_of(tick))
-        parts.append(f'<line x1="{x}" y1="{top - 8}" x2="{x}" y2="{height - 24}" class="grid"/>')
+        parts.append(f'<line x1="{x}" y1="{top - 8}" x2="{x}" y2="{height - 24}" class="grid" stroke="#e5e8eb"/>')
         parts.append(f'<text x="{x}" y="{top - 14}" text-anchor="middle" class="tick">'
                      f"{tick.isoformat()}</text>")
     for row, item in enumerate(items):
         y = top + row_h * row + row_h / 2
         x1, x2 = x_of(item.first), x_of(item.last)
-        parts.append(f'<line x1="{label_w - 4}" y1="{_n(y)}" x2="{_n(x1)}" y2="{_n(y)}" class="guide"/>')
+        parts.append(f'<line x1="{label_w - 4}" y1="{_n(y)}" x2="{_n(x1)}" y2="{_n(y)}" class="guide" stroke="#d0d7de" stroke-dasharray="2 3"/>')
         if item.last > item.first:
             parts.append(f'<rect x="{_n(x1)}" y="{_n(y - 3)}" width="{_n(x2 - x1)}" height="6" '
                          f'fill="{category_colour(item.category)}" opacity="0.5"/>')
@@ -163,7 +163,8 @@ def force_layout(n: int, edges: Sequence[tuple[int, int, float]], steps: int = 1
         return [(0.5, 0.5)]
     pos = [[0.5 + 0.4 * math.cos(2 * math.pi * i / n - math.pi / 2),
             0.5 + 0.4 * math.sin(2 * math.pi * i / n - math.pi / 2)] for i in range(n)]
-    k = 0.9 * math.sqrt(1.0 / n)
+    k = 0.6 * math.sqrt(1.0 / n)
+    gravity = 2.0 * k
     for step in range(steps):
         temp = 0.08 * (1 - step / steps) + 0.002
         disp = [[0.0, 0.0] for _ in range(n)]
@@ -184,12 +185,54 @@ def force_layout(n: int, edges: Sequence[tuple[int, int, float]], steps: int = 1
             disp[i][1] -= dy / d * f
             disp[j][0] += dx / d * f
             disp[j][1] += dy / d * f
+        for i in range(n):  # gravity keeps unlinked actors from drifting to the edges
+            disp[i][0] -= (pos[i][0] - 0.5) * gravity
+            disp[i][1] -= (pos[i][1] - 0.5) * gravity
         for i in range(n):
             dl = max(math.hypot(*disp[i]), 1e-9)
             move = min(dl, temp)
             pos[i][0] = min(1.0, max(0.0, pos[i][0] + disp[i][0] / dl * move))
             pos[i][1] = min(1.0, max(0.0, pos[i][1] + disp[i][1] / dl * move))
-    return [(x, y) for x, y in pos]
+    return _fit(pos)
+
+
+def _fit(pos: list[list[float]]) -> list[tuple[float, float]]:
+    """Stretch the positions to fill the unit square (each axis separately)."""
+    xs, ys = [p[0] for p in pos], [p[1] for p in pos]
+    wx, wy = max(xs) - min(xs), max(ys) - min(ys)
+    return [((x - min(xs)) / wx if wx > 1e-6 else 0.5, (y - min(ys)) / wy if wy > 1e-6 else 0.5)
+            for x, y in pos]
+
+
+def _separate(xy: list[tuple[float, float]], radius: Sequence[float],
+              box: tuple[float, float, float, float], rounds: int = 60) -> list[tuple[float, float]]:
+    """Push overlapping circles (and their labels below them) apart, inside ``box``."""
+    pts = [list(p) for p in xy]
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(pts)):
+            for j in range(i + 1, len(pts)):
+                dx, dy = pts[j][0] - pts[i][0], pts[j][1] - pts[i][1]
+                need = radius[i] + radius[j] + 26
+                # labels are wide: ask for more room side by side than one above the other
+                d = math.hypot(dx / 2.2, dy)
+                if d >= need:
+                    continue
+                if d < 1e-6:
+                    dx, dy, d = 0.0, 1.0, 1.0
+                push = (need - d) / 2
+                ux, uy = dx / 2.2 / d, dy / d
+                pts[i][0] -= ux * push * 2.2
+                pts[i][1] -= uy * push
+                pts[j][0] += ux * push * 2.2
+                pts[j][1] += uy * push
+                moved = True
+        for p in pts:
+            p[0] = min(box[2], max(box[0], p[0]))
+            p[1] = min(box[3], max(box[1], p[1]))
+        if not moved:
+            break
+    return [(x, y) for x, y in pts]
 
 
 def network_svg(nodes: Sequence[Node], edges: Sequence[Edge], title: str, uid: str) -> Markup:
@@ -201,14 +244,16 @@ def network_svg(nodes: Sequence[Node], edges: Sequence[Edge], title: str, uid: s
              if e.a in index and e.b in index and e.a != e.b]
     unit = force_layout(len(nodes), pairs)
     width, height, pad = 860, 560, 70
-    xy = [(pad + x * (width - 2 * pad), pad * 0.6 + y * (height - 1.6 * pad)) for x, y in unit]
     top = max(n.weight for n in nodes)
     radius = [6 + 16 * math.sqrt(n.weight / top) for n in nodes]
+    box = (pad, pad * 0.6, width - pad, height - pad)
+    xy = _separate([(pad + x * (width - 2 * pad), pad * 0.6 + y * (height - 1.6 * pad)) for x, y in unit],
+                   radius, box)
     arrow = f"arrow-{_e(uid)}"
     parts = [f'<svg class="chart network" role="img" viewBox="0 0 {width} {height}" width="{width}" '
              f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{_e(title)}</title>',
-             f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-             f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/>'
+             f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
+             f'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/>'
              f"</marker></defs>"]
     for kind in ("sentence", "event"):
         for e in edges:
@@ -221,7 +266,8 @@ def network_svg(nodes: Sequence[Node], edges: Sequence[Edge], title: str, uid: s
             sx, sy = x1 + ux * radius[i], y1 + uy * radius[i]
             tx, ty = x2 - ux * (radius[j] + 2), y2 - uy * (radius[j] + 2)
             stroke = _n(min(1.0 + math.log(e.weight) * 1.5, 6.0))
-            extra = f' marker-end="url(#{arrow})"' if kind == "event" else ""
+            extra = (f' stroke="#333" marker-end="url(#{arrow})"' if kind == "event"
+                     else ' stroke="#b8c0c8"')
             parts.append(
                 f'<line class="edge {kind}" x1="{_n(sx)}" y1="{_n(sy)}" x2="{_n(tx)}" y2="{_n(ty)}" '
                 f'stroke-width="{stroke}"{extra}><title>{_e(nodes[i].name)} \u2192 {_e(nodes[j].name)}: '
@@ -258,16 +304,16 @@ def bars_svg(rows: Sequence[tuple[str, float]], title: str, *, diverging: bool =
         y = 6 + row * row_h
         length = unit * abs(value) / scale
         x = zero - length if value < 0 else zero
-        cls = "neg" if value < 0 else "pos"
+        cls, fill = ("neg", "#e15759") if value < 0 else ("pos", "#4e79a7")
         parts.append(f'<text x="{label_w - 6}" y="{_n(y + 14)}" text-anchor="end" class="label">'
                      f"{_e(shorten(label, 30))}</text>")
-        parts.append(f'<rect class="bar {cls}" x="{_n(x)}" y="{_n(y + 3)}" width="{_n(length)}" '
+        parts.append(f'<rect class="bar {cls}" fill="{fill}" x="{_n(x)}" y="{_n(y + 3)}" width="{_n(length)}" '
                      f'height="{row_h - 6}"><title>{_e(label)}: {value:.{digits}f}</title></rect>')
         parts.append(f'<text x="{width - value_w + 6}" y="{_n(y + 14)}" class="value">'
                      f"{value:+.{digits}f}</text>" if diverging else
                      f'<text x="{width - value_w + 6}" y="{_n(y + 14)}" class="value">'
                      f"{value:.{digits}f}</text>")
     if diverging:
-        parts.append(f'<line x1="{_n(zero)}" y1="2" x2="{_n(zero)}" y2="{height - 2}" class="axis"/>')
+        parts.append(f'<line x1="{_n(zero)}" y1="2" x2="{_n(zero)}" y2="{height - 2}" class="axis" stroke="#57606a"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
