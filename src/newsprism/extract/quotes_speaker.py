@@ -174,15 +174,15 @@ def resolve(tok: Token, ctx: Context) -> Speaker:
             hit = ctx.actor_covering(tok.idx, end)
             key = hit[2].key if hit else None
         return Speaker(key, tok.idx, end)
-    for child in tok.children:  # "the Kremlin spokesman, Dmitry Peskov," / "the agency, NASA,"
-        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
-            return resolve(child, ctx)
     hit = ctx.actor_covering(tok.idx, end)
     if hit is not None:
         return Speaker(hit[2].key, hit[0], hit[1])
     bounds = entity_bounds(tok)
     if bounds is not None:
         return Speaker(None, *bounds)
+    named = _named_apposition(tok)
+    if named is not None:  # "the Kremlin spokesman, Dmitry Peskov," / "the agency, NASA,"
+        return resolve(named, ctx)
     a, b = noun_phrase(tok)
     key = resolve_title(tok, a, b, ctx) if is_title(tok, ctx) else None
     if key is None and tok.lemma_.lower() in ctx.lex.titles:
@@ -201,8 +201,25 @@ def _institution(tok: Token, ctx: Context) -> str | None:
     return None
 
 
+def _named_apposition(tok: Token, depth: int = 0) -> Token | None:
+    """A named person or organisation in apposition to a common noun (also through a
+    mis-parsed conjunct)."""
+    for child in tok.children:
+        if child.dep_ in ("appos", "conj") and child.ent_type_ in ("PERSON", "ORG"):
+            return child
+        if child.dep_ in ("appos", "conj") and depth < 2:
+            found = _named_apposition(child, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
 def is_title(tok: Token, ctx: Context) -> bool:
-    return tok.pos_ == "NOUN" and tok.tag_ != "NNS" and tok.lemma_.lower() in ctx.lex.titles
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.tag_ not in ("NNS", "NNPS")
+        and (tok.lower_ in ctx.lex.titles or tok.lemma_.lower() in ctx.lex.titles)
+    )
 
 
 def _is_subject_mention(s: int, e: int, ctx: Context) -> bool:
@@ -265,7 +282,7 @@ def _words(text: str) -> set[str]:
 
 def resolve_title(tok: Token, a: int, b: int, ctx: Context) -> str | None:
     """The actor holding the title in ``text[a:b]``: by its roles, else by a titled mention."""
-    head = tok.lemma_.lower()
+    head = tok.lower_ if tok.lower_ in ctx.lex.titles else tok.lemma_.lower()
     words = _words(ctx.text[a:b]) - {"the", "a", "an", "of"}
     best: tuple[int, int, str] | None = None
     for s, _e, actor in ctx.mentions:
