@@ -112,6 +112,12 @@ ROLE_WORDS = re.compile(
     r"researcher|lecturer|scholar|director|host|anchor|commentator|critic|novelist)\b",
     re.I,
 )
+NOT_NAME = re.compile(
+    r"\b(?:press|times|news|post|journal|agency|staff|reporter|writer|correspondent|editor|"
+    r"service|media|network|radio|television|herald|tribune|daily|wire|reuters|bureau|desk|"
+    r"team|editorial|board|contributors?|report)\b",
+    re.I,
+)
 BIO = re.compile(rf"^(?P<name>{PERSON_NAME})\s+(?:is|was|has|covers|writes|reports|teaches)\b")
 
 
@@ -123,7 +129,14 @@ def core(unit: Unit) -> str:
 # --------------------------------------------------------------------------- single rules
 
 
+def _gate(u: Unit, keys: tuple[str, ...]) -> bool:
+    """A cheap substring test run before a costly regular expression."""
+    return any(k in u.low for k in keys)
+
+
 def _navigation(u: Unit) -> bool:
+    if u.n_words > 25:
+        return False
     t = core(u)
     if NAV_PHRASES.search(t) and u.n_words <= 6:
         return True
@@ -147,6 +160,8 @@ def _ui_label(u: Unit) -> bool:
         return True  # font-size pickers, single letters: "XS", "A A"
     if re.fullmatch(r"\d+\s*x\s*\d+\s+\w+", t):
         return True  # image ratio labels such as "16x9 image"
+    if u.n_words > 12:
+        return False
     counters = COUNTER.findall(t)
     if counters:
         rest = COUNTER.sub(" ", t)
@@ -163,12 +178,31 @@ def _byline(u: Unit) -> bool:
     return u.n_words <= 22 and bool(BYLINE.match(t)) and not t.endswith(("?", "!"))
 
 
-def _caption(u: Unit) -> bool:
-    return u.n_words <= 70 and bool(CAPTION.search(u.text))
+def _short_hit(
+    pattern: re.Pattern[str], limit: int, keys: tuple[str, ...]
+) -> Callable[[Unit], bool]:
+    return lambda u: u.n_words <= limit and _gate(u, keys) and bool(pattern.search(core(u)))
 
 
-def _short_hit(pattern: re.Pattern[str], limit: int) -> Callable[[Unit], bool]:
-    return lambda u: u.n_words <= limit and bool(pattern.search(core(u)))
+_PROMO_KEYS = (
+    "click", "sign up", "subscribe", "inbox", "newsletter", "promotional", "journalism", "app",
+    "follow us", "become a", "donate", ":", "version of this", "continue reading", "unlimited",
+    "free trial", "this story", "this article",
+)
+_CAPTION_KEYS = (
+    "photo", "image", "picture", "illustration", "video", "getty", "unsplash", "shutterstock", "/",
+    "credit", "pictured", "seen here", "left", "right",
+)
+_LEGAL_KEYS = (
+    "©", "copyright", "rights reserved", "terms of", "privacy", "cookie", "may not be", "declared",
+    "designated", "labeled", "labelled", "branded", "listed as", "our ",
+)
+_CONTACT_KEYS = ("@", "reached", "contact", "follow", "tip")
+_NOTICE_KEYS = (
+    "this ", "the article", "the story", "the report", "contributed", "reporting by", "writing by",
+    "editing by", "correction", "editor", "clarification",
+)
+_COMMENT_KEYS = ("comment", "conversation", "discussion", "leave a", "reply")
 
 
 RULES: tuple[tuple[str, Callable[[Unit], bool]], ...] = (
@@ -177,12 +211,12 @@ RULES: tuple[tuple[str, Callable[[Unit], bool]], ...] = (
     ("ui_label", _ui_label),
     ("dateline_meta", _dateline_meta),
     ("byline", _byline),
-    ("comments", _short_hit(COMMENTS, 25)),
-    ("contact", _short_hit(CONTACT, 40)),
-    ("legal", _short_hit(LEGAL, 80)),
-    ("notice", _short_hit(NOTICE, 40)),
-    ("promo", _short_hit(PROMO, 45)),
-    ("caption", _caption),
+    ("comments", _short_hit(COMMENTS, 25, _COMMENT_KEYS)),
+    ("contact", _short_hit(CONTACT, 40, _CONTACT_KEYS)),
+    ("legal", _short_hit(LEGAL, 80, _LEGAL_KEYS)),
+    ("notice", _short_hit(NOTICE, 40, _NOTICE_KEYS)),
+    ("promo", _short_hit(PROMO, 45, _PROMO_KEYS)),
+    ("caption", _short_hit(CAPTION, 70, _CAPTION_KEYS)),
 )
 
 
@@ -207,19 +241,22 @@ def is_heading(u: Unit) -> bool:
 
 
 def is_prose(u: Unit) -> bool:
-    """Sentence-like article text: long enough, or a full sentence."""
+    """Sentence-like article text: long enough, or a full sentence (a lone short question is a
+    headline or subheading, not prose)."""
     if u.n_words >= 20:
         return True
+    if u.text.rstrip("\"”’' ").endswith("?") and u.n_words <= 12 and is_heading(u):
+        return False
     return u.n_words >= 5 and u.terminal
 
 
 def bio_name(u: Unit) -> str | None:
     """The person a trailing author bio is about ("Jane Doe is a reporter at ..."), if any."""
     m = BIO.match(core(u))
-    if m and ROLE_WORDS.search(u.text) and u.n_words <= 120:
+    if m and ROLE_WORDS.search(u.text) and u.n_words <= 120 and not NOT_NAME.search(m.group("name")):
         return m.group("name")
     return None
 
 
 def is_name_only(u: Unit) -> bool:
-    return bool(NAME_ONLY.match(core(u)))
+    return bool(NAME_ONLY.match(core(u))) and not NOT_NAME.search(u.text)

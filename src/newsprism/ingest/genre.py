@@ -22,9 +22,9 @@ LABELS: dict[str, str] = {
     "news analysis": "analysis", "explainer": "explainer", "explained": "explainer",
     "q&a": "explainer", "faq": "explainer",
 }
-_LABEL = re.compile(
+GENRE_LABEL = re.compile(
     r"^(news analysis|analysis|opinion|commentary|op-ed|editorial|column|perspective|viewpoint|"
-    r"explainer|explained|q&a)\s*(?:[:|—–-]|$)", re.I,
+    r"explainer|explained|q&a)\s*(?:[:|—–-]\s*|$)", re.I,
 )
 _URL_SECTION = re.compile(
     r"/(opinions?|commentary|op-ed|oped|editorials?|columns?|analysis|explainers?|explained)(?:/|-|$)",
@@ -71,7 +71,7 @@ def _declared(meta: dict[str, Any]) -> tuple[str, str] | None:
 def _printed_label(cleaned: Cleaned, title: str | None) -> tuple[str, str] | None:
     lines = [u.text for u in cleaned.before_body()] + ([title] if title else [])
     for line in lines:
-        m = _LABEL.match(line.strip())
+        m = GENRE_LABEL.match(line.strip())
         if m:
             return LABELS[m.group(1).lower()], f"label '{_short(line)}'"
     return None

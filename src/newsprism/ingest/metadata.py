@@ -16,12 +16,13 @@ from urllib.parse import urlsplit
 from newsprism.ingest import boilerplate as bp
 from newsprism.ingest import outlet as outlet_mod
 from newsprism.ingest.dates import find_date, url_date
+from newsprism.ingest.genre import GENRE_LABEL
 from newsprism.ingest.text_clean import Cleaned
 
 _NAME = re.compile(rf"^(?:{bp.PERSON_NAME})$")
 _CONTACT_NAME = re.compile(
     rf"^(?P<name>{bp.PERSON_NAME}) (?:can be reached|is reachable|may be reached)\b|"
-    rf"\b(?:contact|e-?mail|follow) (?P<name2>{bp.PERSON_NAME}) (?:at|on)\b"
+    rf"\b(?i:contact|e-?mail|follow) (?P<name2>{bp.PERSON_NAME}) (?:at|on)\b"
 )
 
 
@@ -44,13 +45,11 @@ def _byline_names(line: str) -> list[str]:
     m = bp.BYLINE.match(bp.DASH_LEAD.sub("", line))
     if not m:
         return []
-    rest = m.group("rest")
-    if rest.isupper():
-        rest = rest.title()
     names: list[str] = []
-    for part in re.split(r"\s*(?:,|\band\b|&|\||·|•|—|–)\s*", rest):
+    for part in re.split(r"\s*(?:,|\b[Aa][Nn][Dd]\b|&|\||·|•|—|–)\s*", m.group("rest")):
         part = part.strip(" .")
-        if not _NAME.match(part):
+        part = part.title() if part.isupper() and len(part) > 3 else part
+        if not _NAME.match(part) or bp.NOT_NAME.search(part):
             break
         names.append(part)
     return names
@@ -88,14 +87,14 @@ def _published_from_text(cleaned: Cleaned) -> tuple[str, str] | None:
 
 
 def _outlet(meta: dict[str, Any], via: dict[str, str], text: str, cleaned: Cleaned,
-            url: str | None) -> tuple[str, str] | None:
+            url: str | None, authors: tuple[str, ...]) -> tuple[str, str] | None:
     if isinstance(meta.get("outlet"), str) and meta["outlet"].strip():
         return meta["outlet"].strip(), via.get("outlet", "source metadata 'outlet'")
     host = urlsplit(url).hostname if url else None
     known = outlet_mod.from_domain(host) if host else None
     if known:
         return known, f"url domain '{host}' (table of well-known outlets)"
-    return outlet_mod.from_text(text, cleaned) or outlet_mod.from_url(url)
+    return outlet_mod.from_text(text, cleaned, authors) or outlet_mod.from_url(url)
 
 
 def extract_metadata(text: str, cleaned: Cleaned, meta: dict[str, Any]) -> Metadata:
@@ -110,8 +109,9 @@ def extract_metadata(text: str, cleaned: Cleaned, meta: dict[str, Any]) -> Metad
     if title:
         evidence["title"] = via.get("title", "source metadata 'title'")
     elif cleaned.title is not None:
-        title = cleaned.units[cleaned.title].text
-        evidence["title"] = "headline line before the body"
+        line = cleaned.units[cleaned.title].text
+        title = GENRE_LABEL.sub("", line).strip() or line
+        evidence["title"] = f"headline line before the body '{_short(line)}'"
 
     authors = [a for a in meta.get("authors") or [] if isinstance(a, str) and a.strip()]
     if authors:
@@ -131,7 +131,7 @@ def extract_metadata(text: str, cleaned: Cleaned, meta: dict[str, Any]) -> Metad
             evidence["published"] = found[1] if found[1].startswith("date line") else \
                 f"date in url path '{found[1]}'"
 
-    outlet = _outlet(meta, via, text, cleaned, url)
+    outlet = _outlet(meta, via, text, cleaned, url, tuple(authors))
     if outlet:
         evidence["outlet"] = outlet[1]
     return Metadata(

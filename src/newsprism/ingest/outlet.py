@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 
 from newsprism.ingest.text_clean import Cleaned
 
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&’'/-]|\.(?=\w))*)"
 ORG = (
-    r"(?P<org>(?:[Tt]he\s+)?[A-Z][\w.&’'/-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|&\s+)?"
-    r"(?:[A-Z][\w.&’'/-]*|\d+))*)"
+    rf"(?P<org>(?:[Tt]he\s+)?{_TOKEN}(?:\s+(?:of\s+(?:the\s+)?|and\s+|&\s+)?"
+    rf"(?:{_TOKEN}|\d+))*)"
 )
 MEDIA_WORDS = re.compile(
     r"\b(?:times|post|news|journal|radio|tv|television|press|herald|tribune|guardian|telegraph|"
@@ -38,7 +39,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], int, str], ...] = (
                 r"listed)"), 3, "furniture"),
     (re.compile(rf"\b(?:from|by|of) {ORG}"), 2, "promo"),
     (re.compile(rf"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}\s*)?{ORG}", re.I), 3, "furniture"),
-    (re.compile(rf"{ORG}(?:['’]s\s+(?:[\w-]+\s+){{0,4}}|\s+(?:[a-z-]+\s+){{1,3}})(?:correspondent|"
+    (re.compile(rf"{ORG}(?:['’]s\s+(?:[\w-]+\s+){{0,4}}|\s+(?:(?!(?:is|was|has|and|a|an|the)\b)[a-z-]+\s+){{1,3}})(?:correspondent|"
                 r"reporter|editor|writer|columnist|bureau chief|contributor)"), 2, "byline"),
     (re.compile(rf"^[A-Z][A-Z .,'’-]+\s\({ORG}\)\s*[—–-]"), 2, "all"),
 )
@@ -122,8 +123,9 @@ def _add(cands: dict[str, _Candidate], name: str, weight: int, order: int, note:
     cand.evidence.append((-weight, note))
 
 
-def from_text(text: str, cleaned: Cleaned) -> tuple[str, str] | None:
-    """(outlet name, evidence) from the article naming itself, or None."""
+def from_text(text: str, cleaned: Cleaned, people: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """(outlet name, evidence) from the article naming itself, or None; ``people`` (the authors)
+    are never taken for the outlet."""
     cands: dict[str, _Candidate] = {}
     for pattern, weight, scope in PATTERNS:
         for order, unit_text in enumerate(_scope_text(cleaned, text, scope)):
@@ -144,6 +146,8 @@ def from_text(text: str, cleaned: Cleaned) -> tuple[str, str] | None:
             match = next((c for k, c in cands.items() if k == stem), None)
             name = match.name if match else (from_domain(domain) or domain)
             _add(cands, name, 2, 0, f"contact e-mail domain '{m.group(1)}'")
+    for person in people:
+        cands.pop(_key(person), None)
     if not cands:
         return None
     best = max(cands.values(), key=lambda c: c.weight)

@@ -57,11 +57,11 @@ def _context_labels(units: list[Unit], labels: list[str | None]) -> None:
         a, b = units[i], units[i + 1]
         if a.text == b.text and a.n_words >= 4:
             labels[i] = labels[i + 1] = labels[i] or "caption"
-    prose = [u.text for u, lab in zip(units, labels) if lab is None and u.n_words >= 25]
+    prose = [u.low for u, lab in zip(units, labels) if lab is None and u.n_words >= 25]
     for i, u in enumerate(units):
         if labels[i] is None and 6 <= u.n_words <= 40:
-            core = u.text.strip("\"“”'‘’ ")
-            if any(core in p and core != p for p in prose if len(p) > len(u.text) + 20):
+            core = u.low.strip("\"“”'‘’ .!?")
+            if any(core in p for p in prose if len(p) > len(u.low) + 20):
                 labels[i] = "pull_quote"
 
 
@@ -121,6 +121,9 @@ def _label_head(units: list[Unit], labels: list[str | None], first: int) -> int 
     """Name what precedes the body: the headline, subtitle lines, section labels."""
     headings = [i for i in range(first) if labels[i] is None and bp.is_heading(units[i])]
     title = max(headings, key=lambda i: (units[i].n_words >= 3, units[i].n_words), default=None)
+    if title is None or units[title].n_words < 3:
+        lead = [i for i in range(first) if labels[i] is None and units[i].n_words <= 30]
+        title = lead[0] if lead else title
     for i in range(first):
         if labels[i] is None:
             if i == title:

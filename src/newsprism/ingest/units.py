@@ -26,6 +26,7 @@ class Unit:
     end: int
     text: str  # text[start:end] with internal newlines turned into spaces
     words: tuple[str, ...]
+    low: str  # text.lower(), computed once for the keyword gates
 
     @property
     def n_words(self) -> int:
@@ -42,10 +43,6 @@ class Unit:
         if not self.words:
             return 0.0
         return sum(1 for w in self.words if w[0].isupper()) / len(self.words)
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -82,7 +79,7 @@ def _is_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
 
 def _make_unit(text: str, index: int, start: int, end: int) -> Unit:
     body = " ".join(text[start:end].split())
-    return Unit(index, start, end, body, tuple(_WORD.findall(body)))
+    return Unit(index, start, end, body, tuple(_WORD.findall(body)), body.lower())
 
 
 def split_units(text: str) -> list[Unit]:
