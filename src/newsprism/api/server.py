@@ -1,0 +1,38 @@
+"""``newsprism serve``: open the store, make the write token on first start, run uvicorn.
+
+The token is printed once, on the first start over a database; only its scrypt hash is stored.
+One worker process: DuckDB allows one writing process per file.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from newsprism.api.app import create_app
+from newsprism.api.auth import ensure_token
+from newsprism.api.state import DEFAULT_MAX_BYTES, ApiConfig
+from newsprism.store import Store
+
+
+def run(
+    db: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    model: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> None:
+    """Serve the API and the web UI over ``db`` until interrupted."""
+    with Store(db) as store:
+        token = ensure_token(store)
+        if token is not None:
+            print("newsprism: write token for this database (shown once, keep it):", flush=True)
+            print(f"  {token}", flush=True)
+        else:
+            print("newsprism: write token already set for this database", flush=True)
+        print(f"newsprism: serving {db} on http://{host}:{port}/  (API docs: /docs)", flush=True)
+        sys.stdout.flush()
+        app = create_app(store, ApiConfig(model=model, max_bytes=max_bytes))
+        uvicorn.run(app, host=host, port=port, workers=1, log_level="warning")

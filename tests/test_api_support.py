@@ -1,0 +1,153 @@
+"""Helpers for the API and web tests (no tests here): hand-written articles built into an
+Analysis by hand, and a real uvicorn server on a free loopback port in a thread."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+
+from newsprism.api import ApiConfig, create_app
+from newsprism.model import (
+    Analysis, Claim, Discrepancy, Document, Entity, Event, OutletProfile, Quote, Range, Span, Story,
+    make_id, sha256_text,
+)
+from newsprism.store import Store
+
+COUNCIL = {
+    "Harbour Gazette": (
+        "Council approves bus depot after late-night vote\n\n"
+        "The Lakeside city council voted 7-2 on Monday to approve a new electric bus depot on the old "
+        "rail yard. Mayor Elena Ruiz said the depot \"will take three hundred diesel trips off our streets "
+        "every day.\" The project will cost $48 million, most of it from a federal grant.\n"
+    ),
+    "Valley Courier": (
+        "Bus depot clears council despite neighbours' objections\n\n"
+        "The Lakeside city council voted 6-3 on Monday to approve the electric bus depot. Residents of "
+        "the Eastside neighbourhood protested outside city hall before the vote. Councillor Tom Becker "
+        "said \"nobody asked the people who live next to the rail yard.\" The project will cost "
+        "$48 million.\n"
+    ),
+    "Metro Wire": (
+        "Lakeside backs electric buses\n\n"
+        "The Lakeside city council voted 7-2 on Monday to approve a new electric bus depot. Mayor Elena "
+        "Ruiz called it \"the biggest step this city has taken on clean air.\"\n"
+    ),
+}
+
+HOSTILE_TEXT = (
+    "Ordinary headline about a harbour festival\n\n"
+    "The harbour festival opened on Saturday with 40 boats. <script>alert('xss-script')</script> "
+    "Organisers said the parade <img src=x onerror=\"alert('xss-img')\"> drew large crowds. "
+    "Read more <a href=\"javascript:alert('xss-link')\">here</a> about the festival.\n"
+)
+
+
+def doc_of(outlet: str, text: str, url: str | None = None) -> Document:
+    sha = sha256_text(text)
+    return Document(
+        id=make_id("doc", sha), source=f"test:{outlet}", sha256=sha, text=text, outlet=outlet,
+        title=text.split("\n", 1)[0], authors=(), published="2024-03-04", genre="news",
+        body=Range(0, len(text)), removed=(), url=url,
+    )
+
+
+def span(doc: Document, phrase: str) -> Span:
+    start = doc.text.index(phrase)
+    return doc.span(start, start + len(phrase))
+
+
+def sentence(doc: Document, begins: str) -> Span:
+    start = doc.text.index(begins)
+    return doc.span(start, doc.text.index(".", doc.text.index("on Monday", start)) + 1)
+
+
+def council_analysis() -> Analysis:
+    gaz, cou, wire = (doc_of(o, t, f"https://example.org/{i}") for i, (o, t) in enumerate(COUNCIL.items()))
+    docs = (gaz, cou, wire)
+    story = Story(make_id("story", "council"), "Lakeside council approves electric bus depot", tuple(d.id for d in docs))
+    vote = Claim(
+        id=make_id("claim", "vote"), story=story.id, text="The council voted 7-2 to approve the bus depot.",
+        mentions=tuple(sentence(d, "The Lakeside city council voted") for d in docs),
+        support=(gaz.id, wire.id), contradicted_by=(cou.id,), single_source=False, independent_support=2,
+    )
+    cost = Claim(
+        id=make_id("claim", "cost"), story=story.id, text="The project will cost $48 million.",
+        mentions=(span(gaz, "The project will cost $48 million"), span(cou, "The project will cost $48 million.")),
+        support=(gaz.id, cou.id), contradicted_by=(), silent=(wire.id,), independent_support=2,
+    )
+    ruiz = Entity(make_id("ent", "ruiz"), "Elena Ruiz", "PERSON", ("Ruiz",), ("mayor",), None,
+                  (span(gaz, "Elena Ruiz"), span(wire, "Elena Ruiz")))
+    becker = Entity(make_id("ent", "becker"), "Tom Becker", "PERSON", (), ("councillor",), None, (span(cou, "Tom Becker"),))
+    council = Entity(make_id("ent", "council"), "Lakeside city council", "ORG", (), (), "USA",
+                     tuple(span(d, "Lakeside city council") for d in docs))
+    quotes = (
+        _quote(gaz, "will take three hundred diesel trips off our streets every day.", ruiz, "Elena Ruiz", "said"),
+        _quote(cou, "nobody asked the people who live next to the rail yard.", becker, "Tom Becker", "said"),
+        _quote(wire, "the biggest step this city has taken on clean air.", ruiz, "Elena Ruiz", "called"),
+    )
+    event = Event(make_id("ev", "vote"), "AGREE", "approve", (council.id,), (ruiz.id,), "2024-03-04", "Monday",
+                  "Lakeside", (sentence(gaz, "The Lakeside city council voted"),))
+    protest = Event(make_id("ev", "protest"), "PROTEST", "protest", (becker.id,), (council.id,), "2024-03-04",
+                    "before the vote", "Lakeside", (span(cou, "Residents of"),))
+    disc = Discrepancy(make_id("disc", "count"), "count", "high", "Vote count differs: 7-2 vs 6-3",
+                       (vote.id,), (span(gaz, "7-2"), span(cou, "6-3")))
+    outlets = tuple(
+        OutletProfile(d.outlet or "", (d.id,), tuple(c.id for c in (vote, cost) if d.id in c.support),
+                      tuple(c.id for c in (vote, cost) if d.id in c.silent), {"overall": 0.0}, {})
+        for d in docs
+    )
+    return Analysis(documents=docs, entities=(ruiz, becker, council), quotes=quotes, events=(event, protest),
+                    stories=(story,), claims=(vote, cost), discrepancies=(disc,), outlets=outlets)
+
+
+def _quote(doc: Document, words: str, ent: Entity, speaker_text: str, cue: str) -> Quote:
+    start = doc.text.index(words)
+    return Quote(make_id("q", doc.id, start), doc.id, start, start + len(words), words, ent.id, speaker_text,
+                 cue, "direct", span(doc, speaker_text), span(doc, cue))
+
+
+def hostile_analysis() -> Analysis:
+    doc = doc_of("<b>Evil</b> Outlet", HOSTILE_TEXT, url="javascript:alert('xss-url')")
+    story = Story(make_id("story", "hostile"), "Harbour festival <script>alert('xss-title')</script>", (doc.id,))
+    claim = Claim(make_id("claim", "boats"), story.id, "The festival opened with 40 boats.",
+                  (span(doc, "The harbour festival opened on Saturday with 40 boats."),), (doc.id,), ())
+    return Analysis(documents=(doc,), stories=(story,), claims=(claim,))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """create_app over a DuckDB file, served by uvicorn on 127.0.0.1 in a daemon thread."""
+
+    def __init__(self, db: Path, config: ApiConfig = ApiConfig()) -> None:
+        self.store = Store(db)
+        self.app = create_app(self.store, config)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.store.close()
+
+    def state(self):  # noqa: ANN201 - the app's ApiState
+        return self.app.state.newsprism
