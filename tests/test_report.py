@@ -7,6 +7,7 @@ texts below, so every expected value here comes from reading these paragraphs.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -302,3 +303,55 @@ def test_no_documents_at_all() -> None:
     tree = lxml.html.fromstring(render_report(Analysis(documents=())))
     assert "No stories" in tree.text_content() and "No documents." in tree.text_content()
 
+
+
+def test_one_outlet_with_two_articles_gets_a_mixed_cell() -> None:
+    base = build()
+    a, b, c = base.documents
+    second = Document(
+        id="doc_gazette_2", source="/corpus/doc_gazette_2.txt", sha256=sha256_text(METRO), text=METRO,
+        outlet="Harbor Gazette", title="Follow-up", authors=(), published=None, genre="news",
+        body=Range(0, len(METRO)), removed=())
+    claim = Claim("cl_days", "st_bus", "The strike lasted nine days.", (sp(a, "nine-day bus strike"),),
+                  (a.id,), (second.id,), (b.id, c.id))
+    story = Story("st_bus", "Port Alder bus strike ends", (a.id, second.id, b.id, c.id))
+    analysis = Analysis(documents=(a, second, b, c), stories=(story,), claims=(claim,))
+    m = _matrix(lxml.html.fromstring(render_report(analysis)))
+    assert m == {"cl_days": {"Harbor Gazette": "mixed", "Metro Daily": "silent", "Valley Post": "silent"}}
+
+
+def test_documents_outside_every_story_get_their_own_section() -> None:
+    base = build()
+    a, b, c = base.documents
+    loose = Document(id="doc_loose", source="/feeds/2025/loose-item.html", sha256=sha256_text("x"), text="x",
+                     outlet=None, title=None, authors=(), published=None, genre="unknown", body=Range(0, 1),
+                     removed=())
+    analysis = Analysis(documents=(a, b, c, loose), stories=base.stories)
+    tree = lxml.html.fromstring(render_report(analysis))
+    titles = [h.text_content() for h in tree.xpath("//section[@class='story']/h2")]
+    assert titles == ["Port Alder bus strike ends", "Documents in no story"]
+    row = tree.xpath("//table[@class='story-docs']//tr[@data-doc='doc_loose']")[0]
+    assert row.xpath("./td")[0].text_content() == "unknown outlet (loose-item.html)"
+    assert row.xpath("./td")[2].text_content() == "unknown"
+
+
+def test_demo_corpus_name_spelling_in_context(demo_dir: Path) -> None:
+    """Real text: two outlets spell the Russian foreign minister's first name differently."""
+    docs = []
+    for path in sorted(demo_dir.glob("*.txt"))[:2]:
+        text = path.read_text(encoding="utf-8")
+        docs.append(Document(id=path.stem, source=str(path), sha256=sha256_text(text), text=text, outlet=None,
+                             title=None, authors=(), published=None, genre="unknown", body=Range(0, len(text)),
+                             removed=()))
+    first, second = docs
+    dis = Discrepancy("dis_name", "name_spelling", "low", "Sergey or Sergei", (),
+                      (sp(first, "Sergey"), sp(second, "Sergei")))
+    tree = lxml.html.fromstring(render_report(Analysis(documents=tuple(docs), discrepancies=(dis,))))
+    sides = tree.xpath("//div[@class='discrepancy']//div[@class='side']/p")
+    assert [s.xpath("./mark")[0].text for s in sides] == ["Sergey", "Sergei"]
+    assert sides[0].text_content() == ("On Tuesday, Secretary of State Marco Rubio met his Russian counterpart, "
+                                       "Foreign Minister Sergey Lavrov, in Riyadh, Saudi Arabia.")
+    assert sides[1].text_content() == (
+        "U.S. Secretary of State Marco Rubio (right), Russian Foreign Minister Sergei Lavrov (left), and "
+        "Russian President Vladimir Putin's foreign policy adviser Yury Ushakov attend talks in Riyadh on "
+        "February 18.")
