@@ -355,3 +355,25 @@ def test_demo_corpus_name_spelling_in_context(demo_dir: Path) -> None:
         "U.S. Secretary of State Marco Rubio (right), Russian Foreign Minister Sergei Lavrov (left), and "
         "Russian President Vladimir Putin's foreign policy adviser Yury Ushakov attend talks in Riyadh on "
         "February 18.")
+
+
+def test_claim_with_unknown_story_lands_where_its_documents_are() -> None:
+    base = build()
+    a, b, c = base.documents
+    stories = (Story("st_one", "One", (a.id,)), Story("st_two", "Two", (b.id, c.id)))
+    claim = Claim("cl_orphan", "st_missing", "Pay rises by 3 percent a year.", (sp(b, "3 percent a year"),),
+                  (b.id,), (), (c.id,))
+    tree = lxml.html.fromstring(render_report(Analysis(documents=base.documents, stories=stories, claims=(claim,))))
+    sections = tree.xpath("//section[@class='story']")
+    assert [len(s.xpath(".//tr[@data-claim='cl_orphan']")) for s in sections] == [0, 1]
+
+
+def test_same_bytes_in_another_process(page: str) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from test_report import build; "
+            "from newsprism.report import render_report; sys.stdout.write(render_report(build()))")
+    out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent)], capture_output=True,
+                         env={"PYTHONHASHSEED": "12345", "PATH": ""}, check=True).stdout.decode("utf-8")
+    assert out == page

@@ -139,12 +139,20 @@ def columns(ix: Index, story: Story) -> tuple[Column, ...]:
 
 
 def story_claims(ix: Index, story: Story) -> tuple[Claim, ...]:
-    docs = set(story.documents)
-    if story.id in {s.id for s in ix.analysis.stories}:
-        return tuple(c for c in ix.analysis.claims if c.story == story.id)
-    return tuple(c for c in ix.analysis.claims
-                 if not any(c.story == s.id for s in ix.analysis.stories)
-                 and (set(c.support) | {m.doc for m in c.mentions}) & docs)
+    """The story's claims; a claim naming no known story goes to the story its documents are in."""
+    known = {s.id for s in ix.analysis.stories}
+    stories = story_list(ix.analysis)
+    out = []
+    for c in ix.analysis.claims:
+        if c.story in known:
+            if c.story == story.id:
+                out.append(c)
+            continue
+        docs = set(c.support) | set(c.contradicted_by) | {m.doc for m in c.mentions}
+        home = max(stories, key=lambda s: len(docs & set(s.documents)), default=None)
+        if home is not None and home.id == story.id:
+            out.append(c)
+    return tuple(out)
 
 
 def _cell(ix: Index, claim: Claim, col: Column) -> Cell:
