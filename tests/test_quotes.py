@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
 from newsprism.extract.local import DocActors, LocalActor
 from newsprism.extract.quotes import find_quotes
 from newsprism.extract.quotes_marks import find_marked
@@ -238,6 +236,23 @@ def test_indirect_speech(nlp):
     over = one(direct(quotes), "It is over")
     assert over.cue == "say"
     assert not any(q.start < over.end and over.start < q.end for q in ind)
+
+
+def test_written_statement_and_appositive_speaker(nlp):
+    text = ("Shares in the carmaker fell sharply. “We expect a weak second quarter,” "
+            "Elena Brandt, the chief executive of Volta Motors, wrote in a letter to staff.")
+    _, actors, quotes = run(nlp, text)
+    q = one(direct(quotes), "We expect")
+    assert speaker_name(actors, q) == "Elena Brandt" and q.cue == "write"
+
+
+def test_officials_speak_for_their_institution(nlp):
+    text = ("Cases rose in three provinces last week. World Health Organization officials said "
+            "the outbreak was “under control” and warned against travel bans.")
+    _, actors, quotes = run(nlp, text)
+    q = one(direct(quotes), "under control")
+    assert speaker_name(actors, q) == "World Health Organization"
+    assert q.speaker_text == "World Health Organization officials"
 
 
 def test_no_quotes_in_plain_narrative(nlp):

@@ -85,7 +85,7 @@ def _direct(doc: Document, ctx: Context) -> list[Quote]:
         if att is None and found:
             att = _continues(found[-1], q, para, ctx)
         if att is None and standalone(q, ctx, para):
-            att = _previous_quote(found, q, ctx) or previous_sentence(q, ctx, para[0])
+            att = _previous_quote(found, q, ctx) or previous_sentence(q, ctx)
         found.append((q, att))
     by_group: dict[int, Attribution] = {}
     for q, att in found:

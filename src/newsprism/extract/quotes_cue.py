@@ -166,7 +166,7 @@ def standalone(q: QuoteMarks, ctx: Context, para: tuple[int, int]) -> bool:
     return not any(t.is_alpha for t in head) and not any(t.is_alpha for t in tail)
 
 
-def previous_sentence(q: QuoteMarks, ctx: Context, para_start: int) -> Attribution | None:
+def previous_sentence(q: QuoteMarks, ctx: Context) -> Attribution | None:
     """A speech verb with a subject in the sentence before the quote (outside quotes)."""
     k = ctx.sent_index(q.open)
     for j in range(k - 1, max(k - 4, -1), -1):
