@@ -299,7 +299,7 @@ function quoteGroups(ix) {
   }
   if (!groups.size) return el("p", { class: "muted", text: "No quotes." });
   const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  return el("div", { class: "quotes" }, sorted.map(([name, quotes]) => el("details", { open: quotes.length > 1 || null },
+  return el("div", { class: "quotes" }, sorted.map(([name, quotes]) => el("details", { open: sorted.length <= 8 || quotes.length > 1 || null },
     el("summary", {}, el("strong", { text: name }), ` (${quotes.length})`),
     el("ul", { class: "plain" }, quotes.map((q) => {
       const doc = ix.docs.get(q.doc);

@@ -1,0 +1,128 @@
+"""The web UI in a real browser: Debian's chromium, headless, driven by Playwright.
+
+The server is a real uvicorn over a DuckDB file holding hand-analysed articles
+(tests/test_api_support.py), one of them hostile (script tag, onerror image, javascript: link).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from test_api_support import COUNCIL, HOSTILE_TEXT, LiveServer, council_analysis, hostile_analysis
+
+from newsprism.api.auth import issue_token
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
+    with LiveServer(tmp_path_factory.mktemp("web") / "news.duckdb") as server:
+        server.store.save(council_analysis())
+        server.store.save(hostile_analysis())
+        yield server, issue_token(server.store)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.dialogs = []  # every alert/confirm/prompt that fires
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    context.close()
+
+
+def open_story(page: Any, live: tuple[LiveServer, str], title: str) -> None:
+    page.goto(live[0].url + "/")
+    page.get_by_role("link", name=title).click()
+    page.wait_for_selector("table.matrix")
+
+
+def test_story_page_shows_outlets_matrix_and_claim_highlights(page: Any, live: tuple[LiveServer, str]) -> None:
+    open_story(page, live, "Lakeside council approves electric bus depot")
+    assert page.locator("#story-title").inner_text() == "Lakeside council approves electric bus depot"
+    assert page.locator(".outlet h3").all_inner_texts() == list(COUNCIL)
+    headers = page.locator("table.matrix thead th.col").all_inner_texts()
+    row = page.locator("table.matrix tbody tr").filter(has_text="voted 7-2")
+    cells = dict(zip(headers, row.locator("td.cell").all_inner_texts(), strict=True))
+    assert cells == {"Harbour Gazette": "\u2713", "Metro Wire": "\u2713", "Valley Courier": "\u2717"}
+
+    page.get_by_role("button", name="The council voted 7-2 to approve the bus depot.").click()
+    page.wait_for_selector("#evidence article.source mark")
+    articles = page.locator("#evidence article.source")
+    assert articles.count() == 3
+    marks = page.locator("#evidence mark").all_inner_texts()
+    expected = {t[t.index("The Lakeside city council voted"):].split(".")[0] + "." for t in COUNCIL.values()}
+    assert set(marks) == expected
+    contra = page.locator("#evidence article.source").filter(has_text="Valley Courier")
+    assert contra.locator(".role").inner_text().lower() == "contradicts"
+    assert contra.locator("mark").get_attribute("class") == "contradicts"
+
+
+def test_quote_and_discrepancy_show_their_sentences(page: Any, live: tuple[LiveServer, str]) -> None:
+    open_story(page, live, "Lakeside council approves electric bus depot")
+    page.locator("button.quote", has_text="nobody asked the people").click()
+    page.wait_for_selector("#evidence mark")
+    assert page.locator("#evidence mark").all_inner_texts() == [
+        "Tom Becker", "said", "nobody asked the people who live next to the rail yard."]
+    page.locator("button.discrepancy").click()
+    page.wait_for_selector("#evidence h2:has-text('Discrepancy')")
+    assert sorted(page.locator("#evidence mark").all_inner_texts()) == ["6-3", "7-2"]
+
+
+def test_hostile_article_renders_as_text_and_runs_nothing(page: Any, live: tuple[LiveServer, str]) -> None:
+    title = hostile_analysis().stories[0].title
+    open_story(page, live, title)
+    assert page.locator("#story-title").inner_text() == title  # the <script> in the title is text
+    page.get_by_role("button", name="The festival opened with 40 boats.").click()
+    page.wait_for_selector("#evidence mark")
+    shown = page.locator("#evidence .article-text").inner_text()
+    assert "<script>alert('xss-script')</script>" in shown
+    assert "<img src=x onerror=\"alert('xss-img')\">" in shown
+    assert "javascript:alert('xss-link')" in shown
+    assert page.locator("main script, main img, main a[href^='javascript']").count() == 0
+    assert page.locator(".outlet h3").inner_text() == "<b>Evil</b> Outlet"
+    assert page.locator(".outlet .doc span.muted").filter(has_text="javascript:").count() == 1
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert HOSTILE_TEXT.split("\n", 1)[0] in shown
+
+
+def test_csp_blocks_inline_script_even_if_injected(page: Any, live: tuple[LiveServer, str]) -> None:
+    page.goto(live[0].url + "/")
+    page.wait_for_selector("ul.stories")
+    # the policy forbids inline code: a script element added to the page does not run
+    page.evaluate("""() => { const s = document.createElement('script'); s.textContent = "alert('csp')";
+                             document.body.append(s); }""")
+    page.wait_for_timeout(200)
+    assert page.dialogs == []
+
+
+def test_add_form_shows_problems_from_the_api(page: Any, live: tuple[LiveServer, str]) -> None:
+    page.goto(live[0].url + "/#/add")
+    page.fill("#token", "wrong-token")
+    page.fill("#paste-text", "The museum reopened on Friday after a two-year renovation.")
+    page.click("#add-submit")
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "token is not valid" in alert.inner_text()
+    page.fill("#token", live[1])
+    page.fill("#paste-text", "   ")
+    page.click("#add-submit")
+    page.get_by_role("alert").filter(has_text="empty").wait_for()
