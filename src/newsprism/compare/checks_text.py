@@ -1,0 +1,72 @@
+"""Shared helpers of the contradiction checks: word tokens with offsets, resources, sub-spans.
+
+Every check works on ``Span`` records; a token found inside a span is turned back into a span
+of the same document with ``sub_span`` so that ``document.text[start:end] == span.text`` holds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsprism.model import Span
+
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[’'][^\W\d_]+)?|[%$€£¥]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lower: str
+    start: int  # offset inside the span's text
+    end: int
+    hyphen_before: bool  # joined to the previous token by a hyphen ("four-hour")
+
+
+def tokens(text: str) -> list[Token]:
+    """Word, number and currency/percent tokens with offsets into ``text``."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        hyph = m.start() > 0 and text[m.start() - 1] in "-‐‑–" and bool(out) and out[-1].end == m.start() - 1
+        out.append(Token(m.group(), m.group().lower(), m.start(), m.end(), hyph))
+    return out
+
+
+def sub_span(span: Span, start: int, end: int) -> Span:
+    """The part ``[start, end)`` (offsets inside ``span.text``) as a span of the document."""
+    return Span(span.doc, span.start + start, span.start + end, span.text[start:end])
+
+
+def span_key(span: Span) -> str:
+    return f"{span.doc}:{span.start}:{span.end}"
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.doc == b.doc and a.start < b.end and b.start < a.end
+
+
+@lru_cache(maxsize=None)
+def load_resource(name: str) -> Any:
+    """A JSON resource from ``newsprism/resources`` (read once per process)."""
+    return json.loads(resources.files("newsprism.resources").joinpath(name).read_text("utf-8"))
+
+
+def phrase_regex(phrases: list[str]) -> str:
+    """An alternation of phrases, longest first, with flexible whitespace."""
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+
+
+_STOP = frozenset(
+    "a an the and or but of to in on at for by with from as is are was were be been being it its this "
+    "that these those there here he she they we you i me him her them us our your their his my "
+    "which who whom what so than then too also just very".split()
+)
+
+
+def is_stopword(word: str) -> bool:
+    return word.lower() in _STOP
