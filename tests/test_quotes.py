@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsprism.extract.local import DocActors, LocalActor
 from newsprism.extract.quotes import find_quotes
-from newsprism.extract.quotes_marks import find_marked
+from newsprism.extract.quotes_marks import ALL_MARKS, find_marked
 from newsprism.model import Document, Quote, Range, make_id, sha256_text
 
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -87,6 +90,16 @@ def test_marks_multi_paragraph_pieces_share_a_group():
         "And the last one ends here.",
     ]
     assert len({q.group for q in marks}) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab .,\n“”"‘’\'«»:')), max_size=80))
+def test_marks_never_break_on_any_text(text):
+    for q in find_marked(text):
+        assert 0 <= q.open < q.start < q.end <= len(text)
+        assert text[q.open] in ALL_MARKS
+        assert "\n" not in text[q.start:q.end]
+        assert q.close is None or (q.end <= q.close and text[q.close] in ALL_MARKS)
 
 
 # ---------------------------------------------------------------- direct quotes
