@@ -168,9 +168,9 @@ def test_cleaning_is_cheap(demo_dir: Path) -> None:
     for raw in raws:
         build_document(raw)  # warm regex caches
     chars = sum(len(r.text) for r in raws)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other processes on the machine do not count
     for _ in range(5):
         for raw in raws:
             build_document(raw)
-    per_6000 = (time.perf_counter() - start) / 5 / chars * 6000
+    per_6000 = (time.process_time() - start) / 5 / chars * 6000
     assert per_6000 < 0.005

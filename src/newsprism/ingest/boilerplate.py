@@ -102,7 +102,10 @@ BYLINE = re.compile(
 )
 DASH_LEAD = re.compile(r"^[\s•·*▪►◦‣–—-]+")
 
-NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]?[A-Z][a-zà-ÿ]+)"
+NAME_TOKEN = (
+    r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]?[A-Z][a-zà-ÿ]+|"
+    r"[A-Z][a-z]?['’][A-Z][a-zà-ÿ]+)"
+)
 NAME_PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|bint|ibn|al|el|la|le|dos|das|du)"
 PERSON_NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLE}\s+|al-|el-)?{NAME_TOKEN}){{1,3}}"
 NAME_ONLY = re.compile(rf"^{PERSON_NAME}$")
@@ -181,7 +184,12 @@ def _byline(u: Unit) -> bool:
 def _short_hit(
     pattern: re.Pattern[str], limit: int, keys: tuple[str, ...]
 ) -> Callable[[Unit], bool]:
-    return lambda u: u.n_words <= limit and _gate(u, keys) and bool(pattern.search(core(u)))
+    """A rule for short units holding one of ``keys``; the pattern (all literals lower-case) is
+    matched on the lower-cased text without re.I, which is much faster."""
+    fast = re.compile(pattern.pattern)
+    return lambda u: (
+        u.n_words <= limit and _gate(u, keys) and bool(fast.search(DASH_LEAD.sub("", u.low)))
+    )
 
 
 _PROMO_KEYS = (

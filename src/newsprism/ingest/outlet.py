@@ -26,22 +26,24 @@ MEDIA_WORDS = re.compile(
     r"\b(?:times|post|news|journal|radio|tv|television|press|herald|tribune|guardian|telegraph|"
     r"daily|weekly|magazine|broadcasting|network|agency|media|wire|gazette|observer|independent|"
     r"chronicle|standard|mail|express|star|sun|review|report|today|globe|mirror|monitor|"
-    r"courier|dispatch|bulletin|register|record|inquirer|examiner|authority|insider|wire)\b",
+    r"courier|dispatch|bulletin|register|record|inquirer|examiner|authority|insider|ledger|"
+    r"sentinel|advertiser|enquirer|beacon|messenger|mercury|argus|clarion|recorder|broadcaster)\b",
     re.I,
 )
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&-]{1,9}$")
-# (pattern, weight, which units it reads: "all" text, "furniture" = removed lines only)
-PATTERNS: tuple[tuple[re.Pattern[str], int, str], ...] = (
-    (re.compile(rf"\btold {ORG}"), 1, "all"),
-    (re.compile(rf"\b(?:here at|here on) {ORG}"), 3, "all"),
-    (re.compile(rf"\b(?:joining|joined|writes for|works for|reporter for|editor at) {ORG}"), 2, "byline"),
+# (pattern, weight, which units it reads: "all" text, "furniture" = removed lines only,
+#  a lower-case keyword a unit must hold before the pattern is tried)
+PATTERNS: tuple[tuple[re.Pattern[str], int, str, str], ...] = (
+    (re.compile(rf"\btold {ORG}"), 1, "all", "told "),
+    (re.compile(rf"\b(?:here at|here on) {ORG}"), 3, "all", "here "),
+    (re.compile(rf"\b(?:joining|joined|writes for|works for|reporter for|editor at) {ORG}"), 2, "byline", ""),
     (re.compile(rf"(?:^|[.•]\s*){ORG} (?:has been|was|is) (?:declared|designated|labell?ed|branded|"
-                r"listed)"), 3, "furniture"),
-    (re.compile(rf"\b(?:from|by|of) {ORG}"), 2, "promo"),
-    (re.compile(rf"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}\s*)?{ORG}", re.I), 3, "furniture"),
+                r"listed)"), 3, "furniture", ""),
+    (re.compile(rf"\b(?:from|by|of) {ORG}"), 2, "promo", ""),
+    (re.compile(rf"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}\s*)?{ORG}", re.I), 3, "furniture", ""),
     (re.compile(rf"{ORG}(?:['’]s\s+(?:[\w-]+\s+){{0,4}}|\s+(?:(?!(?:is|was|has|and|a|an|the)\b)[a-z-]+\s+){{1,3}})(?:correspondent|"
-                r"reporter|editor|writer|columnist|bureau chief|contributor)"), 2, "byline"),
-    (re.compile(rf"^[A-Z][A-Z .,'’-]+\s\({ORG}\)\s*[—–-]"), 2, "all"),
+                r"reporter|editor|writer|columnist|bureau chief|contributor)"), 2, "byline", ""),
+    (re.compile(rf"^[A-Z][A-Z .,'’-]+\s\({ORG}\)\s*[—–-]"), 3, "all", ") "),
 )
 AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "UPI": "UPI", "DPA": "dpa"}
 EMAIL = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})", re.I)
@@ -127,8 +129,10 @@ def from_text(text: str, cleaned: Cleaned, people: tuple[str, ...] = ()) -> tupl
     """(outlet name, evidence) from the article naming itself, or None; ``people`` (the authors)
     are never taken for the outlet."""
     cands: dict[str, _Candidate] = {}
-    for pattern, weight, scope in PATTERNS:
+    for pattern, weight, scope, key in PATTERNS:
         for order, unit_text in enumerate(_scope_text(cleaned, text, scope)):
+            if key and key not in unit_text.lower():
+                continue
             for m in pattern.finditer(unit_text):
                 name = _tidy(m.group("org"))
                 name = AGENCIES.get(name, name)

@@ -49,11 +49,20 @@ def read_warc(path: str, stream: BinaryIO) -> Iterator[RawSource | Rejected]:
     from warcio.exceptions import ArchiveLoadFailed
 
     index = -1
+    articles = 0
     try:
         for index, record in enumerate(ArchiveIterator(stream)):
+            if getattr(record, "format", "warc") != "warc":
+                yield Rejected(path, f"not a WARC file (record {index} has no WARC header)")
+                return
             found = _record_source(f"{path}#{index}", record)
             if found is not None:
+                articles += 1
                 yield found
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
         where = f"after record {index}" if index >= 0 else "at the start"
-        yield Rejected(path, f"broken WARC {where}: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        yield Rejected(path, f"broken WARC {where}: {message}")
+        return
+    if articles == 0:
+        yield Rejected(path, "no HTML response records in the WARC file")
