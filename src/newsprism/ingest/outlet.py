@@ -36,12 +36,15 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&-]{1,9}$")
 PATTERNS: tuple[tuple[re.Pattern[str], int, str, str], ...] = (
     (re.compile(rf"\btold {ORG}"), 1, "all", "told "),
     (re.compile(rf"\b(?:here at|here on) {ORG}"), 3, "all", "here "),
-    (re.compile(rf"\b(?:joining|joined|writes for|works for|reporter for|editor at) {ORG}"), 2, "byline", ""),
+    (re.compile(rf"\b(?:joining|joined|writes for|works for|reporter for|editor at) {ORG}"),
+     2, "byline", ""),
     (re.compile(rf"(?:^|[.•]\s*){ORG} (?:has been|was|is) (?:declared|designated|labell?ed|branded|"
                 r"listed)"), 3, "furniture", ""),
     (re.compile(rf"\b(?:from|by|of) {ORG}"), 2, "promo", ""),
-    (re.compile(rf"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}\s*)?{ORG}", re.I), 3, "furniture", ""),
-    (re.compile(rf"{ORG}(?:['’]s\s+(?:[\w-]+\s+){{0,4}}|\s+(?:(?!(?:is|was|has|and|a|an|the)\b)[a-z-]+\s+){{1,3}})(?:correspondent|"
+    (re.compile(rf"(?:©|\bcopyright\b)\s*(?:©\s*)?(?:\d{{4}}\s*)?{ORG}", re.I),
+     3, "furniture", ""),
+    (re.compile(rf"{ORG}(?:['’]s\s+(?:[\w-]+\s+){{0,4}}|"
+                r"\s+(?:(?!(?:is|was|has|and|a|an|the)\b)[a-z-]+\s+){1,3})(?:correspondent|"
                 r"reporter|editor|writer|columnist|bureau chief|contributor)"), 2, "byline", ""),
     (re.compile(rf"^[A-Z][A-Z .,'’-]+\s\({ORG}\)\s*[—–-]"), 3, "all", ") "),
 )

@@ -58,7 +58,8 @@ def _read_file(path: Path) -> Iterator[Item]:
     source = str(path)
     kind = _kind(path)
     if kind is None:
-        yield Rejected(source, f"unknown file type {path.suffix or '(no extension)'!r}; expected one of {', '.join(SUFFIXES)}")
+        found = path.suffix or "(no extension)"
+        yield Rejected(source, f"unknown file type {found!r}; expected one of {', '.join(SUFFIXES)}")
         return
     try:
         if kind in (".warc", ".warc.gz"):
