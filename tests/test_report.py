@@ -122,7 +122,9 @@ def build() -> Analysis:
                       {"overall": 0.35, "toward": {"ent_ruiz": 0.4}, "method": "vader"},
                       {"ent_ruiz": 1, "ent_bell": 1}, ("news",)),
         OutletProfile("Metro Daily", (b.id,), ("cl_deal", "cl_days", "cl_pay"), ("cl_vote", "cl_bargain"),
-                      {"overall": 0.12, "toward": {}, "method": "vader"}, {"ent_bell": 1}, ("news",)),
+                      {"overall": 0.12, "toward": {}, "method": "vader",
+                       "evidence": [{"doc": b.id, "text": "We won respect at the table", "score": 0.44}]},
+                      {"ent_bell": 1}, ("news",)),
         OutletProfile("Valley Post", (c.id,), ("cl_deal", "cl_days", "cl_bargain"), ("cl_pay", "cl_vote"),
                       {"overall": -0.48, "toward": {"ent_ruiz": -0.3},
                        "evidence": ["'costs too much' (negative)"], "method": "vader"},
@@ -183,7 +185,8 @@ def _matrix(tree: lxml.html.HtmlElement) -> dict[str, dict[str, str]]:
 
 def test_matrix_cells(tree: lxml.html.HtmlElement) -> None:
     m = _matrix(tree)
-    assert list(m) == ["cl_deal", "cl_days", "cl_pay", "cl_vote", "cl_bargain"]
+    # contested claims first, then by the number of outlets reporting them
+    assert list(m) == ["cl_days", "cl_pay", "cl_deal", "cl_vote", "cl_bargain"]
     assert m["cl_deal"] == {"Harbor Gazette": "supported", "Metro Daily": "supported", "Valley Post": "supported"}
     assert m["cl_days"] == {"Harbor Gazette": "supported", "Metro Daily": "contradicted", "Valley Post": "supported"}
     assert m["cl_pay"] == {"Harbor Gazette": "supported", "Metro Daily": "contradicted", "Valley Post": "silent"}
@@ -261,6 +264,11 @@ def test_outlet_profiles(tree: lxml.html.HtmlElement) -> None:
     assert rows["Valley Post"][7].startswith("-0.48")
     tone = tree.xpath("//*[local-name()='svg' and contains(@class,'bars')]")[0]
     assert len(tone.xpath(".//*[local-name()='rect' and contains(@class,'neg')]")) == 1
+    notes = [p.text_content() for p in tree.xpath("//p[@class='note']")]
+    assert notes.count("Tone method: vader") == 1
+    evidence = [li.text_content() for li in tree.xpath("//ul[@class='meta']/li")]
+    assert "\u201cWe won respect at the table\u201d (+0.44)" in evidence
+    assert "'costs too much' (negative)" in evidence
     quoted = tree.xpath("//*[local-name()='svg' and contains(@class,'bars')]")[1:]
     assert len(quoted) == 3
 

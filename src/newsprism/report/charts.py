@@ -306,7 +306,7 @@ def bars_svg(rows: Sequence[tuple[str, float]], title: str, *, diverging: bool =
         x = zero - length if value < 0 else zero
         cls, fill = ("neg", "#e15759") if value < 0 else ("pos", "#4e79a7")
         parts.append(f'<text x="{label_w - 6}" y="{_n(y + 14)}" text-anchor="end" class="label">'
-                     f"{_e(shorten(label, 30))}</text>")
+                     f"{_e(shorten(label, 26))}</text>")
         parts.append(f'<rect class="bar {cls}" fill="{fill}" x="{_n(x)}" y="{_n(y + 3)}" width="{_n(length)}" '
                      f'height="{row_h - 6}"><title>{_e(label)}: {value:.{digits}f}</title></rect>')
         parts.append(f'<text x="{width - value_w + 6}" y="{_n(y + 14)}" class="value">'

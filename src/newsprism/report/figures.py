@@ -17,6 +17,7 @@ from newsprism.report.views import Index
 
 MAX_NODES = 30  # more actors than this make an unreadable network; the rest are listed, not drawn
 MAX_TIMELINE = 80  # dated events drawn; the rest stay in the table
+MAX_SENTENCE_EDGES_PER_NODE = 2  # same-sentence links drawn per actor drawn, strongest first
 
 
 def story_events(ix: Index, story: Story) -> tuple[Event, ...]:
@@ -71,7 +72,10 @@ def network(ix: Index, story: Story, events: Sequence[Event]) -> tuple[tuple[Nod
                 if s in shown and t in shown and s != t:
                     acts[(s, t)] += 1
     together = _same_sentence(ix, story, shown)
-    edges = [Edge(a, b, "sentence", n) for (a, b), n in sorted(together.items())]
+    # only the strongest same-sentence links, or the drawing turns into a hairball
+    keep = MAX_SENTENCE_EDGES_PER_NODE * len(nodes)
+    strongest = sorted(together.items(), key=lambda p: (-p[1], p[0]))[:keep]
+    edges = [Edge(a, b, "sentence", n) for (a, b), n in sorted(strongest)]
     edges += [Edge(a, b, "event", n) for (a, b), n in sorted(acts.items())]
     return nodes, tuple(edges)
 

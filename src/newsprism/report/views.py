@@ -167,7 +167,15 @@ def _cell(ix: Index, claim: Claim, col: Column) -> Cell:
 
 
 def matrix(ix: Index, claims: Sequence[Claim], cols: Sequence[Column]) -> tuple[Row, ...]:
-    return tuple(Row(c, tuple(_cell(ix, c, col) for col in cols)) for c in claims)
+    """Claim rows: contested claims first, then by how many outlets report them (stable)."""
+    rows = [Row(c, tuple(_cell(ix, c, col) for col in cols)) for c in claims]
+
+    def key(row: Row) -> tuple[int, int]:
+        states = [cell.state for cell in row.cells]
+        contested = any(st in (CONTRADICTED, MIXED) for st in states)
+        return (0 if contested else 1, -sum(st != SILENT for st in states))
+
+    return tuple(sorted(rows, key=key))
 
 
 def _spans_in(spans: Iterable[Span], docs: set[str]) -> list[Span]:
@@ -182,7 +190,7 @@ def discrepancies(ix: Index, story: Story, claim_ids: set[str]) -> tuple[Discrep
         if not in_story:
             continue
         sides = tuple(
-            SpanView(ix.outlet_of(m.doc), (ix.docs[m.doc].title or m.doc) if m.doc in ix.docs else m.doc,
+            SpanView(ix.outlet_of(m.doc), (ix.docs[m.doc].title or "(untitled)") if m.doc in ix.docs else m.doc,
                      in_context(ix.docs.get(m.doc), m))
             for m in sorted(d.mentions, key=lambda s: (ix.order.get(s.doc, len(ix.order)), s.start))
         )
@@ -248,6 +256,15 @@ class OutletView:
     contradicts: int
 
 
+def _evidence_line(item: object) -> str:
+    """One tone evidence item as a readable line: the sentence and its score when it is a record."""
+    if isinstance(item, dict) and "text" in item:
+        score = _tone(item.get("score"))
+        line = f"\u201c{shorten(str(item['text']), 220)}\u201d"
+        return f"{line} ({score:+.2f})" if score is not None else line
+    return shorten(str(item), 240)
+
+
 def _tone(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
@@ -280,7 +297,7 @@ def outlet_views(ix: Index, story: Story, cols: Sequence[Column], rows: Sequence
             name=col.outlet, documents=len(col.docs), genres=tuple(genres),
             tone=_tone(tone.get("overall")), tone_method=str(tone.get("method") or ""),
             tone_toward=tuple((n, float(v)) for n, v in toward[:6]),
-            tone_evidence=tuple(shorten(str(e), 240) for e in list(evidence)[:4]),
+            tone_evidence=tuple(_evidence_line(e) for e in list(evidence)[:4]),
             quoted=speaker_counts(ix, profile.quoted) if profile else (),
             covered=covered, omitted=omitted, supports=supports, contradicts=contradicts,
         ))
