@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.extract import events_args as args
-from newsprism.extract.events_lexicon import Trigger, load_lexicon, match_trigger
+from newsprism.extract.events_lexicon import Lexicon, Trigger, load_lexicon, match_trigger
 from newsprism.extract.time import document_anchor
 from newsprism.model import Document, Event, Quote, Span, TimeExpression, make_id
 
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
     from newsprism.extract.local import DocActors
 
-FLIP_TO_REJECT = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+FLIP_ALWAYS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
+FLIP_WITH_WILL = {"CONSULT", "RETREAT", "MOBILIZE"}
 REPORTING = {"REJECT", "THREATEN", "REQUEST", "ACCUSE", "AGREE"}
 HYPOTHETICAL = {"could", "might", "may", "should", "must", "can", "ought"}
 NEGATORS = {"not", "n't", "never", "no"}
@@ -66,18 +67,14 @@ def find_events(
     return list(events.values())
 
 
-def _sentence_triggers(sent: SpacySpan, lex: object) -> dict[int, Trigger]:
-    found: dict[int, Trigger] = {}
-    used: set[int] = set()
-    for tok in sent:
-        trig = match_trigger(tok, lex)  # type: ignore[arg-type]
-        if trig is not None and not trig.nominal:
-            found[tok.i] = trig
-            used.update(trig.used)
-    for tok in sent:
-        trig = match_trigger(tok, lex)  # type: ignore[arg-type]
-        if trig is not None and trig.nominal and tok.i not in used:
-            found[tok.i] = trig
+def _sentence_triggers(sent: SpacySpan, lex: Lexicon) -> dict[int, Trigger]:
+    """Verb triggers first; event nouns only where no verb trigger used them up."""
+    matched = [t for t in (match_trigger(tok, lex) for tok in sent) if t is not None]
+    found = {t.token.i: t for t in matched if not t.nominal}
+    used = {i for t in found.values() for i in t.used}
+    for t in matched:
+        if t.nominal and t.token.i not in used:
+            found[t.token.i] = t
     return found
 
 
@@ -97,18 +94,45 @@ def _embedded(trig: Trigger, triggers: dict[int, Trigger]) -> bool:
 
 
 def _polarity(verb: Token) -> tuple[bool, bool]:
-    """(negated, hypothetical) for a verb, looking at its own auxiliaries and its head's."""
+    """(negated, hypothetical) for a verb trigger.
+
+    Negation: a ``neg``/"never" on the verb (or on the verb an infinitive hangs on), or a
+    subject determined by "no"/"neither". Hypothetical: a modal (could, might, may, should...)
+    on the verb or the verbs above it through infinitives/prepositions, or any clause above it
+    opened by "if", "unless" or "whether".
+    """
     negated = hypothetical = False
-    for tok in (verb, verb.head) if verb.dep_ in ("xcomp",) else (verb,):
+    chain = [verb]
+    tok = verb
+    while tok.dep_ in ("xcomp", "pcomp", "pobj", "prep") and tok.head is not tok and len(chain) < 5:
+        tok = tok.head
+        chain.append(tok)
+    for tok in chain[:2] if verb.dep_ == "xcomp" else chain[:1]:
         for child in tok.children:
-            low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and low == "never"):
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
                 negated = True
-            if child.dep_ == "aux" and low in HYPOTHETICAL:
-                hypothetical = True
-            if child.dep_ == "mark" and low in ("if", "unless", "whether"):
-                hypothetical = True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                    d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children):
+                negated = True
+    for tok in chain:
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in tok.children):
+            hypothetical = True
+    for tok in (verb, *verb.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+            hypothetical = True
     return negated, hypothetical
+
+
+def _flip(trig: Trigger) -> bool:
+    """A negated trigger that amounts to a refusal ("would not allow", "will not negotiate")."""
+    verb = trig.token
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if trig.category in FLIP_ALWAYS:
+        return True
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall")
+               for c in verb.children)
+    return trig.category in FLIP_WITH_WILL and will
 
 
 def _build(
@@ -121,25 +145,29 @@ def _build(
 ) -> Event | None:
     category, action = trig.category, trig.action
     if trig.nominal:
-        src_toks, tgt_toks = args.noun_arguments(trig.token)
+        src_toks, tgt_toks = args.noun_arguments(trig.token, category)
     else:
         negated, hypothetical = _polarity(trig.token)
         if hypothetical:
             return None
         if negated:
-            if category not in FLIP_TO_REJECT:
+            if not _flip(trig):
                 return None
             category, action = "REJECT", f"not {action}"
         src_toks, patients = args.subject_tokens(trig.token)
         tgt_toks = patients + args.target_tokens(trig)
-    sources = [args.argument(t, actors, sent) for t in src_toks if t.pos_ != "PRON" or t.lower_ not in args._WH]
+    start, end = _trimmed(doc.text, sent, trig.token.idx)
+    src_toks = [t for t in src_toks if start <= t.idx < end and t.lower_ not in args.WH]
+    tgt_toks = [t for t in tgt_toks if start <= t.idx < end]
+    sources = [args.argument(t, actors, sent) for t in src_toks]
     src_keys = tuple(dict.fromkeys(k for a in sources for k in a.keys))
     if trig.nominal and not src_keys:
         return None
     targets = [args.argument(t, actors, sent) for t in tgt_toks]
     tgt_keys = tuple(dict.fromkeys(k for a in targets for k in a.keys if k not in src_keys))
+    if not src_keys and not tgt_keys:
+        return None
     date, date_text = _event_date(trig, sent, dates, doc_date)
-    start, end = _trimmed(sent)
     return Event(
         id=make_id("event", doc.id, start, category, action),
         category=category,
@@ -155,9 +183,12 @@ def _build(
     )
 
 
-def _trimmed(sent: SpacySpan) -> tuple[int, int]:
-    text = sent.doc.text
+def _trimmed(text: str, sent: SpacySpan, at: int) -> tuple[int, int]:
+    """The sentence, cut to the line holding the trigger (headlines and captions have no stop)."""
     start, end = sent.start_char, sent.end_char
+    start = max(start, text.rfind("\n", start, at) + 1)
+    line_end = text.find("\n", at, end)
+    end = line_end if line_end != -1 else end
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -168,18 +199,42 @@ def _trimmed(sent: SpacySpan) -> tuple[int, int]:
 def _event_date(
     trig: Trigger, sent: SpacySpan, dates: Sequence[TimeExpression], doc_date: str | None,
 ) -> tuple[str | None, str | None]:
+    """The date expression attached to the trigger, else to a verb above it, else the
+    document date for a past-tense verb."""
     tok = trig.token
-    clause = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
-    in_sent = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
-    in_clause = [d for d in in_sent if clause[0] <= d.start and d.end <= clause[1]]
-    pool = in_clause if trig.nominal else (in_clause or in_sent)
-    pool = [d for d in pool if d.value is not None]
-    if pool:
-        best = min(pool, key=lambda d: abs(d.start - tok.idx))
-        return best.value, best.text
+    own = {tok.i} | ({trig.obj.i} if trig.obj is not None else set())
+    above = {a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")}
+    tiers: tuple[list[TimeExpression], list[TimeExpression]] = ([], [])
+    for d in dates:
+        if d.value is None or not (sent.start_char <= d.start and d.end <= sent.end_char):
+            continue
+        head = _attachment(sent.doc, d)
+        if head is None:
+            continue
+        if head.i in own:
+            tiers[0].append(d)
+        elif head.i in above and not trig.nominal:
+            tiers[1].append(d)
+    for tier in tiers:
+        if tier:
+            best = min(tier, key=lambda d: abs(d.start - tok.idx))
+            return best.value, best.text
     if not trig.nominal and doc_date and _past(tok):
         return doc_date, None
     return None, None
+
+
+def _attachment(doc: SpacyDoc, date: TimeExpression) -> Token | None:
+    """The word a date expression modifies (through "on"/"in"/"since"...)."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    if head.i in range(span.start, span.end):
+        return None
+    return head
 
 
 def _past(verb: Token) -> bool:

@@ -30,13 +30,15 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "ASSAULT": ("on", "against", "at"),
 }
 NOUN_TARGET_PREPS = ("of", "on", "against", "with", "to", "from", "into")
+VENUE_NOUNS = ("CONSULT",)
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around")
 LOCATION_LABELS = ("GPE", "LOC", "FAC")
-_WH = {"who", "which", "that", "whom"}
+WH = {"who", "which", "that", "whom"}
 _BOTH_RX = re.compile(
     r"^(?:both|the two|the)\s+(?:sides|countries|nations|leaders|governments|delegations|"
     r"parties|presidents|ministers|men|women|teams|capitals|powers|states)$|^both$", re.I)
 _PERSONAL = ("leaders", "presidents", "ministers", "men", "women")
+_STATES = ("countries", "nations", "capitals", "states", "governments", "powers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ def phrase(tok: Token) -> SpacySpan:
         if child.dep_ not in ("cc", "conj", "punct", "det", "predet"):
             start = min(start, child.left_edge.i)
             break
+    while start < tok.i and "\n" in doc[start:tok.i + 1].text:
+        start += 1
     end = tok.i + 1
     for child in tok.rights:
         if child.dep_ in ("flat", "compound", "appos") and child.ent_type_ and child.i == end:
@@ -80,31 +84,63 @@ def argument(tok: Token, actors: DocActors, sent: SpacySpan) -> Argument:
         span = full
         keys = _both_sides(sent, actors, span)
         return Argument(span.text, keys)
-    actor = _actor_for(tok, actors)
-    return Argument(span.text, (actor.key,) if actor else ())
+    actor = actors.actor_at(tok.idx, tok.idx + len(tok))
+    if actor is not None:
+        return Argument(span.text, (actor.key,))
+    keys = _modifier_actors(tok, actors)
+    if not keys:
+        found = actors.actor_at(span.start_char, span.end_char)
+        keys = (found.key,) if found else ()
+    return Argument(span.text, keys)
+
+
+def _modifier_actors(tok: Token, actors: DocActors) -> tuple[str, ...]:
+    """Actors named by a common noun's modifiers: "U.S. and Russian officials", "envoys from X"."""
+    mods: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.ent_type_:
+            mods += with_conjuncts(child)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and tok.pos_ == "NOUN":
+            mods += [t for p in child.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
+    keys: list[str] = []
+    for mod in mods:
+        found = actors.actor_at(mod.idx, mod.idx + len(mod))
+        if found is not None and found.key not in keys:
+            keys.append(found.key)
+    return tuple(keys)
 
 
 def _both_sides(sent: SpacySpan, actors: DocActors, span: SpacySpan) -> tuple[str, ...]:
     """The two parties of "both sides": a coordinated pair in the sentence, else the first two."""
-    personal = span.text.lower().split()[-1] in _PERSONAL
-    wanted = ("PERSON",) if personal else ("GPE", "ORG", "NORP", "PERSON")
-    for tok in sent:
-        if tok.dep_ == "conj" and tok.head.i < tok.i and not (span.start <= tok.i < span.end):
-            a, b = _actor_for(tok.head, actors), _actor_for(tok, actors)
-            if a and b and a.key != b.key and a.type in wanted and b.type in wanted:
-                return (a.key, b.key)
+    noun = span.text.lower().split()[-1]
+    if noun in _PERSONAL:
+        tiers: tuple[tuple[str, ...], ...] = (("PERSON",),)
+    elif noun in _STATES:
+        tiers = (("GPE", "NORP"),)
+    else:
+        tiers = (("GPE", "NORP"), ("GPE", "NORP", "ORG", "PERSON"))
+    for wanted in tiers:
+        for tok in sent:
+            if tok.dep_ == "conj" and tok.head.i < tok.i and not (span.start <= tok.i < span.end):
+                a, b = _actor_for(tok.head, actors), _actor_for(tok, actors)
+                if a and b and a.type in wanted and b.type in wanted and _side(a) != _side(b):
+                    return (a.key, b.key)
     doc = sent.doc
     prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    keys: list[str] = []
-    for ent in (*sent.ents, *doc[prev_start:sent.start].ents):
-        if ent.label_ not in wanted:
-            continue
-        actor = actors.actor_at(ent.start_char, ent.end_char)
-        if actor and actor.key not in keys:
-            keys.append(actor.key)
-        if len(keys) == 2:
-            return tuple(keys)
+    for wanted in tiers:
+        found: dict[str, str] = {}
+        for ent in (*sent.ents, *doc[prev_start:sent.start].ents):
+            actor = actors.actor_at(ent.start_char, ent.end_char) if ent.label_ in wanted else None
+            if actor is not None and actor.type in wanted:
+                found.setdefault(_side(actor), actor.key)
+            if len(found) == 2:
+                return tuple(found.values())
     return ()
+
+
+def _side(actor: LocalActor) -> str:
+    """Actors of one country are one side ("Russia" and "Russian")."""
+    return actor.country or actor.key
 
 
 def subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -118,7 +154,7 @@ def subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
             patients += with_conjuncts(child)
         elif child.dep_ == "agent":
             sources += [t for p in child.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
-    sources = [verb.head if t.lower_ in _WH and verb.dep_ == "relcl" else t for t in sources]
+    sources = [verb.head if t.lower_ in WH and verb.dep_ == "relcl" else t for t in sources]
     if sources or patients:
         return sources, patients
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
@@ -127,8 +163,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if objs:
                 return with_conjuncts(objs[0]), []
-        if verb.dep_ in ("xcomp", "conj", "advcl"):
-            return subject_tokens(head)
+        inherited, _ = subject_tokens(head)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN":  # "When asked about X, Rubio said"
+            return [], inherited
+        return inherited, []
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return [], [verb.head]
     return [], []
@@ -151,12 +189,20 @@ def target_tokens(trigger: Trigger) -> list[Token]:
     return out
 
 
-def noun_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
-    """(sources, targets) of an event noun: "Russia's invasion of Ukraine", "talks between A and B"."""
+def noun_arguments(noun: Token, category: str) -> tuple[list[Token], list[Token]]:
+    """(sources, targets) of an event noun: "Russia's invasion of Ukraine", "talks between A and B".
+
+    A lone place-name modifier of a meeting noun is its venue, not a party ("the Geneva talks");
+    a hyphenated or coordinated pair is the parties ("U.S.-Russia talks").
+    """
     sources: list[Token] = []
     targets: list[Token] = []
+    has_poss = any(c.dep_ == "poss" for c in noun.children)
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_]
+    venue = category in VENUE_NOUNS and len(modifiers) == 1 and not modifiers[0].conjuncts and not any(
+        t.text in "-–/" for t in noun.doc[modifiers[0].left_edge.i:noun.i])
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.ent_type_):
+        if child.dep_ == "poss" or (child in modifiers and not has_poss and not venue):
             sources += with_conjuncts(child)
         elif child.dep_ == "prep" and child.lower_ in ("by", "between", "among"):
             sources += [t for p in child.children if p.dep_ == "pobj" for t in with_conjuncts(p)]

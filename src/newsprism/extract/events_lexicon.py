@@ -24,6 +24,8 @@ class Lexicon:
     particles: dict[tuple[str, str], str]  # (lemma, particle) -> category
     objects: dict[tuple[str, str], str]  # (verb lemma, object lemma) -> category
     nouns: dict[str, str]  # noun lemma -> category
+    intransitive: frozenset[str] = frozenset()  # verbs that trigger only without an object
+    heads: frozenset[str] = frozenset()  # every lemma that can start a trigger (fast filter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
     particles: dict[tuple[str, str], str] = {}
     objects: dict[tuple[str, str], str] = {}
     nouns: dict[str, str] = {}
+    intransitive: set[str] = set()
     for raw in lines:
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -49,6 +52,9 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
         if category not in PLOVER_CATEGORIES:
             raise ValueError(f"unknown PLOVER category {category!r} in plover_verbs.tsv")
         pattern = pattern.strip()
+        if pattern.endswith(" !obj"):
+            pattern = pattern[: -len(" !obj")]
+            intransitive.add(pattern)
         if pattern.startswith("n:"):
             nouns[pattern[2:]] = category
         elif " +" in pattern:
@@ -60,7 +66,9 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
             particles[(verb, particle)] = category
         else:
             verbs[pattern] = category
-    return Lexicon(verbs, particles, objects, nouns)
+    heads = {*verbs, *(v for v, _ in particles), *(v for v, _ in objects), *nouns}
+    heads |= {n + "s" for n in nouns}
+    return Lexicon(verbs, particles, objects, nouns, frozenset(intransitive), frozenset(heads))
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +88,8 @@ def _object_lemma(tok: Token) -> str:
 def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     """The trigger starting at this token, if any."""
     lemma = tok.lemma_.lower()
+    if lemma not in lex.heads:
+        return None
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
         return _verb_trigger(tok, lemma, lex)
     if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
@@ -104,6 +114,10 @@ def _verb_trigger(tok: Token, lemma: str, lex: Lexicon) -> Trigger | None:
             if category is not None:
                 return Trigger(tok, category, f"{lemma} {child.lower_}", (child.i,))
     category = lex.verbs.get(lemma)
+    if category is not None and lemma in lex.intransitive and any(
+            c.dep_ in ("dobj", "ccomp", "nsubjpass") or (c.dep_ == "mark" and c.lower_ == "as")
+            for c in tok.children):
+        return None
     if category is not None:
         return Trigger(tok, category, lemma, ())
     return None

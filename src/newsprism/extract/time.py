@@ -56,6 +56,8 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _FUTURE_LEMMAS = {"schedule", "plan", "expect", "due", "slate", "intend", "set"}
 _APPROX_RX = re.compile(rf"\b(?:about|around|nearly|almost|roughly|some|more than|over)\s+{_NUM}\b", re.I)
 _DATEISH_RX = re.compile(rf"\d|{_M}|{_W}", re.I)
+_DATEWORD_RX = re.compile(rf"\d|{_M}|{_W}|\b(?:day|week|month|year|decade|century|weekend|"
+                          r"spring|summer|autumn|fall|winter)s?\b", re.I)
 _CANDIDATE_LABELS = ("DATE", "TIME")
 
 
@@ -72,7 +74,7 @@ def document_anchor(published: str | None) -> date | None:
 def find_dates(doc: Document, sdoc: SpacyDoc) -> list[TimeExpression]:
     """Every date expression in the document, resolved against ``doc.published``."""
     anchor = document_anchor(doc.published)
-    text = sdoc.text
+    text = doc.clean_text()  # what was parsed (same offsets as doc.text); sdoc.text is slow
     candidates: list[tuple[int, int, int, Resolution]] = []
     for start, end, from_model in _spans(sdoc, text):
         start, end = _trim(text, start, end)
@@ -83,7 +85,7 @@ def find_dates(doc: Document, sdoc: SpacyDoc) -> list[TimeExpression]:
             res = _fallback(text[start:end], anchor)
         if res.kind in ("duration", "age"):
             continue
-        if res.kind == "unknown" and not from_model:
+        if res.kind == "unknown" and (not from_model or not _DATEWORD_RX.search(text[start:end])):
             continue
         score = 2 if res.kind == "date" else 1
         candidates.append((start, end, score, res))
@@ -162,7 +164,7 @@ def _future_context(sdoc: SpacyDoc, start: int, end: int) -> bool:
 
 def _fallback(text: str, anchor: date | None) -> Resolution:
     """dateparser for model entities our rules cannot read (only those with a date word)."""
-    if not _DATEISH_RX.search(text) or anchor is None and not re.search(r"\b\d{4}\b", text):
+    if not _DATEISH_RX.search(text) or (anchor is None and not re.search(r"\b\d{4}\b", text)):
         return Resolution("unknown")
     data = _date_parser(anchor.isoformat() if anchor else None).get_date_data(text)
     when: Any = data.date_obj

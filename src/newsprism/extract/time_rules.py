@@ -92,9 +92,10 @@ _PERIOD = re.compile(r"(?:(last|this|next|past|previous|coming|earlier this|late
 _AGO = re.compile(rf"{_APPROX}({_NUM_RE})[\s-]+({_UNIT_RE})\s+(?:ago|earlier|before)")
 _PAST_N = re.compile(rf"(?:the\s+)?(?:past|last|previous)\s+({_NUM_RE})\s+({_UNIT_RE})")
 _AGE = re.compile(r"(?:\d+|[a-z]+)[\s-]+years?[\s-]+old|aged?\s+\d+|(?:his|her|their)\s+(?:\d0s|[a-z]+ties)")
-_DURATION = re.compile(rf"{_APPROX}(?:(?:{_NUM_RE}|several|few|a few|many|some|two or three|"
-                       rf"\d+\s*(?:-|to|or)\s*\d+)[\s-]+)?{_UNIT_RE}(?:-long|-old)?(?:\s+(?:long|later))?"
-                       rf"|(?:for\s+)?(?:years|decades|months|weeks|days|centuries)")
+_DURATION = re.compile(rf"{_APPROX}(?:(?:{_NUM_RE}(?:\s*(?:-|to|or|and)\s*{_NUM_RE})?|several|few|"
+                       rf"a few|many|some|two or three)[\s-]+)?{_UNIT_RE}(?:-long|-old)?(?:\s+(?:long|later))?"
+                       rf"|(?:for\s+|just\s+|only\s+|mere\s+)?(?:years|decades|months|weeks|days|centuries)")
+_PRE_POST = re.compile(r"(?:pre|post)-?\d{4}")
 _FREQUENCY = re.compile(r"(?:annual|annually|daily|weekly|monthly|yearly|quarterly|biweekly|"
                         r"each|every|per)\b.*")
 
@@ -147,7 +148,7 @@ def resolve(text: str, anchor: date | None, future: bool = False) -> Resolution:
         return Resolution("age")
     if _DURATION.fullmatch(t) or re.fullmatch(rf"{_NUM_RE}-{_UNIT_RE}", t):
         return Resolution("duration")
-    if _FREQUENCY.fullmatch(t):
+    if _FREQUENCY.fullmatch(t) or _PRE_POST.fullmatch(t):
         return Resolution("duration")
     return Resolution("unknown")
 
