@@ -110,7 +110,7 @@ def timeline_svg(items: Sequence[TimelineItem], title: str) -> Markup:
         return label_w + plot_w * (day - lo).days / span
 
     parts = [f'<svg class="chart timeline" role="img" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+             f'width="{width}" height="{height}">',
              f"<title>{_e(title)}</title>"]
     for tick in _ticks(lo, hi):
         x = _n(x_of(tick))
@@ -251,7 +251,7 @@ def network_svg(nodes: Sequence[Node], edges: Sequence[Edge], title: str, uid: s
                    radius, box)
     arrow = f"arrow-{_e(uid)}"
     parts = [f'<svg class="chart network" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{_e(title)}</title>',
+             f'height="{height}"><title>{_e(title)}</title>',
              f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
              f'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/>'
              f"</marker></defs>"]
@@ -299,7 +299,7 @@ def bars_svg(rows: Sequence[tuple[str, float]], title: str, *, diverging: bool =
     zero = label_w + (plot_w / 2 if diverging else 0)
     unit = plot_w / 2 if diverging else plot_w
     parts = [f'<svg class="chart bars" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{_e(title)}</title>']
+             f'height="{height}"><title>{_e(title)}</title>']
     for row, (label, value) in enumerate(rows):
         y = 6 + row * row_h
         length = unit * abs(value) / scale

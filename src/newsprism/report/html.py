@@ -80,8 +80,8 @@ def _environment() -> jinja2.Environment:
 def _legend(categories: list[str]) -> tuple[tuple[str, Markup], ...]:
     out = []
     for cat in categories:
-        svg = ('<svg class="legend-marker" width="18" height="18" viewBox="0 0 18 18" '
-               f'xmlns="http://www.w3.org/2000/svg">{charts.marker(cat, 9, 9, 5)}</svg>')
+        svg = ('<svg class="legend-marker" width="18" height="18" viewBox="0 0 18 18">'
+               f"{charts.marker(cat, 9, 9, 5)}</svg>")
         out.append((cat, Markup(svg)))
     return tuple(out)
 
