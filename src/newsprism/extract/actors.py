@@ -133,10 +133,20 @@ def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables) 
     parts = _hyphen_places(text, t) if "-" in text else []
     if parts:
         return [Mention(start + off, start + off + len(p), "GPE", -1, -1) for off, p in parts]
+    if label == "ORG" and _in_title(sdoc, s, e, t):
+        return []
     label = _retype(text, label, e - s, t)
     if label == "NORP" and not _norp_is_actor(sdoc, e - 1):
         return []
     return [Mention(start, end, label, s, e)]
+
+
+def _in_title(sdoc: SpacyDoc, s: int, e: int, t: Tables) -> bool:
+    """ "Ukrainian Energy" tagged ORG in "Ukrainian Energy Minister NAME": part of a title."""
+    first = sdoc[s].text
+    starts_national = bool(t.demonym(first) or t.country_of_name(first))
+    follows = e < len(sdoc) and sdoc[e].is_title and fold(sdoc[e].text) in t.heads
+    return starts_national and follows
 
 
 def _hyphen_places(text: str, t: Tables) -> list[tuple[int, str]]:
@@ -186,7 +196,9 @@ def _fix_types(doc: Document, sdoc: SpacyDoc, mentions: list[Mention]) -> list[M
         out.append(m)
         covered.update(range(m.tok_start, m.tok_end))
     for tok in sdoc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or len(tok.text) < 2:
+        if tok.i in covered or not tok.is_title or tok.is_stop or len(tok.text) < 2:
+            continue
+        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB"):
             continue
         after_honorific = tok.i > 0 and fold(sdoc[tok.i - 1].text) in _HONORIFIC_PERSON
         if after_honorific or _surname_like(tok.text, surnames):

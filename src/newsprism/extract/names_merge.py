@@ -179,12 +179,14 @@ def _entity(group: list[LocalActor], used: set[str]) -> Entity:
 
 
 def _canonical_name(group: list[LocalActor], etype: str) -> str:
-    """The most complete common form: most words, then most mentions, then first seen."""
+    """The most complete common form: most words, then most mentions, then longest, then the
+    alphabetically first (so the choice does not depend on document order)."""
     weight: Counter[str] = Counter()
     for a in group:
         if a.type == etype:
             weight[a.name] += len(a.mentions)
     if not weight:
         weight.update(a.name for a in group)
-    order = {n: k for k, n in enumerate(weight)}
-    return max(weight, key=lambda n: (len(n.split()), weight[n], -order[n]))
+    best = max(weight, key=lambda n: (len(n.split()), not n.isupper(), weight[n], len(n)))
+    top = (len(best.split()), not best.isupper(), weight[best], len(best))
+    return min(n for n in weight if (len(n.split()), not n.isupper(), weight[n], len(n)) == top)

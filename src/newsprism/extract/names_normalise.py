@@ -28,12 +28,14 @@ _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 TYPO_MIN_LEN = 7  # a one-letter difference joins names only when both have at least this many letters
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes made plain."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOS))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """One key for the common romanisation variants of a name word (letters only)."""
     s = _NON_LETTER.sub("", fold(word))
@@ -97,6 +99,7 @@ class PersonName:
         return bool(self.given)
 
 
+@lru_cache(maxsize=16384)
 def parse_person(name: str) -> PersonName:
     """Split a person's name into given names, surname (with particles) and suffix."""
     words = [w for w in name.replace(",", " ").split() if w]

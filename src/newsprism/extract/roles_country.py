@@ -133,10 +133,15 @@ def _capital_title(tok: Token, t: Tables) -> bool:
     return tok.is_title and (low in t.heads or low in t.words) and low not in _FUNCTION
 
 
+def _department_word(tok: Token, t: Tables) -> bool:
+    """A capitalised word outside any named entity, like the "Environment" of a minister's title."""
+    return tok.is_title and tok.ent_type_ == "" and not tok.is_stop and tok.is_alpha
+
+
 def premodifier(sdoc: SpacyDoc, i: int, t: Tables) -> RoleFinding | None:
     """Title and demonym written just before the name token ``i``."""
     j, taken, country = i - 1, [], None
-    start = i
+    start, extra = i, 0
     while j >= 0 and len(taken) < 8:
         tok = sdoc[j]
         if tok.text in POSSESSIVE:
@@ -161,9 +166,11 @@ def premodifier(sdoc: SpacyDoc, i: int, t: Tables) -> RoleFinding | None:
             break
         if fold(tok.text) in _FUNCTION and not (j > 0 and _capital_title(sdoc[j - 1], t)):
             break  # "Secretary of State", not "echoes of President"
-        if not _title_token(tok, t, adjacent=not taken):
+        if taken and _department_word(tok, t) and extra < 3:
+            extra += 1  # "Environment" in "Environment Minister"
+        elif not _title_token(tok, t, adjacent=not taken):
             break
-        if not taken and not (fold(tok.text) in t.heads or tok.pos_ == "NOUN"
+        elif not taken and not (fold(tok.text) in t.heads or tok.pos_ == "NOUN"
                               or _capital_title(tok, t)):
             break
         taken.append(tok.text)
@@ -185,18 +192,28 @@ def appositive_after(sdoc: SpacyDoc, i: int, t: Tables) -> RoleFinding | None:
     if i >= n or sdoc[i].text != ",":
         return None
     j = i + 1
+    country: str | None = None
     if j < n and fold(sdoc[j].text) in _DETERMINERS:
         j += 1
+    else:  # "NAME, Russia's deputy prime minister"
+        for k in range(j, min(j + _PHRASE_MAX, n - 1)):
+            found = country_ending_at(sdoc, k, t)
+            if found and found[1] == j and sdoc[k + 1].text in POSSESSIVE:
+                country, j = found[0], k + 2
+                break
     taken: list[str] = []
-    while (j < n and len(taken) < 6 and fold(sdoc[j].text) not in _FUNCTION
-           and _title_token(sdoc[j], t, adjacent=False)):
-        taken.append(sdoc[j].text)
+    while j < n and len(taken) < 6 and fold(sdoc[j].text) not in _FUNCTION:
+        if not taken and t.demonym(sdoc[j].text):  # "NAME, the American ambassador"
+            country = t.demonym(sdoc[j].text)
+        elif not _title_token(sdoc[j], t, adjacent=False):
+            break
+        else:
+            taken.append(sdoc[j].text)
         j += 1
     if not taken or fold(taken[-1]) not in t.heads and sdoc[j - 1].pos_ != "NOUN":
         return None
     if j < n and not (sdoc[j].is_punct or sdoc[j].pos_ in ("ADP", "CCONJ", "PRON", "SCONJ")):
         return None
-    country = None
     if j + 1 < n and sdoc[j].lower_ == "of" and _capital_title(sdoc[j + 1], t):
         taken += [sdoc[j].text, sdoc[j + 1].text]  # "secretary of state"
         j += 2
