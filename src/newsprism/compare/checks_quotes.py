@@ -27,8 +27,11 @@ _QUOTED_RE = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"")
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot", "without"})
 _NUMBERS = frozenset("one two three four five six seven eight nine ten hundred thousand million billion".split())
 MIN_WORDS = 4
-SAME_QUOTE = 0.75
-ANCHOR = 2  # a shared stretch of at least this many words anchors the alignment  # share of the shorter quote's words found in order in the other
+SAME_QUOTE = 0.6  # share of the shorter quote's words found in order in the other
+MIN_SHARED = 5  # and at least this many words
+ANCHOR = 2  # a shared stretch of at least this many words anchors the alignment
+EDGE = 4  # differing words before the first / after the last shared stretch, up to this many a side,
+# are a change; longer ones mean the two outlets quoted different stretches of the speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +70,16 @@ def compare_wording(a: str, b: str) -> Difference | None:
     anchors = [blk for blk in sm.get_matching_blocks() if blk.size >= ANCHOR]
     matched = sum(blk.size for blk in sm.get_matching_blocks())
     share = matched / min(len(wa.words), len(wb.words))
-    if share < SAME_QUOTE or not anchors:
+    if share < SAME_QUOTE or matched < MIN_SHARED or not anchors:
         return None
-    # compare only between the first and last shared stretch: the rest is a longer excerpt
+    # compare between the first and last shared stretch, widened over short edits at the edges
     i0, j0 = anchors[0].a, anchors[0].b
     i9, j9 = anchors[-1].a + anchors[-1].size, anchors[-1].b + anchors[-1].size
+    if 0 < i0 <= EDGE and 0 < j0 <= EDGE and i0 not in wa.gaps and j0 not in wb.gaps:
+        i0, j0 = 0, 0
+    na, nb = len(wa.words), len(wb.words)
+    if 0 < na - i9 <= EDGE and 0 < nb - j9 <= EDGE and na not in wa.gaps and nb not in wb.gaps:
+        i9, j9 = na, nb
     inner = SequenceMatcher(None, wa.words[i0:i9], wb.words[j0:j9], autojunk=False)
     left: list[str] = []
     right: list[str] = []

@@ -132,7 +132,8 @@ def _quote_verdicts(extraction: Extraction, claims: Sequence[Claim], same_story)
         return types.get(q.speaker or "", "PERSON") == "PERSON"
 
     out: list[_Found] = []
-    quotes = sorted(extraction.quotes, key=lambda q: (q.doc, q.start))
+    # indirect quotes are the outlet's own paraphrase: only direct quotes can be misworded
+    quotes = sorted((q for q in extraction.quotes if q.kind == "direct"), key=lambda q: (q.doc, q.start))
     for qa, qb in checks_quotes.candidate_pairs(quotes, same_story):
         a, b = Span(qa.doc, qa.start, qa.end, qa.text), Span(qb.doc, qb.start, qb.end, qb.text)
         for verdict in (checks_quotes.wording_verdict(a, b), checks_quotes.speaker_verdict(qa, qb, person)):
