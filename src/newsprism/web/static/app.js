@@ -48,6 +48,10 @@ function safeLink(url, label) {
   return el("span", { class: "muted", text: url ? String(url) : "" });
 }
 
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
 function outletOf(doc) {
   return doc.outlet || "unknown outlet";
 }
@@ -229,7 +233,7 @@ function outletColumns(ix) {
         el("div", { class: "doc-title", text: d.title || d.source }),
         el("div", { class: "muted" }, [d.published, (d.authors || []).join(", "), d.genre].filter(Boolean).join(" · ")),
         el("div", { class: "muted" },
-          `${claimsOf(d)} claims · ${ix.data.quotes.filter((q) => q.doc === d.id).length} quotes · `,
+          `${plural(claimsOf(d), "claim")} · ${plural(ix.data.quotes.filter((q) => q.doc === d.id).length, "quote")} · `,
           safeLink(d.url, "source"))))));
   }
   return wrap;
