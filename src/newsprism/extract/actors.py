@@ -10,7 +10,6 @@ full name it fits), and reads roles and countries around each mention (``roles_c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
@@ -320,7 +319,3 @@ def _office_vote(doc: Document, sdoc: SpacyDoc, roles: list[str], t: Tables, vot
         if named:
             votes.add(iso, 1, f"office '{role}' in a text that names {t.canonical[iso]}")
             return
-
-
-def actors_of(doc_actors: Sequence[DocActors]) -> list[LocalActor]:
-    return [a for d in doc_actors for a in d.actors]
