@@ -36,6 +36,7 @@ class Quantity:
     noun: str | None  # singular counted noun for counts; the word after a hyphen compound
     start: int  # offsets inside the span text: from the hedge to the unit
     end: int
+    unit: float = 1.0  # the unit's size in base units (3600 for hours)
 
 
 def _qualifiers() -> list[tuple[list[str], str]]:
@@ -181,12 +182,15 @@ def find_quantities(text: str) -> list[Quantity]:
         if hi_value != value:
             lo, hi = value * factor, hi_value * factor
         first = toks[start_tok] if qualifier else toks[i - (1 if currency else 0)]
-        out.append(Quantity(lo, hi, value * factor, dim, noun, first.start, toks[k - 1].end))
+        out.append(Quantity(lo, hi, value * factor, dim, noun, first.start, toks[k - 1].end, factor))
         i = k
     return out
 
 
 def _key(q: Quantity) -> str:
+    if q.dimension == "time":  # minutes and hours, days and weeks, months and years: three scales
+        scale = "short" if q.unit < 86400 else "days" if q.unit < 2629800 else "long"
+        return f"m:time:{scale}"
     return f"m:{q.dimension}" if q.dimension else f"c:{q.noun}"
 
 
@@ -194,7 +198,7 @@ def _disjoint(x: Quantity, y: Quantity) -> bool:
     return x.hi < y.lo * (1 - 1e-9) or y.hi < x.lo * (1 - 1e-9)
 
 
-def _subject(x: Quantity, y: Quantity, a_text: str, b_text: str) -> str:
+def _subject(x: Quantity, y: Quantity) -> str:
     if x.dimension:
         name = str(load_resource("checks_numbers.json")["dimension_names"].get(x.dimension, "quantity"))
         thing = x.noun or y.noun
@@ -230,5 +234,5 @@ def check_numbers(a: Span, b: Span, context: JudgeContext | None = None) -> Verd
     severity = severity_from_ratio(ratio)
     if kind == "count" and severity == "low":
         severity = "medium"
-    return Verdict(kind, severity, _subject(x, y, a.text, b.text),
+    return Verdict(kind, severity, _subject(x, y),
                    sub_span(a, x.start, x.end), sub_span(b, y.start, y.end))

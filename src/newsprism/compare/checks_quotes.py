@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -136,7 +136,7 @@ def quoted_parts(span: Span) -> list[Span]:
     return out
 
 
-def candidate_pairs(quotes: Sequence[Quote], same_story: "callable[[str, str], bool]") -> Iterable[tuple[Quote, Quote]]:
+def candidate_pairs(quotes: Sequence[Quote], same_story: Callable[[str, str], bool]) -> Iterable[tuple[Quote, Quote]]:
     """Quote pairs from different documents of one story that share three content words."""
     index: dict[str, set[int]] = defaultdict(set)
     content = [frozenset(w for w in words_of(q.text).words if not is_stopword(w)) for q in quotes]
@@ -178,7 +178,7 @@ def different_speakers(a: Quote, b: Quote) -> bool:
     return sa != sb and fuzz.ratio(sa, sb) < 85 and fuzz.token_set_ratio(a.speaker_text, b.speaker_text) < 85
 
 
-def speaker_verdict(a: Quote, b: Quote, person: "callable[[Quote], bool]") -> Verdict | None:
+def speaker_verdict(a: Quote, b: Quote, person: Callable[[Quote], bool]) -> Verdict | None:
     """``quote_speaker`` when the same words are given to two different speakers."""
     diff = compare_wording(a.text, b.text)
     if diff is None or diff.matched < 0.85 or not different_speakers(a, b):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsprism.compare import checks_quotes
@@ -74,7 +74,7 @@ def find_discrepancies(
     if judges is None:
         judges = default_judges(judge_context(documents, extraction))
     found: list[_Found] = list(_claim_verdicts(claims, judges))
-    found += _quote_verdicts(extraction, claims, same_story)
+    found += _quote_verdicts(extraction, same_story)
     for group in _story_groups(documents, story_of):
         found += [_Found(v, ()) for v in role_verdicts(group)]
     records = _merge(found, claims, _labels(documents))
@@ -125,7 +125,7 @@ def _claim_verdicts(claims: Sequence[Claim], judges: Sequence[ContradictionJudge
                         yield _Found(verdict, (claim.id,))
 
 
-def _quote_verdicts(extraction: Extraction, claims: Sequence[Claim], same_story) -> list[_Found]:  # type: ignore[no-untyped-def]
+def _quote_verdicts(extraction: Extraction, same_story: Callable[[str, str], bool]) -> list[_Found]:
     types = {e.id: e.type for e in extraction.entities}
 
     def person(q: Quote) -> bool:
