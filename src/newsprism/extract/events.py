@@ -8,8 +8,11 @@ agree") becomes REJECT; other negated triggers, hypotheticals ("could", "might",
 of a reporting trigger of REJECT/THREATEN/REQUEST/ACCUSE/AGREE ("threatened to impose
 sanctions", "urged X to withdraw") is part of that event, not one of its own.
 
-Date: a date expression in the trigger's clause, else in the sentence, else the document date
-when the verb is past tense. Event nouns take only a date inside their own phrase.
+Date: a date expression attached to the trigger (or its object), else to a verb above it ("On
+Tuesday, X said it agreed"), else a news-window date inside the trigger's object phrase (a
+PP-attachment slip), else the document date when the verb is past tense. Dates in relative
+clauses ("the war that began three years ago") are not the event's. Event nouns take only a
+date attached to themselves.
 ``source_text`` lists the subject phrases (resolved to actors or not); ``target_text`` only the
 targets that are actors. Quotes are linked when they overlap the sentence, or when their
 speaker is the event source and they sit in the next or previous sentence.
@@ -18,6 +21,7 @@ speaker is the event source and they sit in the next or previous sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from newsprism.extract import events_args as args
@@ -167,15 +171,15 @@ def _build(
     tgt_keys = tuple(dict.fromkeys(k for a in targets for k in a.keys if k not in src_keys))
     if not src_keys and not tgt_keys:
         return None
-    date, date_text = _event_date(trig, sent, dates, doc_date)
+    when, when_text = _event_date(trig, sent, dates, doc_date)
     return Event(
         id=make_id("event", doc.id, start, category, action),
         category=category,
         action=action,
         source=src_keys,
         target=tgt_keys,
-        date=date,
-        date_text=date_text,
+        date=when,
+        date_text=when_text,
         location=args.location(trig, sent),
         mentions=(Span(doc.id, start, end, doc.text[start:end]),),
         source_text=tuple(dict.fromkeys(a.text for a in sources)),
@@ -204,7 +208,7 @@ def _event_date(
     tok = trig.token
     own = {tok.i} | ({trig.obj.i} if trig.obj is not None else set())
     above = {a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")}
-    tiers: tuple[list[TimeExpression], list[TimeExpression]] = ([], [])
+    tiers: tuple[list[TimeExpression], ...] = ([], [], [])
     for d in dates:
         if d.value is None or not (sent.start_char <= d.start and d.end <= sent.end_char):
             continue
@@ -215,6 +219,8 @@ def _event_date(
             tiers[0].append(d)
         elif head.i in above and not trig.nominal:
             tiers[1].append(d)
+        elif not trig.nominal and _noun_path(head, tok) and _near(d.value, doc_date):
+            tiers[2].append(d)  # "protested against the bill on Thursday": a PP-attachment slip
     for tier in tiers:
         if tier:
             best = min(tier, key=lambda d: abs(d.start - tok.idx))
@@ -222,6 +228,29 @@ def _event_date(
     if not trig.nominal and doc_date and _past(tok):
         return doc_date, None
     return None, None
+
+
+def _noun_path(head: Token, trigger: Token) -> bool:
+    """``head`` hangs under ``trigger`` through nouns and prepositions only (no other verb)."""
+    tok = head
+    for _ in range(6):
+        if tok.i == trigger.i:
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _near(value: str, doc_date: str | None, days: int = 7) -> bool:
+    """A date value that starts within ``days`` of the document date (the news window)."""
+    if doc_date is None:
+        return False
+    try:
+        start = date.fromisoformat(value.split("/")[0])
+    except ValueError:
+        return False
+    return abs((start - date.fromisoformat(doc_date)).days) <= days
 
 
 def _attachment(doc: SpacyDoc, date: TimeExpression) -> Token | None:
@@ -241,6 +270,8 @@ def _past(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
     if verb.tag_ == "VBN":
+        if verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return True  # a finite past verb tagged as participle
         return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") for c in verb.children)
     if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         return _past(verb.head)

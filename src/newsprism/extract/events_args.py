@@ -119,18 +119,19 @@ def _both_sides(sent: SpacySpan, actors: DocActors, span: SpacySpan) -> tuple[st
         tiers = (("GPE", "NORP"),)
     else:
         tiers = (("GPE", "NORP"), ("GPE", "NORP", "ORG", "PERSON"))
+    doc = sent.doc
+    prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    previous = doc[prev_start:sent.start]
     for wanted in tiers:
-        for tok in sent:
+        for tok in (*sent, *previous):
             if tok.dep_ == "conj" and tok.head.i < tok.i and not (span.start <= tok.i < span.end):
                 a, b = _actor_for(tok.head, actors), _actor_for(tok, actors)
                 if a and b and a.type in wanted and b.type in wanted and _side(a) != _side(b):
                     return (a.key, b.key)
-    doc = sent.doc
-    prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for wanted in tiers:
         found: dict[str, str] = {}
-        for ent in (*sent.ents, *doc[prev_start:sent.start].ents):
-            actor = actors.actor_at(ent.start_char, ent.end_char) if ent.label_ in wanted else None
+        for ent in (*sent.ents, *previous.ents):
+            actor = actors.actor_at(ent.start_char, ent.end_char)
             if actor is not None and actor.type in wanted:
                 found.setdefault(_side(actor), actor.key)
             if len(found) == 2:
@@ -216,6 +217,9 @@ def location(trigger: Trigger, sent: SpacySpan) -> str | None:
     heads = [trigger.token] + ([trigger.obj] if trigger.obj is not None else [])
     if trigger.token.dep_ == "conj":
         heads.append(trigger.token.head)
+    heads += [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubj") and c.ent_type_]
+    heads += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+              for p in c.children if p.dep_ == "pobj" and p.ent_type_]
     for head in heads:
         found = _place_under(head)
         if found:
