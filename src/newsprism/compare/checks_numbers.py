@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsprism.compare.checks_judge import JudgeContext, Verdict, severity_from_ratio
 from newsprism.compare.checks_text import Token, load_resource, sub_span, tokens
@@ -39,10 +40,17 @@ class Quantity:
     unit: float = 1.0  # the unit's size in base units (3600 for hours)
 
 
+@lru_cache(maxsize=1)
 def _qualifiers() -> list[tuple[list[str], str]]:
     data = load_resource("checks_numbers.json")["qualifiers"]
     out = [(phrase.split(), kind) for kind, phrases in data.items() for phrase in phrases]
     return sorted(out, key=lambda p: len(p[0]), reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _unit_phrases() -> tuple[tuple[list[str], float], ...]:
+    units = load_resource("checks_numbers.json")["units"]
+    return tuple((p.split(), float(v)) for p, v in sorted(units.items(), key=lambda kv: -len(kv[0])))
 
 
 def _match_words(toks: list[Token], i: int, words: list[str]) -> bool:
@@ -62,10 +70,9 @@ def _parse_number(toks: list[Token], i: int) -> tuple[float, int] | None:
             return None
         value, j = float(t.text.replace(",", "")), i + 1
     else:
-        for phrase, v in sorted(units.items(), key=lambda kv: -len(kv[0])):
-            words = phrase.split()
+        for words, v in _unit_phrases():
             if _match_words(toks, i, words):
-                value, j = float(v), i + len(words)
+                value, j = v, i + len(words)
                 break
         else:
             if t.lower not in tens:
