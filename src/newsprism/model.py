@@ -277,6 +277,9 @@ class Comparison:
     discrepancies: tuple[Discrepancy, ...] = ()
     outlets: tuple[OutletProfile, ...] = ()
     derivations: tuple[Derivation, ...] = ()
+    # compare.stories.StorySignature per story of this batch (merged with prior ones it joined),
+    # for the store; typed Any to keep model.py free of compare imports
+    signatures: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,92 @@
+"""Benchmark of the compare stage on 1x, 2x, 4x articles of the news-8k sample.
+
+Documents are built directly from the JSONL fields (a minimal ingest: the title is the first
+line when the text repeats it, the body is the rest); the Extraction is empty, so no spaCy run
+is needed. Each size runs in its own process; prints seconds per size, the ratio per doubling
+(goal <= 2.2x) and the peak resident memory of that process (including the loaded documents).
+
+    .venv/bin/python benchmarks/bench_compare.py [--base 1000] [--data PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from newsprism.compare import compare
+from newsprism.model import Document, Extraction, Range, make_id, sha256_text
+
+DATA = Path("/work/shared/data/news-8k.jsonl.gz")
+
+
+def to_document(row: dict[str, object]) -> Document:
+    text = str(row.get("text") or "")
+    title = str(row.get("title") or "") or None
+    start = 0
+    if title and text.startswith(title):
+        start = len(title)
+    authors = row.get("authors") or ""
+    date = str(row.get("date") or "")
+    published = date if len(date) == 10 and date[4] == "-" else None
+    return Document(
+        id=make_id("doc", sha256_text(text)), source=str(row.get("url") or row.get("id")),
+        sha256=sha256_text(text), text=text, outlet=str(row.get("source") or "") or None,
+        title=title, authors=tuple(a.strip() for a in str(authors).split(",") if a.strip()),
+        published=published, genre="news", body=Range(start, len(text)), removed=(),
+        url=str(row.get("url") or "") or None, format="jsonl",
+    )
+
+
+def load(path: Path, limit: int) -> list[Document]:
+    docs: list[Document] = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            docs.append(to_document(json.loads(line)))
+            if len(docs) >= limit:
+                break
+    return docs
+
+
+def run_one(path: Path, size: int) -> None:
+    """Time one size in this process and print one JSON line (peak RSS is per process)."""
+    docs = load(path, size)
+    t0 = time.perf_counter()
+    result = compare(docs, Extraction())
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux -> MiB
+    print(json.dumps({
+        "docs": len(docs), "seconds": seconds, "peak_mib": peak, "stories": len(result.stories),
+        "multi": sum(1 for s in result.stories if len(s.documents) > 1),
+        "claims": len(result.claims), "derivations": len(result.derivations)}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--base", type=int, default=1000)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        run_one(args.data, args.one)
+        return
+    previous = None
+    for factor in (1, 2, 4):
+        size = args.base * factor
+        out = subprocess.run([sys.executable, __file__, "--data", str(args.data), "--one", str(size)],
+                             check=True, capture_output=True, text=True).stdout
+        r = json.loads(out.strip().splitlines()[-1])
+        ratio = f"{r['seconds'] / previous:.2f}x" if previous else "-"
+        print(f"{r['docs']:6d} docs  {r['seconds']:7.2f} s  ratio {ratio:>6}  peak RSS "
+              f"{r['peak_mib']:7.1f} MiB  stories {r['stories']} (multi-doc {r['multi']})  "
+              f"claims {r['claims']}  derivations {r['derivations']}", flush=True)
+        previous = r["seconds"]
+
+
+if __name__ == "__main__":
+    main()

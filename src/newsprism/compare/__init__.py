@@ -1,0 +1,53 @@
+"""The compare stage: stories, independent sources, claims, discrepancies, outlets & framing.
+
+``compare(documents, extraction, prior)`` is pure: it groups documents into stories (joining
+stored stories through their ``prior`` signatures), finds copies and rewrites, splits and aligns
+claims per story, asks ``discrepancies.find_discrepancies`` for contradictions (the documents on
+the minority side of each move from a claim's support to ``contradicted_by``), and profiles each
+outlet's coverage, quoting and tone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from newsprism.compare.claims import apply_discrepancies, build_claims
+from newsprism.compare.derivation import find_derivations
+from newsprism.compare.outlets import profile_outlets
+from newsprism.compare.stories import (
+    StorySignature, find_stories, signature_from_json, signature_to_json,
+)
+from newsprism.model import Claim, Comparison, Discrepancy, Document, Extraction
+
+__all__ = ["StorySignature", "compare", "signature_from_json", "signature_to_json"]
+
+FindDiscrepancies = Callable[[Sequence[Document], Sequence[Claim], Extraction],
+                             tuple[Discrepancy, ...]]
+
+
+def _discrepancy_finder() -> FindDiscrepancies | None:
+    # discrepancies.py is written in parallel by another developer; until it lands, none
+    try:
+        from newsprism.compare.discrepancies import find_discrepancies
+    except ImportError:
+        return None
+    return find_discrepancies  # type: ignore[no-any-return]
+
+
+def _as_signature(item: StorySignature | dict[str, Any] | str) -> StorySignature:
+    return item if isinstance(item, StorySignature) else signature_from_json(item)
+
+
+def compare(documents: Sequence[Document], extraction: Extraction,
+            prior: Sequence[StorySignature | dict[str, Any]] = ()) -> Comparison:
+    docs = tuple(documents)
+    stories, signatures = find_stories(docs, extraction, tuple(_as_signature(p) for p in prior))
+    derivations = find_derivations(docs, extraction)
+    claims = build_claims(docs, stories, derivations, extraction)
+    finder = _discrepancy_finder()
+    discrepancies = tuple(finder(docs, claims, extraction)) if finder is not None else ()
+    claims = apply_discrepancies(claims, discrepancies, docs, derivations)
+    outlets = profile_outlets(docs, stories, claims, extraction)
+    return Comparison(stories=stories, claims=claims, discrepancies=discrepancies,
+                      outlets=outlets, derivations=derivations, signatures=signatures)

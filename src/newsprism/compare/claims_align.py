@@ -1,0 +1,158 @@
+"""Align the same claim across the documents of one story.
+
+Each claim unit becomes a bag of keys: stemmed content words (through a small synonym table,
+``resources/compare_synonyms.txt``), actor ids for the extract stage's entity mentions inside the
+unit (so "Sergei" and "Sergey" spellings of one actor match), and numbers normalised to values
+(``four`` == ``4`` == ``4.0``). Two units state the same claim when their IDF-weighted word
+overlap (Dice) is high; numbers do not decide alignment (two outlets that give different numbers
+for the same fact must still align, so discrepancies can be found), but equal numbers add a bonus.
+
+Units are taken document by document (earliest first); each joins the best-matching existing
+claim that has no unit from its document yet, or starts a new claim. Candidate claims come from
+an inverted index over keys, so no unit is compared with every other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsprism.compare import vectors as vec
+from newsprism.compare.claims_split import Unit
+
+ALIGN_MIN = 0.5  # weighted Dice overlap for two units to state the same claim
+NUMBER_BONUS = 0.1
+MAX_POSTING = 300  # keys found in more claims than this are not used to find candidates
+MAX_COMPARE = 8  # members of a claim compared with a new unit
+
+EntitySpans = Mapping[str, tuple[list[int], list[tuple[int, int, str]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Keyed:
+    unit: Unit
+    words: frozenset[str]
+    numbers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    data = resources.files("newsprism.resources").joinpath("compare_synonyms.txt").read_text("utf-8")
+    table: dict[str, str] = {}
+    for line in data.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words = [vec.stem(w) for w in line.split()]
+        for w in words:
+            table.setdefault(w, words[0])
+    return table
+
+
+def entity_index(entity_mentions: Sequence[tuple[str, int, int, str]]) -> EntitySpans:
+    """``(doc, start, end, entity_id)`` -> per document: sorted starts and the mentions."""
+    by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for doc, start, end, ent in entity_mentions:
+        by_doc[doc].append((start, end, ent))
+    out: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
+    for doc, items in by_doc.items():
+        items.sort()
+        out[doc] = ([s for s, _, _ in items], items)
+    return out
+
+
+def _entities_in(unit: Unit, index: EntitySpans) -> set[str]:
+    found = index.get(unit.doc)
+    if found is None:
+        return set()
+    starts, items = found
+    lo = bisect.bisect_left(starts, unit.start)
+    hi = bisect.bisect_left(starts, unit.end)
+    return {f"@{ent}" for _, end, ent in items[lo:hi] if end <= unit.end}
+
+
+def keyed(unit: Unit, index: EntitySpans) -> Keyed:
+    tokens = vec.normalise_numbers(vec.split_hyphen_numbers(vec.raw_tokens(unit.text)))
+    table = synonyms()
+    words: set[str] = set()
+    numbers: set[str] = set()
+    for t in tokens:
+        if t.startswith("#"):
+            numbers.add(t)
+            continue
+        w = t.replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        w = w.strip("'-")
+        if len(w) < 2 or w in ENGLISH_STOP_WORDS:
+            continue
+        s = vec.stem(w)
+        words.add(table.get(s, s))
+    words |= _entities_in(unit, index)
+    return Keyed(unit, frozenset(words), frozenset(numbers))
+
+
+def similarity(a: Keyed, b: Keyed, idf: Mapping[str, float]) -> float:
+    shared = a.words & b.words
+    if len(shared) < 2:
+        return 0.0
+    wa = sum(idf.get(w, 1.0) for w in a.words)
+    wb = sum(idf.get(w, 1.0) for w in b.words)
+    score = 2 * sum(idf.get(w, 1.0) for w in shared) / (wa + wb)
+    if a.numbers and a.numbers & b.numbers:
+        score += NUMBER_BONUS
+    return score
+
+
+def story_idf(units: Sequence[Keyed]) -> dict[str, float]:
+    docs: dict[str, set[str]] = defaultdict(set)
+    for k in units:
+        docs[k.unit.doc] |= k.words
+    df: Counter[str] = Counter()
+    for words in docs.values():
+        df.update(words)
+    n = len(docs)
+    return {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
+
+
+def align(units: Sequence[Keyed], doc_order: Sequence[str]) -> list[list[Keyed]]:
+    """Groups of units that state the same claim; each group has at most one unit a document."""
+    rank = {d: i for i, d in enumerate(doc_order)}
+    ordered = sorted(units, key=lambda k: (rank.get(k.unit.doc, len(rank)), k.unit.start))
+    if len({k.unit.doc for k in ordered}) < 2:
+        return [[k] for k in ordered]
+    idf = story_idf(ordered)
+    claims: list[list[Keyed]] = []
+    docs_in: list[set[str]] = []
+    words_in: list[set[str]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k in ordered:
+        candidates: set[int] = set()
+        for w in k.words:
+            posting = postings.get(w)
+            if posting and len(posting) <= MAX_POSTING:
+                candidates.update(posting)
+        best, best_score = -1, ALIGN_MIN
+        for c in sorted(candidates):
+            if k.unit.doc in docs_in[c]:
+                continue
+            score = max(similarity(k, m, idf) for m in claims[c][:MAX_COMPARE])
+            if score > best_score or (best < 0 and score >= ALIGN_MIN):
+                best, best_score = c, score
+        if best < 0:
+            best = len(claims)
+            claims.append([])
+            docs_in.append(set())
+            words_in.append(set())
+        claims[best].append(k)
+        docs_in[best].add(k.unit.doc)
+        for w in k.words - words_in[best]:
+            postings[w].append(best)
+        words_in[best] |= k.words
+    return claims

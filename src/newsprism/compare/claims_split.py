@@ -1,0 +1,207 @@
+"""Cut article bodies into sentences and atomic claim units, and tell facts from opinion.
+
+No parser here (the compare stage gets Documents and an Extraction, not spaCy parses): a regex
+sentence splitter that respects common abbreviations and initials, then clause rules:
+semicolons and ``, and`` / ``, but`` / ``, while`` joins between two full clauses give separate
+units; a list of predicates sharing one subject ("Police arrested four men, seized two rifles
+and closed the road") gives one unit per predicate, with the subject repeated in the unit text.
+Every unit keeps the exact span of its words in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newsprism.model import Document
+
+# titles, months and other abbreviations that end with a period inside a sentence (general English)
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen rep gov gen lt col sgt capt cmdr adm maj rev st jr sr inc corp co ltd "
+    "vs no nos jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m "
+    "approx dept est fig gov't mt ft pres supt".split()
+)
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[\w’'.-]+")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|us)\b")
+_MODAL = re.compile(r"\b(should|shouldn't|ought to|must not|must)\b", re.I)
+_CLAUSE_JOIN = re.compile(r"(;\s+|,\s+(?:and|but|while|whereas|although|though)\s+)")
+_PREDICATE_SEP = re.compile(r",\s+(?:and\s+|then\s+)?|\s+and\s+")
+# irregular English past tenses (general grammar), for predicate lists
+_IRREGULAR_PAST = frozenset(
+    "said made took gave went came saw found left held met told sent won lost began led brought "
+    "built bought caught cut fell fought hit kept knew paid put ran rose sold set shot spent stood "
+    "struck spoke wrote drove broke chose grew hung laid let meant read rode sank shut sought stole "
+    "swore threw understood withdrew fled flew froze forgot hid slid spread swept tore".split()
+)
+_NOT_SUBJECT = frozenset("not also then so only even still yet later".split())
+_AUX = frozenset("is are was were has have had will would could can may might did does do".split())
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One atomic claim in one document: ``text`` may repeat a shared subject; the span does not."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: str  # factual | opinion | rhetorical
+
+
+@lru_cache(maxsize=1)
+def evaluative_words() -> frozenset[str]:
+    data = resources.files("newsprism.resources").joinpath("compare_evaluative.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    if text[dot] != ".":
+        return False
+    j = dot
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "John F. Kennedy"
+    return word in ABBREVIATIONS
+
+
+def sentences(doc: Document) -> Iterator[tuple[int, int]]:
+    """Sentence spans (start, end) in the document body, trimmed of whitespace."""
+    clean = doc.clean_text()
+    for line in re.finditer(r"[^\n]+", clean[: doc.body.end]):
+        if line.end() <= doc.body.start:
+            continue
+        start = max(line.start(), doc.body.start)
+        for m in _END.finditer(clean, start, line.end()):
+            if _is_abbreviation(clean, m.start()):
+                continue
+            yield from _trim(clean, start, m.end())
+            start = m.end()
+        yield from _trim(clean, start, line.end())
+
+
+def _trim(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def classify(text: str) -> str:
+    """factual | opinion | rhetorical, from the writer's own words (quotations left out)."""
+    stripped = text.rstrip("\"”’') ")
+    if stripped.endswith("?") or stripped.endswith("!"):
+        return "rhetorical"
+    own = _QUOTED.sub(" ", text)
+    if _FIRST_PERSON.search(own) or _MODAL.search(own):
+        return "opinion"
+    words = {w.strip(".,;:’'\"").lower() for w in own.split()}
+    if words & evaluative_words():
+        return "opinion"
+    return "factual"
+
+
+def _n_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_verb(word: str) -> bool:
+    w = word.lower()
+    return word.islower() and (w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed")))
+
+
+def _has_verb(text: str) -> bool:
+    words = text.split()[:12]
+    return any(w.lower() in _AUX or _is_verb(w.strip(",.;:")) for w in words[1:])
+
+
+def _clause_pieces(text: str, base: int) -> list[tuple[int, int]]:
+    """Split at clause joins whose right side starts a new clause with its own subject."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    quoted = _quoted_ranges(text)
+    for m in _CLAUSE_JOIN.finditer(text):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue
+        left, right = text[start:m.start()], text[m.end():]
+        first = right.split(" ", 1)[0]
+        new_subject = m.group(0).startswith(";") or (
+            not _is_verb(first) and first.lower() not in _NOT_SUBJECT and _has_verb(right))
+        if _n_words(left) >= MIN_WORDS and _n_words(right) >= MIN_WORDS and new_subject:
+            pieces.append((base + start, base + m.start()))
+            start = m.end()
+    pieces.append((base + start, base + len(text)))
+    return pieces
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _predicates(text: str, base: int) -> tuple[str, list[tuple[int, int]]] | None:
+    """A subject and the spans of several predicates it governs, or None."""
+    if _quoted_ranges(text):
+        return None
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for m in _PREDICATE_SEP.finditer(text):
+        parts.append((start, m.start()))
+        start = m.end()
+    parts.append((start, len(text)))
+    if len(parts) < 2:
+        return None
+    words0 = text[parts[0][0]:parts[0][1]].split()
+    verb_at = next((k for k, w in enumerate(words0) if k > 0 and _is_verb(w)), None)
+    if verb_at is None:
+        return None
+    later_ok = all(
+        _is_verb(text[a:b].split(" ", 1)[0]) and _n_words(text[a:b]) >= 2 for a, b in parts[1:]
+    )
+    if not later_ok:
+        return None
+    subject = " ".join(words0[:verb_at])
+    first_pred = text.index(words0[verb_at], parts[0][0])
+    spans = [(base + first_pred, base + parts[0][1])] + [(base + a, base + b) for a, b in parts[1:]]
+    return subject, spans
+
+
+def split_units(doc: Document) -> list[Unit]:
+    """The atomic claim units of one document, in text order."""
+    units: list[Unit] = []
+    text = doc.text
+    for s_start, s_end in sentences(doc):
+        sentence = text[s_start:s_end]
+        if _n_words(sentence) < MIN_WORDS:
+            continue
+        kind = classify(sentence)
+        for c_start, c_end in _clause_pieces(sentence, s_start):
+            c_start, c_end = _strip_punct(text, c_start, c_end)
+            clause = text[c_start:c_end]
+            preds = _predicates(clause, c_start) if kind == "factual" else None
+            if preds is None:
+                units.append(Unit(doc.id, c_start, c_end, clause, kind))
+                continue
+            subject, spans = preds
+            for k, (a, b) in enumerate(spans):
+                a, b = _strip_punct(text, a, b)
+                claim_text = text[a:b] if k == 0 and not subject else f"{subject} {text[a:b]}"
+                units.append(Unit(doc.id, a, b, claim_text.strip(), kind))
+    return units
+
+
+def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t,;:":
+        start += 1
+    while end > start and text[end - 1] in " \t,;:.":
+        end -= 1
+    return start, end

@@ -1,0 +1,177 @@
+"""Independent sources: find documents that copy or rewrite another document.
+
+Each body is cut into word 5-gram shingles. Shingles shared by two to ``MAX_POSTING`` documents
+are counted per pair through an inverted index (boilerplate that many documents share is left
+out, and no pair is compared that shares nothing), so the cost grows with the number of shingles,
+not with the number of pairs. A pair is a derivation when a large share of the smaller text's
+shingles reappear in the other (copy or light rewrite), or when a fair share do and the two
+carry the same quotations in the same order (a rewrite of the same wire copy).
+
+The later-published document is the derived one; with equal or unknown dates, the one whose own
+text is more covered by the other (the shorter) is; then the larger id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsprism.model import Derivation, Document, Extraction
+
+SHINGLE = 5
+MAX_POSTING = 25  # a shingle in more documents than this is boilerplate, not a copy
+MIN_SHARED = 12  # shingles two documents must share before they are scored
+COPY_MIN = 0.35  # share of the smaller text's shingles found in the other: copy or rewrite
+QUOTED_MIN = 0.15  # lower share that counts when quotes also come in the same order
+SAME_QUOTES = 2  # quotes in the same order needed for the lower share
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Shingled:
+    doc: Document
+    starts: tuple[int, ...]  # char offset of each word
+    ends: tuple[int, ...]
+    keys: tuple[int, ...]  # shingle hash at each word position
+    unique: frozenset[int]
+
+
+_MULT = np.uint64(1_000_003)
+
+
+def shingle(doc: Document) -> _Shingled:
+    clean = doc.clean_text()
+    words = list(_WORD.finditer(clean, doc.body.start, doc.body.end))
+    hashes = np.fromiter((hash(m.group(0).lower()) for m in words), dtype=np.int64,
+                         count=len(words)).view(np.uint64)
+    n = len(words) - SHINGLE + 1
+    keys_arr = np.zeros(max(n, 0), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(SHINGLE):  # polynomial rolling hash of each 5-word window
+            keys_arr = keys_arr * _MULT + hashes[k:k + max(n, 0)]
+    keys = tuple(int(x) for x in keys_arr)
+    return _Shingled(doc, tuple(m.start() for m in words), tuple(m.end() for m in words),
+                     keys, frozenset(keys))
+
+
+def shared_counts(items: Sequence[_Shingled]) -> Counter[tuple[int, int]]:
+    """Shared shingle counts per document pair, from shingles in 2..MAX_POSTING documents."""
+    if not items:
+        return Counter()
+    keys = np.concatenate([np.fromiter(it.unique, dtype=np.uint64, count=len(it.unique))
+                           for it in items])
+    owner = np.concatenate([np.full(len(it.unique), i, dtype=np.int64) for i, it in enumerate(items)])
+    order = np.argsort(keys, kind="stable")
+    keys, owner = keys[order], owner[order]
+    _, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    wanted = (counts >= 2) & (counts <= MAX_POSTING)
+    pairs: Counter[tuple[int, int]] = Counter()
+    for start, count in zip(first[wanted].tolist(), counts[wanted].tolist(), strict=True):
+        members = sorted(owner[start:start + count].tolist())
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                pairs[(i, j)] += 1
+    return pairs
+
+
+def longest_passage(a: _Shingled, b: _Shingled) -> tuple[int, int]:
+    """Char range in ``a`` of its longest run of shingles also found in ``b``."""
+    best = (0, 0, 0)  # words, start index, end index
+    run_start = None
+    for i, key in enumerate(a.keys + (None,)):  # type: ignore[operator]
+        if key is not None and key in b.unique:
+            if run_start is None:
+                run_start = i
+            continue
+        if run_start is not None:
+            n_words = i - run_start + SHINGLE - 1
+            if n_words > best[0]:
+                best = (n_words, run_start, i + SHINGLE - 2)
+            run_start = None
+    if best[0] == 0:
+        return (0, 0)
+    return a.starts[best[1]], a.ends[best[2]]
+
+
+def quote_order(doc_id: str, extraction: Extraction) -> list[str]:
+    quotes = sorted((q for q in extraction.quotes if q.doc == doc_id), key=lambda q: q.start)
+    return [" ".join(_WORD.findall(q.text.lower())) for q in quotes if len(q.text) > 12]
+
+
+def common_in_order(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence of two quote lists."""
+    if not a or not b:
+        return 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def direction(a: _Shingled, b: _Shingled, shared: int) -> tuple[_Shingled, _Shingled]:
+    """(derived, original)."""
+    da, db = a.doc.published, b.doc.published
+    if da and db and da[:10] != db[:10]:
+        return (a, b) if da[:10] > db[:10] else (b, a)
+    cover_a = shared / max(len(a.unique), 1)
+    cover_b = shared / max(len(b.unique), 1)
+    if cover_a != cover_b:
+        return (a, b) if cover_a > cover_b else (b, a)
+    return (a, b) if a.doc.id > b.doc.id else (b, a)
+
+
+def find_derivations(documents: Sequence[Document], extraction: Extraction) -> tuple[Derivation, ...]:
+    items = [shingle(d) for d in documents]
+    quotes_by_doc: dict[str, list[str]] = {}
+    found: list[Derivation] = []
+    for (i, j), shared in sorted(shared_counts(items).items()):
+        if shared < MIN_SHARED:
+            continue
+        a, b = items[i], items[j]
+        share = shared / max(min(len(a.unique), len(b.unique)), 1)
+        in_order = 0
+        if QUOTED_MIN <= share < COPY_MIN:
+            for d in (a.doc.id, b.doc.id):
+                if d not in quotes_by_doc:
+                    quotes_by_doc[d] = quote_order(d, extraction)
+            in_order = common_in_order(quotes_by_doc[a.doc.id], quotes_by_doc[b.doc.id])
+        if share < COPY_MIN and in_order < SAME_QUOTES:
+            continue
+        derived, original = direction(a, b, shared)
+        start, end = longest_passage(derived, original)
+        passage = derived.doc.text[start:end]
+        if len(passage) > 160:
+            passage = passage[:157] + "..."
+        evidence = (f"{share:.0%} of the shorter text's {SHINGLE}-word sequences also appear in the "
+                    f"other; longest shared passage: '{passage}'")
+        if in_order:
+            evidence += f"; {in_order} quotations in the same order"
+        score = round(min(1.0, max(share, share + 0.1 * in_order)), 3)
+        found.append(Derivation(derived.doc.id, original.doc.id, score, evidence))
+    return tuple(sorted(found, key=lambda d: (d.doc, d.derived_from)))
+
+
+def independent_groups(doc_ids: Sequence[str], derivations: Sequence[Derivation]) -> dict[str, str]:
+    """Each document's independent source: documents linked by derivations share one root."""
+    parent = {d: d for d in doc_ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for d in derivations:
+        if d.doc in parent and d.derived_from in parent:
+            ra, rb = find(d.doc), find(d.derived_from)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {d: find(d) for d in doc_ids}

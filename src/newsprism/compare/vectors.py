@@ -1,0 +1,202 @@
+"""Cheap text vectors for the compare stage: tokens, TF-IDF term weights, cosine, numbers.
+
+Vectors are plain ``{term: weight}`` dicts (L2-normalised, truncated to the top terms), so they
+can be stored in story signatures as JSON and compared with prior stories. IDF is smoothed
+(``log((N + 1) / (df + 1)) + 1``, as scikit-learn does) and counts a background sample of news
+articles besides the batch, so that small batches still weigh shared terms sensibly. Stop words are scikit-learn's ``ENGLISH_STOP_WORDS`` (the Glasgow IR list).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+Vector = dict[str, float]
+BACKGROUND = "compare_background_df.tsv"
+
+STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset(
+    # reporting and web-page words that carry no topic (general news vocabulary)
+    {"said", "says", "say", "told", "according", "reported", "report", "reports", "news",
+     "also", "just", "like", "new", "year", "years", "time", "people", "mr", "ms", "mrs",
+     "percent", "image", "photo", "caption", "toggle", "enlarge", "getty", "images", "ap",
+     "reuters", "click", "share", "subscribe", "newsletter", "advertisement", "week",
+     "day", "days", "don", "didn", "doesn", "isn", "wasn", "ve", "ll", "re", "s", "t"}
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+
+# English number words (general knowledge), for "four" == "4"
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "dozen": 12}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def stem(word: str) -> str:
+    """A very light English suffix stripper (plural -s, -es, -ies, -ed, -ing), enough to match
+    inflections of the same word across outlets; not a linguistic stemmer."""
+    w = word
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-2] if not w.endswith("eed") else w[:-1]
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+@lru_cache(maxsize=200_000)
+def _content_form(word: str) -> str:
+    """The stemmed form of a lower-case word, or "" for stop words and fragments."""
+    w = word.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) < 2 or w in STOP_WORDS:
+        return ""
+    return stem(w)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased, stemmed words of ``text`` without stop words or possessive endings."""
+    forms = [_content_form(w) for w in _WORD.findall(text.lower())]
+    return [f for f in forms if f]
+
+
+def number_value(token: str) -> float | None:
+    """The value of a digit token ("1,200", "4.5") or a single number word ("four")."""
+    t = token.lower().replace(",", "")
+    if t and t[0].isdigit():
+        try:
+            return float(t)
+        except ValueError:
+            return None
+    if t in _UNITS:
+        return float(_UNITS[t])
+    if t in _TENS:
+        return float(_TENS[t])
+    return None
+
+
+def normalise_numbers(tokens: Sequence[str]) -> list[str]:
+    """Merge runs of number words/digits and scales into one canonical token ``#<value>``.
+
+    ``["twenty", "five"]`` -> ``["#25"]``; ``["4"]`` and ``["four"]`` -> ``["#4"]``;
+    ``["2", "million"]`` -> ``["#2000000"]``. Other tokens pass through lower-cased.
+    """
+    out: list[str] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        value = number_value(tokens[i])
+        if value is None:
+            out.append(tokens[i].lower())
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            nxt = tokens[j].lower().replace("-", "")
+            if nxt in _SCALES:
+                value *= _SCALES[nxt]
+            elif nxt in _UNITS and value >= 20 and value % 10 == 0 and value < 100:
+                value += _UNITS[nxt]
+            else:
+                break
+            j += 1
+        out.append(f"#{value:g}" if value < 1e15 else f"#{value:.0f}")
+        i = j
+    return out
+
+
+def split_hyphen_numbers(tokens: Iterable[str]) -> list[str]:
+    """``twenty-five`` -> ``twenty``, ``five`` so number normalisation sees both parts."""
+    out: list[str] = []
+    for t in tokens:
+        parts = t.lower().split("-")
+        if len(parts) > 1 and all(p in _UNITS or p in _TENS for p in parts):
+            out.extend(parts)
+        else:
+            out.append(t)
+    return out
+
+
+def raw_tokens(text: str) -> list[str]:
+    return [m.group(0) for m in _TOKEN.finditer(text)]
+
+
+def ordinal_value(word: str) -> int | None:
+    return _ORDINALS.get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def background() -> tuple[int, dict[str, int]]:
+    """Document frequencies of a background news sample (``resources/compare_background_df.tsv``),
+    so that IDF is meaningful for small batches too."""
+    text = resources.files("newsprism.resources").joinpath(BACKGROUND).read_text("utf-8")
+    n_docs = 0
+    df: dict[str, int] = {}
+    for line in text.splitlines():
+        if line.startswith("#N\t"):
+            n_docs = int(line.split("\t")[1])
+        elif line and not line.startswith("#"):
+            term, count = line.split("\t")
+            df[term] = int(count)
+    return n_docs, df
+
+
+def tf_vectors(docs_terms: Sequence[Sequence[str]], top: int = 150) -> list[Vector]:
+    """TF-IDF vectors (sublinear tf; smoothed idf over the batch plus the background sample),
+    each truncated to ``top`` terms and L2-normalised."""
+    df: Counter[str] = Counter()
+    for terms in docs_terms:
+        df.update(set(terms))
+    bg_docs, bg_df = background()
+    idf_base = len(docs_terms) + bg_docs + 1
+    vectors: list[Vector] = []
+    for terms in docs_terms:
+        tf = Counter(terms)
+        weighted = {t: (1.0 + math.log(c)) * (math.log(idf_base / (df[t] + bg_df.get(t, 0) + 1)) + 1.0)
+                    for t, c in tf.items()}
+        best = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        vectors.append(normalise(dict(best)))
+    return vectors
+
+
+def normalise(vector: Mapping[str, float]) -> Vector:
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    if norm == 0.0:
+        return {}
+    return {t: w / norm for t, w in vector.items()}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two L2-normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def add_into(total: dict[str, float], vector: Mapping[str, float], weight: float = 1.0) -> None:
+    for t, w in vector.items():
+        total[t] = total.get(t, 0.0) + w * weight
+
+
+def truncate(vector: Mapping[str, float], top: int) -> Vector:
+    best = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    return normalise(dict(best))
