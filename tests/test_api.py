@@ -212,3 +212,10 @@ def test_oversize_upload_is_refused_whole(client: httpx.Client, live: tuple[Live
     assert_problem(streamed, 413, "larger than")
     assert counts(client) == before
     assert json.loads(client.get("/health").text)["status"] == "ok"  # the server is still fine
+
+
+def test_job_for_unknown_documents_is_a_problem(client: httpx.Client, live: tuple[LiveServer, str]) -> None:
+    r = client.post("/jobs", json={"documents": ["doc_nope"]}, headers=auth(live))
+    problem = assert_problem(r, 404, "doc_nope")
+    assert problem["errors"] == [{"item": "doc_nope", "reason": "not stored"}]
+    assert client.get("/jobs").json()["total"] == 0

@@ -1,8 +1,9 @@
 """Read routes: documents, stories, claims, quotes, entities, events, discrepancies, outlets.
 
 Every list answers ``{"items", "total", "limit", "offset"}`` and takes filters; every record is
-the contract's JSON (``model.to_json``). Filters the store indexes are pushed down; the others
-(story, outlet, document membership) are applied here on the decoded records.
+the contract's JSON (``model.to_json``). Records come from the app's per-write-generation cache
+(``ApiState.table``), filters are applied on the decoded records, and answers are sent as
+``JSONResponse`` directly (they are plain JSON already).
 """
 
 from __future__ import annotations
@@ -11,48 +12,51 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 
 from newsprism.api.problems import Problem
-from newsprism.api.state import require_read, state_of
-from newsprism.model import Claim, Document, Entity, Event, Quote, Span, to_json
-from newsprism.store import Store
+from newsprism.api.state import ApiState, require_read, state_of
+from newsprism.model import Analysis, Claim, Document, Entity, Event, Quote, Span, to_json
 
 router = APIRouter(prefix="/api/v1", tags=["read"], dependencies=[Depends(require_read)])
 
 Limit = Query(50, ge=1, le=1000, description="page size")
 Offset = Query(0, ge=0, description="items to skip")
+NAMES = {"discrepancies": "discrepancy", "entities": "entity", "stories": "story"}
 
 
-def _page(items: Sequence[Any], limit: int, offset: int, shape: Callable[[Any], Any] = to_json) -> dict[str, Any]:
-    return {
+def _page(items: Sequence[Any], limit: int, offset: int, shape: Callable[[Any], Any] = to_json) -> JSONResponse:
+    return JSONResponse({
         "items": [shape(x) for x in items[offset:offset + limit]],
         "total": len(items),
         "limit": limit,
         "offset": offset,
-    }
+    })
 
 
-def _pushed(**filters: str | None) -> dict[str, str]:
-    return {k: v for k, v in filters.items() if v is not None}
+def _where(records: Iterable[Any], **equal: str | None) -> list[Any]:
+    """Records whose fields equal every given (non-None) value."""
+    tests = [(k, v) for k, v in equal.items() if v is not None]
+    return [r for r in records if all(getattr(r, k) == v for k, v in tests)]
 
 
-def _story_docs(store: Store, story: str) -> set[str]:
-    stories = store.records("stories", keys=[story])
-    if not stories:
-        raise Problem(404, "not-found", f"no story {story!r}")
-    return set(stories[0].documents)
+def _one(state: ApiState, table: str, key: str) -> Any:
+    record = state.by_key(table).get(key)
+    if record is None:
+        raise Problem(404, "not-found", f"no {NAMES.get(table, table[:-1])} {key!r}")
+    return record
 
 
-def _outlet_docs(store: Store, outlet: str) -> set[str]:
-    return {d.id for d in store.records("documents", filters={"outlet": outlet})}
+def _story_docs(state: ApiState, story: str) -> set[str]:
+    return set(_one(state, "stories", story).documents)
 
 
-def _doc_scope(store: Store, story: str | None, outlet: str | None, doc: str | None) -> set[str] | None:
+def _doc_scope(state: ApiState, story: str | None, outlet: str | None, doc: str | None) -> set[str] | None:
     """The documents a list is restricted to by story/outlet/doc filters (None: no restriction)."""
     scope: set[str] | None = None
     for part in (
-        _story_docs(store, story) if story else None,
-        _outlet_docs(store, outlet) if outlet else None,
+        _story_docs(state, story) if story else None,
+        {d.id for d in state.table("documents") if d.outlet == outlet} if outlet else None,
         {doc} if doc else None,
     ):
         if part is not None:
@@ -64,11 +68,8 @@ def _touches(spans: Iterable[Span], scope: set[str] | None) -> bool:
     return scope is None or any(s.doc in scope for s in spans)
 
 
-def _one(store: Store, table: str, key: str) -> Any:
-    found = store.records(table, keys=[key])
-    if not found:
-        raise Problem(404, "not-found", f"no {table[:-1] if table != 'discrepancies' else 'discrepancy'} {key!r}")
-    return found[0]
+def _record(request: Request, table: str, key: str) -> JSONResponse:
+    return JSONResponse(to_json(_one(state_of(request), table, key)))
 
 
 # ------------------------------------------------------------------ documents
@@ -85,31 +86,29 @@ def doc_summary(d: Document) -> dict[str, Any]:
 def list_documents(
     request: Request, outlet: str | None = None, genre: str | None = None, published: str | None = None,
     story: str | None = None, full: bool = False, limit: int = Limit, offset: int = Offset,
-) -> dict[str, Any]:
-    def run(store: Store) -> list[Document]:
-        docs = store.records("documents", filters=_pushed(outlet=outlet, genre=genre, published=published))
-        scope = _story_docs(store, story) if story else None
-        return [d for d in docs if scope is None or d.id in scope]
-
-    docs = state_of(request).read(run)
+) -> JSONResponse:
+    state = state_of(request)
+    docs = _where(state.table("documents"), outlet=outlet, genre=genre, published=published)
+    if story:
+        scope = _story_docs(state, story)
+        docs = [d for d in docs if d.id in scope]
     return _page(docs, limit, offset, to_json if full else doc_summary)
 
 
 @router.get("/documents/{doc_id}", summary="One document with text, body range, removed spans, stories")
-def get_document(request: Request, doc_id: str) -> dict[str, Any]:
-    def run(store: Store) -> dict[str, Any]:
-        data: dict[str, Any] = to_json(_one(store, "documents", doc_id))
-        return data | {"stories": store.story_of(doc_id)}
-
-    return state_of(request).read(run)
+def get_document(request: Request, doc_id: str) -> JSONResponse:
+    state = state_of(request)
+    data: dict[str, Any] = to_json(_one(state, "documents", doc_id))
+    return JSONResponse(data | {"stories": state.read(lambda s: s.story_of(doc_id))})
 
 
 # ------------------------------------------------------------------ stories
 
 
-def _story_json(store: Store, story: Any) -> dict[str, Any]:
-    docs = store.records("documents", keys=list(story.documents))
-    return to_json(story) | {
+def _story_json(state: ApiState, story: Any) -> dict[str, Any]:
+    index = state.by_key("documents")
+    docs = [index[d] for d in story.documents if d in index]
+    return to_json(story) | {  # type: ignore[no-any-return]
         "outlets": sorted({d.outlet or "unknown outlet" for d in docs}),
         "published": sorted(d.published for d in docs if d.published)[:1] or [None],
     }
@@ -117,29 +116,31 @@ def _story_json(store: Store, story: Any) -> dict[str, Any]:
 
 @router.get("/stories", summary="Stories, with their outlets")
 def list_stories(request: Request, q: str | None = Query(None, description="words in the title"),
-                 limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
-    def run(store: Store) -> dict[str, Any]:
-        stories = [s for s in store.records("stories") if not q or q.lower() in s.title.lower()]
-        return _page(stories, limit, offset, lambda s: _story_json(store, s))
-
-    return state_of(request).read(run)
+                 limit: int = Limit, offset: int = Offset) -> JSONResponse:
+    state = state_of(request)
+    stories = [s for s in state.table("stories") if not q or q.lower() in s.title.lower()]
+    return _page(stories, limit, offset, lambda s: _story_json(state, s))
 
 
 @router.get("/stories/{story_id}", summary="One story")
-def get_story(request: Request, story_id: str) -> dict[str, Any]:
-    return state_of(request).read(lambda s: _story_json(s, _one(s, "stories", story_id)))
+def get_story(request: Request, story_id: str) -> JSONResponse:
+    state = state_of(request)
+    return JSONResponse(_story_json(state, _one(state, "stories", story_id)))
 
 
 @router.get("/stories/{story_id}/report-data",
             summary="Everything the story page shows: the story's analysis (documents with text included)")
-def story_report_data(request: Request, story_id: str) -> dict[str, Any]:
-    def run(store: Store) -> dict[str, Any]:
-        _one(store, "stories", story_id)
-        data: dict[str, Any] = to_json(store.load_analysis(story=story_id))
+def story_report_data(request: Request, story_id: str) -> JSONResponse:
+    state = state_of(request)
+    _one(state, "stories", story_id)
+
+    def build() -> dict[str, Any]:
+        analysis: Analysis = state.read(lambda s: s.load_analysis(story=story_id))
+        data: dict[str, Any] = to_json(analysis)
         data.pop("rejected", None)
         return data | {"story": data["stories"][0]}
 
-    return state_of(request).read(run)
+    return JSONResponse(state.memo(("report-data", story_id), build))
 
 
 # ------------------------------------------------------------------ claims
@@ -151,19 +152,19 @@ def list_claims(
     doc: str | None = Query(None, description="claims this document supports, contradicts or is silent on"),
     contested: bool | None = Query(None, description="true: only claims some document contradicts"),
     limit: int = Limit, offset: int = Offset,
-) -> dict[str, Any]:
+) -> JSONResponse:
     def keep(c: Claim) -> bool:
         if doc and doc not in (*c.support, *c.contradicted_by, *c.silent):
             return False
         return contested is None or bool(c.contradicted_by) == contested
 
-    claims = state_of(request).read(lambda s: s.records("claims", filters=_pushed(story=story, kind=kind)))
+    claims = _where(state_of(request).table("claims"), story=story, kind=kind)
     return _page([c for c in claims if keep(c)], limit, offset)
 
 
 @router.get("/claims/{claim_id}", summary="One claim")
-def get_claim(request: Request, claim_id: str) -> dict[str, Any]:
-    return to_json(state_of(request).read(lambda s: _one(s, "claims", claim_id)))  # type: ignore[no-any-return]
+def get_claim(request: Request, claim_id: str) -> JSONResponse:
+    return _record(request, "claims", claim_id)
 
 
 # ------------------------------------------------------------------ quotes
@@ -173,23 +174,21 @@ def get_claim(request: Request, claim_id: str) -> dict[str, Any]:
 def list_quotes(
     request: Request, speaker: str | None = None, outlet: str | None = None, story: str | None = None,
     doc: str | None = None, kind: str | None = None, limit: int = Limit, offset: int = Offset,
-) -> dict[str, Any]:
+) -> JSONResponse:
     def by_speaker(q: Quote) -> bool:
         if not speaker:
             return True
         return speaker == q.speaker or (q.speaker_text or "").casefold() == speaker.casefold()
 
-    def run(store: Store) -> list[Quote]:
-        scope = _doc_scope(store, story, outlet, doc)
-        quotes = store.records("quotes", filters=_pushed(kind=kind))
-        return [q for q in quotes if (scope is None or q.doc in scope) and by_speaker(q)]
-
-    return _page(state_of(request).read(run), limit, offset)
+    state = state_of(request)
+    scope = _doc_scope(state, story, outlet, doc)
+    quotes = _where(state.table("quotes"), kind=kind)
+    return _page([q for q in quotes if (scope is None or q.doc in scope) and by_speaker(q)], limit, offset)
 
 
 @router.get("/quotes/{quote_id}", summary="One quote")
-def get_quote(request: Request, quote_id: str) -> dict[str, Any]:
-    return to_json(state_of(request).read(lambda s: _one(s, "quotes", quote_id)))  # type: ignore[no-any-return]
+def get_quote(request: Request, quote_id: str) -> JSONResponse:
+    return _record(request, "quotes", quote_id)
 
 
 # ------------------------------------------------------------------ entities, events
@@ -200,21 +199,19 @@ def list_entities(
     request: Request, type: str | None = None, country: str | None = None, name: str | None = None,
     story: str | None = None, outlet: str | None = None, doc: str | None = None,
     limit: int = Limit, offset: int = Offset,
-) -> dict[str, Any]:
+) -> JSONResponse:
     def named(e: Entity) -> bool:
         return not name or name.casefold() in (n.casefold() for n in (e.name, *e.aliases))
 
-    def run(store: Store) -> list[Entity]:
-        scope = _doc_scope(store, story, outlet, doc)
-        found = store.records("entities", filters=_pushed(type=type, country=country))
-        return [e for e in found if named(e) and _touches(e.mentions, scope)]
-
-    return _page(state_of(request).read(run), limit, offset)
+    state = state_of(request)
+    scope = _doc_scope(state, story, outlet, doc)
+    found = _where(state.table("entities"), type=type, country=country)
+    return _page([e for e in found if named(e) and _touches(e.mentions, scope)], limit, offset)
 
 
 @router.get("/entities/{entity_id}", summary="One actor")
-def get_entity(request: Request, entity_id: str) -> dict[str, Any]:
-    return to_json(state_of(request).read(lambda s: _one(s, "entities", entity_id)))  # type: ignore[no-any-return]
+def get_entity(request: Request, entity_id: str) -> JSONResponse:
+    return _record(request, "entities", entity_id)
 
 
 @router.get("/events", summary="Events; filter by category, date, actor, story, outlet, doc")
@@ -223,18 +220,18 @@ def list_events(
     actor: str | None = Query(None, description="entity id as source or target"),
     story: str | None = None, outlet: str | None = None, doc: str | None = None,
     limit: int = Limit, offset: int = Offset,
-) -> dict[str, Any]:
-    def run(store: Store) -> list[Event]:
-        scope = _doc_scope(store, story, outlet, doc)
-        found = store.records("events", filters=_pushed(category=category, date=date))
-        return [e for e in found if _touches(e.mentions, scope) and (not actor or actor in (*e.source, *e.target))]
+) -> JSONResponse:
+    def keep(e: Event) -> bool:
+        return _touches(e.mentions, scope) and (not actor or actor in (*e.source, *e.target))
 
-    return _page(state_of(request).read(run), limit, offset)
+    state = state_of(request)
+    scope = _doc_scope(state, story, outlet, doc)
+    return _page([e for e in _where(state.table("events"), category=category, date=date) if keep(e)], limit, offset)
 
 
 @router.get("/events/{event_id}", summary="One event")
-def get_event(request: Request, event_id: str) -> dict[str, Any]:
-    return to_json(state_of(request).read(lambda s: _one(s, "events", event_id)))  # type: ignore[no-any-return]
+def get_event(request: Request, event_id: str) -> JSONResponse:
+    return _record(request, "events", event_id)
 
 
 # ------------------------------------------------------------------ discrepancies, outlets
@@ -244,38 +241,35 @@ def get_event(request: Request, event_id: str) -> dict[str, Any]:
 def list_discrepancies(
     request: Request, kind: str | None = None, severity: str | None = None, story: str | None = None,
     claim: str | None = None, limit: int = Limit, offset: int = Offset,
-) -> dict[str, Any]:
-    def run(store: Store) -> list[Any]:
-        found = store.records("discrepancies", filters=_pushed(kind=kind, severity=severity))
-        if story:
-            scope = _story_docs(store, story)
-            claims = {c.id for c in store.records("claims", filters={"story": story})}
-            found = [d for d in found if set(d.claims) & claims or _touches(d.mentions, scope)]
-        return [d for d in found if not claim or claim in d.claims]
-
-    return _page(state_of(request).read(run), limit, offset)
+) -> JSONResponse:
+    state = state_of(request)
+    found = _where(state.table("discrepancies"), kind=kind, severity=severity)
+    if story:
+        scope = _story_docs(state, story)
+        claims = {c.id for c in state.table("claims") if c.story == story}
+        found = [d for d in found if set(d.claims) & claims or _touches(d.mentions, scope)]
+    return _page([d for d in found if not claim or claim in d.claims], limit, offset)
 
 
 @router.get("/discrepancies/{disc_id}", summary="One discrepancy")
-def get_discrepancy(request: Request, disc_id: str) -> dict[str, Any]:
-    return to_json(state_of(request).read(lambda s: _one(s, "discrepancies", disc_id)))  # type: ignore[no-any-return]
+def get_discrepancy(request: Request, disc_id: str) -> JSONResponse:
+    return _record(request, "discrepancies", disc_id)
 
 
 @router.get("/outlets", summary="Outlet profiles; filter by story")
-def list_outlets(request: Request, story: str | None = None, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
-    def run(store: Store) -> list[Any]:
-        scope = _story_docs(store, story) if story else None
-        return [o for o in store.records("outlets") if scope is None or set(o.documents) & scope]
-
-    return _page(state_of(request).read(run), limit, offset)
+def list_outlets(request: Request, story: str | None = None, limit: int = Limit, offset: int = Offset) -> JSONResponse:
+    state = state_of(request)
+    scope = _story_docs(state, story) if story else None
+    return _page([o for o in state.table("outlets") if scope is None or set(o.documents) & scope], limit, offset)
 
 
 @router.get("/outlets/{name}", summary="One outlet profile")
-def get_outlet(request: Request, name: str) -> dict[str, Any]:
-    return to_json(state_of(request).read(lambda s: _one(s, "outlets", name)))  # type: ignore[no-any-return]
+def get_outlet(request: Request, name: str) -> JSONResponse:
+    return _record(request, "outlets", name)
 
 
 @router.get("/stats", summary="How many records of each kind are stored")
 def stats(request: Request) -> dict[str, int]:
     tables = ("documents", "stories", "claims", "quotes", "entities", "events", "discrepancies", "outlets")
-    return state_of(request).read(lambda s: {t: s.count(t) for t in tables})
+    state = state_of(request)
+    return {t: len(state.table(t)) for t in tables}

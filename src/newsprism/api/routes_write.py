@@ -96,7 +96,7 @@ async def _multipart(request: Request, max_articles: int) -> list[intake.Upload]
 
 
 def _store_documents(state: ApiState, documents: tuple[Document, ...]) -> dict[str, int]:
-    result = state.read(lambda s: s.save(Analysis(documents=documents)))
+    result = state.write(lambda s: s.save(Analysis(documents=documents)))
     return result.added
 
 
@@ -133,7 +133,8 @@ async def add_articles(
 def start_job(request: Request, body: JobIn | None = None) -> dict[str, Any]:
     state = state_of(request)
     ids = body.documents if body and body.documents is not None else None
-    documents = state.read(lambda s: s.records("documents", keys=ids) if ids is not None else s.records("documents"))
+    stored = state.by_key("documents")
+    documents = [stored[i] for i in dict.fromkeys(ids) if i in stored] if ids is not None else state.table("documents")
     if ids is not None:
         missing = sorted(set(ids) - {d.id for d in documents})
         if missing:

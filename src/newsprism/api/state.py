@@ -16,7 +16,7 @@ from fastapi import Request
 
 from newsprism.api import auth
 from newsprism.model import Analysis
-from newsprism.store import SaveResult, Store
+from newsprism.store import TABLES, SaveResult, Store
 
 T = TypeVar("T")
 
@@ -35,14 +35,54 @@ class ApiConfig:
 
 @dataclass
 class ApiState:
+    """The store, its lock, and decoded records cached until the next write through this app.
+
+    The server's connection is the only writer of the file (DuckDB locks it for one process), so
+    clearing the cache on every write we make keeps it exact.
+    """
+
     store: Store
     config: ApiConfig
     lock: threading.RLock = field(default_factory=threading.RLock)
     jobs: Any = None  # JobRunner, set by create_app
+    _tables: dict[str, list[Any]] = field(default_factory=dict)
+    _index: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _memo: dict[Any, Any] = field(default_factory=dict)
 
     def read(self, fn: Callable[[Store], T]) -> T:
         with self.lock:
             return fn(self.store)
+
+    def write(self, fn: Callable[[Store], T]) -> T:
+        with self.lock:
+            try:
+                return fn(self.store)
+            finally:
+                self._tables.clear()
+                self._index.clear()
+                self._memo.clear()
+
+    def table(self, name: str) -> list[Any]:
+        """Every record of ``name``, ordered by key, decoded once per write generation."""
+        with self.lock:
+            if name not in self._tables:
+                self._tables[name] = self.store.records(name)
+            return self._tables[name]
+
+    def by_key(self, name: str) -> dict[str, Any]:
+        with self.lock:
+            if name not in self._index:
+                key = TABLES[name][1]
+                self._index[name] = {str(getattr(r, key)): r for r in self.table(name)}
+            return self._index[name]
+
+    def memo(self, key: Any, fn: Callable[[], T]) -> T:
+        """``fn()`` computed once per write generation (for derived views such as report data)."""
+        with self.lock:
+            if key not in self._memo:
+                self._memo[key] = fn()
+            value: T = self._memo[key]
+            return value
 
     def token_hash(self) -> str | None:
         return self.read(lambda s: s.get_secret(auth.SECRET_NAME))
@@ -59,7 +99,7 @@ class LockedStore:
 
     def save(self, analysis: Analysis, signatures: Iterable[tuple[str, Any]] = ()) -> SaveResult:
         sigs = list(signatures)
-        return self._state.read(lambda s: s.save(analysis, signatures=sigs))
+        return self._state.write(lambda s: s.save(analysis, signatures=sigs))
 
 
 def state_of(request: Request) -> ApiState:
