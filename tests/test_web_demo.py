@@ -158,6 +158,11 @@ def test_demo_story_claim_click_highlights_sources(page_factory: Any, demo: dict
     data = httpx.get(f"{demo['server'].url}/api/v1/stories/{story}/report-data").json()
     claim = next(c for c in data["claims"] if c["text"] == claim_text)
     assert set(page.locator("#evidence mark").all_inner_texts()) == {m["text"] for m in claim["mentions"]}
+    shown = page.locator("table.matrix tbody tr").count()
+    assert shown == min(25, len(data["claims"]))
+    if len(data["claims"]) > 25:
+        page.click("#more-claims")
+        assert page.locator("table.matrix tbody tr").count() == len(data["claims"])
 
 
 @pytest.mark.browser

@@ -230,7 +230,7 @@ function outletColumns(ix) {
   for (const [name, docs] of ix.outlets) {
     wrap.append(el("div", { class: "outlet card" }, el("h3", { text: name }),
       docs.map((d) => el("div", { class: "doc" },
-        el("div", { class: "doc-title", text: d.title || d.source }),
+        el("div", { class: "doc-title", text: d.title || d.source.split("/").pop() }),
         el("div", { class: "muted" }, [d.published, (d.authors || []).join(", "), d.genre].filter(Boolean).join(" · ")),
         el("div", { class: "muted" },
           `${plural(claimsOf(d), "claim")} · ${plural(ix.data.quotes.filter((q) => q.doc === d.id).length, "quote")} · `,
@@ -253,18 +253,36 @@ function cellState(claim, docs) {
   return sup && con ? "mixed" : sup ? "supported" : con ? "contradicted" : "silent";
 }
 
+const CLAIM_PAGE = 25;
+
+// Contested claims first, then the ones most outlets report: what a reader checks first.
+function claimOrder(ix) {
+  const outlets = (claim) => new Set([...claim.support, ...claim.contradicted_by]
+    .map((id) => ix.docs.get(id)).filter(Boolean).map(outletOf)).size;
+  return ix.data.claims.map((c, i) => ({ c, i, k: [c.contradicted_by.length ? 0 : 1, -outlets(c)] }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i).map((x) => x.c);
+}
+
 function claimMatrix(ix) {
   if (!ix.data.claims.length) return el("p", { class: "muted", text: "No claims." });
   const outlets = [...ix.outlets.entries()];
   const head = el("tr", {}, el("th", { text: "Claim" }), outlets.map(([name]) => el("th", { class: "col", text: name })));
-  const rows = ix.data.claims.map((claim) => el("tr", {},
+  const claims = claimOrder(ix);
+  const row = (claim) => el("tr", {},
     el("td", {}, el("button", { class: "linkish claim", "data-claim": claim.id, text: claim.text,
       onclick: () => showClaim(ix, claim) })),
     outlets.map(([, docs]) => {
       const state = cellState(claim, docs);
       return el("td", { class: `cell ${state}`, title: CELL[state][1], text: CELL[state][0] });
-    })));
-  return el("div", { class: "scroll" }, el("table", { class: "matrix" }, el("thead", {}, head), el("tbody", {}, rows)));
+    }));
+  const body = el("tbody", {}, claims.slice(0, CLAIM_PAGE).map(row));
+  const wrap = el("div", { class: "scroll" }, el("table", { class: "matrix" }, el("thead", {}, head), body));
+  if (claims.length > CLAIM_PAGE) {
+    const more = el("button", { class: "more", id: "more-claims", text: `Show all ${claims.length} claims`,
+      onclick: () => { body.append(...claims.slice(CLAIM_PAGE).map(row)); more.remove(); } });
+    wrap.append(more);
+  }
+  return wrap;
 }
 
 function showClaim(ix, claim) {
