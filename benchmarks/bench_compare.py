@@ -53,6 +53,32 @@ def load(path: Path, limit: int) -> list[Document]:
     return docs
 
 
+def build_background(path: Path) -> None:
+    """Rewrite resources/compare_background_df.tsv from the JSONL sample (run after changing
+    ``vectors.content_words``)."""
+    from collections import Counter
+
+    from newsprism.compare import vectors
+
+    df: Counter[str] = Counter()
+    n_docs = 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            n_docs += 1
+            df.update(set(vectors.content_words(f"{row.get('title') or ''} {row.get('text') or ''}")))
+    items = sorted(((t, c) for t, c in df.items() if c >= 3), key=lambda kv: (-kv[1], kv[0]))
+    out = Path(vectors.__file__).resolve().parents[1] / "resources" / vectors.BACKGROUND
+    header = [
+        "# Background document frequencies for TF-IDF weighting in newsprism.compare.vectors.",
+        f"# Built from {path.name} (a sample of U.S. news articles 2012-2020 from the",
+        "# Article-Bias-Prediction corpus) with vectors.content_words over title + text; terms in",
+        "# >= 3 documents. Rebuild: .venv/bin/python benchmarks/bench_compare.py --build-background",
+        f"#N\t{n_docs}",
+    ]
+    out.write_text("\n".join(header + [f"{t}\t{c}" for t, c in items]) + "\n", encoding="utf-8")
+
+
 def run_one(path: Path, size: int) -> None:
     """Time one size in this process and print one JSON line (peak RSS is per process)."""
     docs = load(path, size)
@@ -71,7 +97,12 @@ def main() -> None:
     parser.add_argument("--base", type=int, default=1000)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--build-background", action="store_true",
+                        help="rewrite the background document frequencies from --data")
     args = parser.parse_args()
+    if args.build_background:
+        build_background(args.data)
+        return
     if args.one:
         run_one(args.data, args.one)
         return

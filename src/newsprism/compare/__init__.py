@@ -9,30 +9,19 @@ outlet's coverage, quoting and tone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from newsprism.compare.claims import apply_discrepancies, build_claims
 from newsprism.compare.derivation import find_derivations
+from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.compare.outlets import profile_outlets
 from newsprism.compare.stories import (
     StorySignature, find_stories, signature_from_json, signature_to_json,
 )
-from newsprism.model import Claim, Comparison, Discrepancy, Document, Extraction
+from newsprism.model import Comparison, Document, Extraction
 
 __all__ = ["StorySignature", "compare", "signature_from_json", "signature_to_json"]
-
-FindDiscrepancies = Callable[[Sequence[Document], Sequence[Claim], Extraction],
-                             tuple[Discrepancy, ...]]
-
-
-def _discrepancy_finder() -> FindDiscrepancies | None:
-    # discrepancies.py is written in parallel by another developer; until it lands, none
-    try:
-        from newsprism.compare.discrepancies import find_discrepancies
-    except ImportError:
-        return None
-    return find_discrepancies  # type: ignore[no-any-return]
 
 
 def _as_signature(item: StorySignature | dict[str, Any] | str) -> StorySignature:
@@ -45,8 +34,7 @@ def compare(documents: Sequence[Document], extraction: Extraction,
     stories, signatures = find_stories(docs, extraction, tuple(_as_signature(p) for p in prior))
     derivations = find_derivations(docs, extraction)
     claims = build_claims(docs, stories, derivations, extraction)
-    finder = _discrepancy_finder()
-    discrepancies = tuple(finder(docs, claims, extraction)) if finder is not None else ()
+    discrepancies = find_discrepancies(docs, claims, extraction, stories=stories)
     claims = apply_discrepancies(claims, discrepancies, docs, derivations)
     outlets = profile_outlets(docs, stories, claims, extraction)
     return Comparison(stories=stories, claims=claims, discrepancies=discrepancies,

@@ -3,8 +3,9 @@
 Each claim unit becomes a bag of keys: stemmed content words (through a small synonym table,
 ``resources/compare_synonyms.txt``), actor ids for the extract stage's entity mentions inside the
 unit (so "Sergei" and "Sergey" spellings of one actor match), and numbers normalised to values
-(``four`` == ``4`` == ``4.0``). Two units state the same claim when their IDF-weighted word
-overlap (Dice) is high; numbers do not decide alignment (two outlets that give different numbers
+(``four`` == ``4`` == ``4.0``); attribution words ("said", "according to") are left out. Two
+units state the same claim when their IDF-weighted word overlap is high (the mean of Dice and
+containment, so a paraphrase with an added attribution or detail still matches); numbers do not decide alignment (two outlets that give different numbers
 for the same fact must still align, so discrepancies can be found), but equal numbers add a bonus.
 
 Units are taken document by document (earliest first); each joins the best-matching existing
@@ -22,13 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newsprism.compare import vectors as vec
 from newsprism.compare.claims_split import Unit
 
-ALIGN_MIN = 0.5  # weighted Dice overlap for two units to state the same claim
-NUMBER_BONUS = 0.1
+ALIGN_MIN = 0.55  # blended overlap (Dice and containment) for two units to state one claim
+NUMBER_BONUS = 0.15
+# attribution words say nothing about which fact is stated (canonical forms after synonyms)
+ATTRIBUTION = frozenset({"say", "accord", "add", "report", "claim", "note"})
 MAX_POSTING = 300  # keys found in more claims than this are not used to find candidates
 MAX_COMPARE = 8  # members of a claim compared with a new unit
 
@@ -90,10 +91,12 @@ def keyed(unit: Unit, index: EntitySpans) -> Keyed:
         if w.endswith("'s"):
             w = w[:-2]
         w = w.strip("'-")
-        if len(w) < 2 or w in ENGLISH_STOP_WORDS:
+        if len(w) < 2 or w in vec.CORE_STOP_WORDS:
             continue
         s = vec.stem(w)
-        words.add(table.get(s, s))
+        s = table.get(s, s)
+        if s not in ATTRIBUTION:
+            words.add(s)
     words |= _entities_in(unit, index)
     return Keyed(unit, frozenset(words), frozenset(numbers))
 
@@ -104,7 +107,8 @@ def similarity(a: Keyed, b: Keyed, idf: Mapping[str, float]) -> float:
         return 0.0
     wa = sum(idf.get(w, 1.0) for w in a.words)
     wb = sum(idf.get(w, 1.0) for w in b.words)
-    score = 2 * sum(idf.get(w, 1.0) for w in shared) / (wa + wb)
+    ws = sum(idf.get(w, 1.0) for w in shared)
+    score = 0.5 * (2 * ws / (wa + wb)) + 0.5 * (ws / min(wa, wb))
     if a.numbers and a.numbers & b.numbers:
         score += NUMBER_BONUS
     return score

@@ -137,7 +137,8 @@ def _clause_pieces(text: str, base: int) -> list[tuple[int, int]]:
         first = right.split(" ", 1)[0]
         new_subject = m.group(0).startswith(";") or (
             not _is_verb(first) and first.lower() not in _NOT_SUBJECT and _has_verb(right))
-        if _n_words(left) >= MIN_WORDS and _n_words(right) >= MIN_WORDS and new_subject:
+        least = 3 if m.group(0).startswith(";") else MIN_WORDS
+        if _n_words(left) >= least and _n_words(right) >= least and new_subject:
             pieces.append((base + start, base + m.start()))
             start = m.end()
     pieces.append((base + start, base + len(text)))

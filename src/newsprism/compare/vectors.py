@@ -20,7 +20,12 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 Vector = dict[str, float]
 BACKGROUND = "compare_background_df.tsv"
 
-STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset(
+# scikit-learn's list holds some content words (a known quirk); they matter for news events
+_NOT_STOP = frozenset(
+    "fire bill call computer cry describe detail empty fill find found front full give interest "
+    "mill move part show side system thick thin top back bottom amount serious".split())
+CORE_STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) - _NOT_STOP
+STOP_WORDS: frozenset[str] = CORE_STOP_WORDS | frozenset(
     # reporting and web-page words that carry no topic (general news vocabulary)
     {"said", "says", "say", "told", "according", "reported", "report", "reports", "news",
      "also", "just", "like", "new", "year", "years", "time", "people", "mr", "ms", "mrs",
@@ -45,19 +50,24 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 
 
 def stem(word: str) -> str:
-    """A very light English suffix stripper (plural -s, -es, -ies, -ed, -ing), enough to match
-    inflections of the same word across outlets; not a linguistic stemmer."""
+    """A very light English suffix stripper (plural -s/-es/-ies, -ed, -ing, final -e, doubled
+    final consonant), enough to match inflections of one word across outlets ("closed",
+    "closes", "close" -> "clos"); not a linguistic stemmer."""
     w = word
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 5 and w.endswith("ing"):
-        return w[:-3]
-    if len(w) > 4 and w.endswith("ed"):
-        return w[:-2] if not w.endswith("eed") else w[:-1]
-    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+        w = w[:-2]
+    elif len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouylsz":
+        w = w[:-1]
     return w
 
 

@@ -1,0 +1,100 @@
+"""Claims: splitting into atomic claims, fact vs opinion, alignment across documents, stable ids."""
+
+from __future__ import annotations
+
+from compare_fixtures import doc, fire_docs, vote_docs
+
+from newsprism.compare import compare
+from newsprism.compare.claims import apply_discrepancies, build_claims
+from newsprism.compare.claims_split import classify, sentences, split_units
+from newsprism.compare.stories import find_stories
+from newsprism.model import Discrepancy, Extraction, Span
+
+
+def _units(body: str) -> list[str]:
+    return [u.text for u in split_units(doc(f"Headline\n\n{body}\n", "Test Outlet", "2024-01-02"))]
+
+
+def test_multi_fact_sentence_gives_several_claims() -> None:
+    assert _units("Police arrested four men, seized two rifles and closed the highway on Monday.") == [
+        "Police arrested four men", "Police seized two rifles", "Police closed the highway on Monday"]
+    assert _units("The storm cut power to 9,000 homes, and the airport cancelled 120 flights; "
+                  "schools stayed shut.") == [
+        "The storm cut power to 9,000 homes", "the airport cancelled 120 flights", "schools stayed shut"]
+
+
+def test_a_single_fact_with_a_list_of_objects_stays_one_claim() -> None:
+    assert _units("The minister met farmers, traders and union leaders in Leeds on Friday.") == [
+        "The minister met farmers, traders and union leaders in Leeds on Friday"]
+
+
+def test_sentence_splitter_respects_abbreviations_and_initials() -> None:
+    d = doc("Headline\n\nMr. Ortega met Gov. J. R. Lyle in Washington, D.C. on Friday. "
+            "They spoke for an hour.\n", "Test Outlet", None)
+    assert [d.text[a:b] for a, b in sentences(d)] == [
+        "Mr. Ortega met Gov. J. R. Lyle in Washington, D.C. on Friday.", "They spoke for an hour."]
+
+
+def test_opinion_and_rhetorical_sentences_are_marked() -> None:
+    assert classify("The council should close every timber yard that fails an inspection.") == "opinion"
+    assert classify("This was a disastrous decision for the region.") == "opinion"
+    assert classify("We believe the plan deserves a second look.") == "opinion"
+    assert classify("Why did the town wait so long to inspect the building?") == "rhetorical"
+    # first person inside a quotation is reported speech, not the writer's opinion
+    assert classify('"We will rebuild the school," the mayor said on Monday.') == "factual"
+    assert classify("The bridge reopened to traffic on Monday after repairs.") == "factual"
+
+
+def test_same_claim_aligned_across_paraphrase_and_number_forms() -> None:
+    docs = {**fire_docs(), **vote_docs()}
+    result = compare(list(docs.values()), Extraction())
+    injured = next(c for c in result.claims if "Four firefighters were injured" in c.text)
+    by_doc = {m.doc: m.text for m in injured.mentions}
+    assert by_doc[docs["fire_b"].id].startswith("4 firefighters suffered injuries")
+    assert "injured four firefighters" in by_doc[docs["fire_c"].id]
+    vote = next(c for c in result.claims if "31" in c.text)
+    assert {m.doc for m in vote.mentions} == {docs["vote_a"].id, docs["vote_b"].id}
+    assert vote.silent == (docs["vote_c"].id,)
+
+
+def test_claim_mentions_are_exact_spans_and_ids_stable() -> None:
+    docs = {**fire_docs(), **vote_docs()}
+    by_id = {d.id: d for d in docs.values()}
+    first = compare(list(docs.values()), Extraction())
+    again = compare(list(reversed(docs.values())), Extraction())
+    assert sorted(c.id for c in first.claims) == sorted(c.id for c in again.claims)
+    for c in first.claims:
+        for m in c.mentions:
+            assert by_id[m.doc].text[m.start:m.end] == m.text
+
+
+def test_minority_side_of_a_discrepancy_is_contradicting() -> None:
+    docs = fire_docs()
+    five = doc(docs["fire_c"].text.replace("injured four firefighters", "injured five firefighters"),
+               "Northern Post", "2024-05-15")
+    batch = [docs["fire_a"], docs["fire_b"], five]
+    stories, _ = find_stories(batch, Extraction())
+    claims = build_claims(batch, stories, (), Extraction())
+    claim = next(c for c in claims if "Four firefighters were injured" in c.text)
+    assert five.id in claim.support
+    spans = []
+    for d, word in ((docs["fire_a"], "Four"), (docs["fire_b"], "4"), (five, "five")):
+        start = d.text.index(word + " firefighters")
+        spans.append(Span(d.id, start, start + len(word), word))
+    disc = Discrepancy("disc_1", "count", "medium", "injured firefighters: 4 vs 5", (claim.id,),
+                       tuple(spans))
+    (updated,) = apply_discrepancies([claim], [disc], batch, ())
+    assert updated.contradicted_by == (five.id,)
+    assert set(updated.support) == {docs["fire_a"].id, docs["fire_b"].id}
+    assert updated.independent_support == 2
+
+
+def test_compare_moves_the_minority_count_to_contradicted_by() -> None:
+    docs = fire_docs()
+    five = doc(docs["fire_c"].text.replace("injured four firefighters", "injured five firefighters"),
+               "Northern Post", "2024-05-15")
+    result = compare([docs["fire_a"], docs["fire_b"], five], Extraction())
+    claim = next(c for c in result.claims if "Four firefighters were injured" in c.text)
+    assert claim.contradicted_by == (five.id,)
+    assert five.id not in claim.support and five.id not in claim.silent
+    assert any(claim.id in d.claims for d in result.discrepancies)

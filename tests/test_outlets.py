@@ -1,0 +1,76 @@
+"""Outlet profiles: coverage and omission per outlet, quotes per speaker, tone toward actors."""
+
+from __future__ import annotations
+
+from compare_fixtures import doc, fire_docs, vote_docs
+
+from newsprism.compare import compare
+from newsprism.compare.tone import score
+from newsprism.model import Document, Entity, Extraction, Quote, Span
+
+
+def _entity(eid: str, name: str, docs: list[Document], *forms: str) -> Entity:
+    spans = []
+    for d in docs:
+        for form in forms:
+            start = d.text.find(form)
+            while start >= 0:
+                spans.append(Span(d.id, start, start + len(form), form))
+                start = d.text.find(form, start + 1)
+    return Entity(eid, name, "PERSON", forms, (), None, tuple(spans))
+
+
+def test_coverage_and_omission_per_outlet() -> None:
+    docs = {**fire_docs(), **vote_docs()}
+    result = compare(list(docs.values()), Extraction())
+    profiles = {o.name: o for o in result.outlets}
+    vote = next(c for c in result.claims if "31" in c.text)  # stated by vote_a and vote_b only
+    assert vote.id in profiles["Dunmore Courier"].claims_covered
+    assert vote.id in profiles["County Herald"].claims_covered
+    assert vote.id in profiles["Northern Post"].claims_omitted
+    # Valley Daily has no article on the vote: it cannot omit a claim of that story
+    assert vote.id not in profiles["Valley Daily"].claims_omitted
+    assert profiles["Valley Daily"].documents == (docs["fire_copy"].id,)
+    # an opinion of one outlet is not an omission of the others
+    opinion = next(c for c in result.claims if c.kind == "opinion" and "reckless" in c.text)
+    assert opinion.id not in profiles["Dunmore Courier"].claims_omitted
+    assert profiles["County Herald"].genres == ("news",)
+
+
+def test_quotes_counted_per_speaker() -> None:
+    docs = vote_docs()
+    d = docs["vote_b"]
+    start = d.text.index("a reckless waste")
+    quote = Quote("q1", d.id, start, start + 16, d.text[start:start + 16], "ent_lund", "Ida Lund",
+                  "attacked", "indirect")
+    result = compare(list(docs.values()), Extraction(quotes=(quote,)))
+    profiles = {o.name: o for o in result.outlets}
+    assert profiles["County Herald"].quoted == {"ent_lund": 1}
+    assert profiles["Dunmore Courier"].quoted == {}
+
+
+TONE_TEXT = (
+    "Council budget passes\n\n"
+    "Residents praised Mayor Greve for his generous and successful leadership of the city. "
+    "Critics blamed Ida Lund for the disastrous and wasteful failure of the harbour project. "
+    "The council meets again on Thursday.\n"
+)
+
+
+def test_tone_toward_actors_positive_and_negative() -> None:
+    d = doc(TONE_TEXT, "City Paper", "2024-02-01")
+    greve = _entity("ent_greve", "Tomas Greve", [d], "Mayor Greve")
+    lund = _entity("ent_lund", "Ida Lund", [d], "Ida Lund")
+    result = compare([d], Extraction(entities=(greve, lund)))
+    tone = result.outlets[0].tone
+    assert tone["toward"]["ent_greve"] > 0.3
+    assert tone["toward"]["ent_lund"] < -0.3
+    assert -1.0 <= tone["overall"] <= 1.0 and "VADER" in tone["method"]
+    for ev in tone["evidence"]:
+        assert d.text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_quoted_words_do_not_count_as_the_outlet_tone() -> None:
+    assert score('"This is a wonderful, brilliant day," the mayor said.').score == 0.0
+    assert score("The mayor had a wonderful, brilliant day.").score > 0.5
+    assert score("The plan was not good.").score < 0
