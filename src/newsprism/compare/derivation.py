@@ -14,7 +14,7 @@ text is more covered by the other (the shorter) is; then the larger id.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
