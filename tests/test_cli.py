@@ -12,7 +12,7 @@ from newsprism.cli import app
 from newsprism.export import validate
 from newsprism.store import Store
 
-from .conftest import DEMO
+from conftest import DEMO
 
 runner = CliRunner()
 

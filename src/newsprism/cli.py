@@ -34,8 +34,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl, .warc[.gz]).")]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: DIR/newsprism.duckdb).")]
