@@ -117,15 +117,16 @@ def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables) 
             s += 1
         else:
             break
-    while e > s and (_is_skippable(sdoc[e - 1].text) or sdoc[e - 1].text in POSSESSIVE):
-        e -= 1
+    while e > s and (_is_skippable(sdoc[e - 1].text) or sdoc[e - 1].text in POSSESSIVE
+                     or (e - s > 1 and sdoc[e - 1].text in _TRAILING_FUNCTION)):
+        e -= 1  # "Harischandra of", "Museum in": a preposition the NER span ran into
     if e <= s:
         return []
     start, end = sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)
     text = doc.text[start:end]
     if sum(c.isalpha() for c in text) < 2 or not (text[0].isupper() or text[0].isdigit()):
         return []
-    if all(t.is_title_word(w) for w in text.split()):
+    if all(_title_only_word(w, t) for w in text.split()):
         return []  # "State" of "Secretary of State", "Defense", "National Security"
     if label == "PERSON" and text.isupper() and len(text) <= 2:
         return []
@@ -138,6 +139,19 @@ def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables) 
     if label == "NORP" and not _norp_is_actor(sdoc, e - 1):
         return []
     return [Mention(start, end, label, s, e)]
+
+
+# Abbreviated military ranks and rank modifiers (standard US/UK forms), so that a rank the
+# NER tagged on its own ("Sgt", "Rear Adm.") is not an actor.
+_RANK_WORDS = frozenset({"sgt", "cpl", "pvt", "lt", "maj", "gen", "adm", "col", "capt", "cmdr",
+                         "rear", "vice", "staff", "first", "lance", "brig"})
+# Lower-case function words that cannot end a name.
+_TRAILING_FUNCTION = frozenset({"of", "in", "at", "and", "for", "on", "from", "to", "the"})
+
+
+def _title_only_word(word: str, t: Tables) -> bool:
+    bare = word.rstrip(".")
+    return t.is_title_word(word) or t.is_title_word(bare + ".") or fold(bare) in _RANK_WORDS
 
 
 def _in_title(sdoc: SpacyDoc, s: int, e: int, t: Tables) -> bool:
@@ -189,8 +203,9 @@ def _fix_types(doc: Document, sdoc: SpacyDoc, mentions: list[Mention]) -> list[M
     covered: set[int] = set()
     for m in mentions:
         text = doc.text[m.start:m.end]
-        if (m.label != "PERSON" and m.tok_end - m.tok_start == 1 and not t.place_country(text)
-                and (_surname_like(text, surnames) or text in tagged_person)):
+        if m.label != "PERSON" and not t.place_country(text) and (
+                text in tagged_person
+                or (m.tok_end - m.tok_start == 1 and _surname_like(text, surnames))):
             m = Mention(m.start, m.end, "PERSON", m.tok_start, m.tok_end)
         out.append(m)
         covered.update(range(m.tok_start, m.tok_end))

@@ -82,6 +82,8 @@ def _direct(doc: Document, ctx: Context) -> list[Quote]:
     for q in marks:
         para = _para_of(paras, starts, q.open)
         att = attribute(q, ctx, para)
+        if att is not None and found:
+            att = _same_speaker(found[-1], q, att, para, ctx)
         if att is None and found:
             att = _continues(found[-1], q, para, ctx)
         if att is None and standalone(q, ctx, para):
@@ -92,6 +94,32 @@ def _direct(doc: Document, ctx: Context) -> list[Quote]:
         if att is not None and att.speaker is not None:
             by_group.setdefault(q.group, att)
     return [_make(doc, q.start, q.end, att or by_group.get(q.group), "direct") for q, att in found]
+
+
+_PRONOUNS = {"he": "m", "she": "f"}
+_NOUN_GENDER = {"man": "m", "woman": "f", "boy": "m", "girl": "f", "father": "m",
+                "mother": "f", "son": "m", "daughter": "f", "husband": "m", "wife": "f"}
+
+
+def _same_speaker(prev: tuple[QuoteMarks, Attribution | None], q: QuoteMarks, att: Attribution,
+                  para: tuple[int, int], ctx: Context) -> Attribution:
+    """'"A," the man told her. "B," he added': a he/she speaker of a quote that follows,
+    in the same paragraph and the next sentence, a quote with a named or described speaker
+    of that gender is that speaker, not the nearest name (often the person addressed)."""
+    sp, (pq, patt) = att.speaker, prev
+    if sp is None or patt is None or patt.speaker is None or pq.open < para[0]:
+        return att
+    g = _PRONOUNS.get(ctx.text[sp.start : sp.end].lower())
+    psp = patt.speaker
+    ptext = ctx.text[psp.start : psp.end].lower()
+    if g is None or ptext in _PRONOUNS or ctx.sent_index(q.open) > ctx.sent_index(pq.open) + 1:
+        return att
+    last = ptext.split()[-1] if ptext.split() else ""
+    pg = ctx.gender.get(psp.key) if psp.key else None
+    pg = pg or _NOUN_GENDER.get(last) or ctx.lex.title_gender.get(last)
+    if pg != g:
+        return att
+    return Attribution(Speaker(psp.key, sp.start, sp.end), att.cue, att.cue_span)
 
 
 def _previous_quote(found: list[tuple[QuoteMarks, Attribution | None]], q: QuoteMarks,

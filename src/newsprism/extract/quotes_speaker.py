@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsprism.extract.names_gender import first_name_gender
 from newsprism.extract.quotes_lexicon import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
@@ -109,6 +110,12 @@ def _actor_genders(ctx: Context) -> dict[str, str]:
                 found[actor.key] = "m"
             elif w in FEMALE_HONORIFICS or ctx.lex.title_gender.get(w) == "f":
                 found[actor.key] = "f"
+    for actor in ctx.actors.actors:
+        parts = actor.name.split()
+        if actor.type == "PERSON" and actor.key not in found and len(parts) >= 2:
+            g = first_name_gender(parts[0])
+            if g is not None:
+                found[actor.key] = g
     return found
 
 
@@ -184,10 +191,24 @@ def resolve(tok: Token, ctx: Context) -> Speaker:
     if named is not None:  # "the Kremlin spokesman, Dmitry Peskov," / "the agency, NASA,"
         return resolve(named, ctx)
     a, b = noun_phrase(tok)
-    key = resolve_title(tok, a, b, ctx) if is_title(tok, ctx) else None
+    key = resolve_title(tok, a, b, ctx) if is_title(tok, ctx) and not _of_person(tok, ctx) else None
     if key is None and tok.lemma_.lower() in ctx.lex.titles:
         key = _institution(tok, ctx)
     return Speaker(key, a, b)
+
+
+def _of_person(tok: Token, ctx: Context) -> bool:
+    """A title owned by a person ("Smith's lawyer", "her spokesman"): someone other than
+    the title holders named in the text, so it is not resolved by role."""
+    for child in tok.children:
+        if child.dep_ != "poss":
+            continue
+        if child.pos_ == "PRON":
+            return True
+        hit = ctx.actor_covering(child.idx, child.idx + len(child))
+        if child.ent_type_ == "PERSON" or (hit is not None and hit[2].type == "PERSON"):
+            return True
+    return False
 
 
 def _institution(tok: Token, ctx: Context) -> str | None:
