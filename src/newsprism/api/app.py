@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprism import __version__ as VERSION
 from newsprism.api import routes_read, routes_write
+from newsprism.api.docs import DOCS_CSP, install_docs
 from newsprism.api.jobs import JobRunner, pipeline_analyse
 from newsprism.api.problems import Problem, install_handlers, problem_response
 from newsprism.api.state import ApiConfig, ApiState
@@ -29,12 +30,6 @@ STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
-)
-# FastAPI's /docs page is an inline script loading Swagger UI from a CDN: it gets its own policy
-DOCS_CSP = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'"
 )
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -87,7 +82,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = DOCS_CSP if scope.get("path", "").startswith(("/docs", "/redoc")) else CSP
+        policy = DOCS_CSP if scope.get("path", "") == "/docs" else CSP
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -115,6 +110,8 @@ def create_app(store: Store, config: ApiConfig = ApiConfig()) -> FastAPI:
         description="Many outlets' coverage of one event, cross-checked. Reads are open on loopback; "
         "writes need `Authorization: Bearer <token>` (printed once by `newsprism serve`).",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.newsprism = state
     install_handlers(app)
@@ -129,6 +126,7 @@ def create_app(store: Store, config: ApiConfig = ApiConfig()) -> FastAPI:
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
+    install_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, max_bytes=config.max_bytes)
     app.add_middleware(SecurityHeaders)
