@@ -53,6 +53,16 @@ def _unit_phrases() -> tuple[tuple[list[str], float], ...]:
     return tuple((p.split(), float(v)) for p, v in sorted(units.items(), key=lambda kv: -len(kv[0])))
 
 
+@lru_cache(maxsize=1)
+def _qualifier_starts() -> frozenset[str]:
+    return frozenset(words[0] for words, _ in _qualifiers())
+
+
+@lru_cache(maxsize=1)
+def _unit_phrase_starts() -> frozenset[str]:
+    return frozenset(words[0] for words, _ in _unit_phrases())
+
+
 def _match_words(toks: list[Token], i: int, words: list[str]) -> bool:
     return i + len(words) <= len(toks) and all(toks[i + k].lower == w for k, w in enumerate(words))
 
@@ -70,7 +80,8 @@ def _parse_number(toks: list[Token], i: int) -> tuple[float, int] | None:
             return None
         value, j = float(t.text.replace(",", "")), i + 1
     else:
-        for words, v in _unit_phrases():
+        phrases = _unit_phrases() if t.lower in _unit_phrase_starts() else ()
+        for words, v in phrases:
             if _match_words(toks, i, words):
                 value, j = v, i + len(words)
                 break
@@ -154,13 +165,20 @@ def _interval(value: float, qualifier: str | None) -> tuple[float, float]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every hedged number with its unit or counted noun in ``text``."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """``find_quantities``, parsed once per text (a mention is compared with many others)."""
     toks = tokens(text)
     quals = _qualifiers()
+    qual_starts = _qualifier_starts()
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
         start_tok, qualifier = i, None
-        for words, kind in quals:
+        for words, kind in (quals if toks[i].lower in qual_starts else ()):
             if _match_words(toks, i, words):
                 qualifier, i = kind, i + len(words)
                 break
@@ -191,7 +209,7 @@ def find_quantities(text: str) -> list[Quantity]:
         first = toks[start_tok] if qualifier else toks[i - (1 if currency else 0)]
         out.append(Quantity(lo, hi, value * factor, dim, noun, first.start, toks[k - 1].end, factor))
         i = k
-    return out
+    return tuple(out)
 
 
 def _key(q: Quantity) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -149,11 +149,13 @@ def _display(a: RoleMention, b: RoleMention) -> str:
     return max((a.name, b.name), key=len)
 
 
-def role_verdicts(documents: Sequence[Document]) -> list[Verdict]:
-    """Role disagreements among documents of one story."""
+def role_verdicts(
+    documents: Sequence[Document], roles_of: Callable[[Document], list[RoleMention]] = find_roles
+) -> list[Verdict]:
+    """Role disagreements among documents of one story (``roles_of`` may serve cached parses)."""
     per_person: dict[str, dict[str, list[RoleMention]]] = defaultdict(lambda: defaultdict(list))
     for doc in documents:
-        for rm in find_roles(doc):
+        for rm in roles_of(doc):
             per_person[rm.person][doc.id].append(rm)
     verdicts: list[Verdict] = []
     for person, by_doc in sorted(per_person.items()):

@@ -19,6 +19,7 @@ documents form one story.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -28,10 +29,11 @@ from newsprism.compare.checks_dates import check_dates
 from newsprism.compare.checks_judge import ContradictionJudge, JudgeContext, RuleJudge, Verdict
 from newsprism.compare.checks_names import name_variants
 from newsprism.compare.checks_numbers import check_numbers
-from newsprism.compare.checks_roles import role_verdicts
+from newsprism.compare.checks_events import event_verb_verdicts
+from newsprism.compare.checks_roles import RoleMention, find_roles, role_verdicts
 from newsprism.compare.checks_text import overlaps, span_key
 from newsprism.compare.checks_verbs import check_verbs
-from newsprism.model import Claim, Discrepancy, Document, Extraction, Quote, Span, Story, make_id
+from newsprism.model import Claim, Discrepancy, Document, Entity, Extraction, Quote, Span, Story, make_id
 
 __all__ = ["ContradictionJudge", "Verdict", "default_judges", "find_discrepancies"]
 
@@ -73,12 +75,22 @@ def find_discrepancies(
 
     if judges is None:
         judges = default_judges(judge_context(documents, extraction))
+    groups = _story_groups(documents, story_of)
     found: list[_Found] = list(_claim_verdicts(claims, judges))
-    found += _quote_verdicts(extraction, same_story)
-    for group in _story_groups(documents, story_of):
-        found += [_Found(v, ()) for v in role_verdicts(group)]
-    records = _merge(found, claims, _labels(documents))
-    records += _name_records(documents, story_of, extraction, claims)
+    found += _quote_verdicts(extraction, groups, same_story)
+    roles: dict[str, list[RoleMention]] = {}
+
+    def roles_of(doc: Document) -> list[RoleMention]:
+        if doc.id not in roles:
+            roles[doc.id] = find_roles(doc)
+        return roles[doc.id]
+
+    for group in groups:
+        found += [_Found(v, ()) for v in role_verdicts(group, roles_of)]
+        found += [_Found(v, ()) for v in event_verb_verdicts(group, extraction.entities)]
+    index = _ClaimIndex(claims)
+    records = _merge(found, index, _labels(documents))
+    records += _name_records(documents, groups, extraction, index)
     return tuple(sorted(records, key=_order))
 
 
@@ -125,44 +137,70 @@ def _claim_verdicts(claims: Sequence[Claim], judges: Sequence[ContradictionJudge
                         yield _Found(verdict, (claim.id,))
 
 
-def _quote_verdicts(extraction: Extraction, same_story: Callable[[str, str], bool]) -> list[_Found]:
+def _quote_verdicts(
+    extraction: Extraction, groups: Sequence[Sequence[Document]], same_story: Callable[[str, str], bool]
+) -> list[_Found]:
+    """Quote pairs are looked for within each story (blocked), each pair judged once."""
     types = {e.id: e.type for e in extraction.entities}
 
     def person(q: Quote) -> bool:
         return types.get(q.speaker or "", "PERSON") == "PERSON"
 
-    out: list[_Found] = []
     # indirect quotes are the outlet's own paraphrase: only direct quotes can be misworded
-    quotes = sorted((q for q in extraction.quotes if q.kind == "direct"), key=lambda q: (q.doc, q.start))
-    for qa, qb in checks_quotes.candidate_pairs(quotes, same_story):
-        a, b = Span(qa.doc, qa.start, qa.end, qa.text), Span(qb.doc, qb.start, qb.end, qb.text)
-        for verdict in (checks_quotes.wording_verdict(a, b), checks_quotes.speaker_verdict(qa, qb, person)):
-            if verdict is not None:
-                out.append(_Found(verdict, ()))
+    by_doc: dict[str, list[Quote]] = defaultdict(list)
+    for q in extraction.quotes:
+        if q.kind == "direct":
+            by_doc[q.doc].append(q)
+    out: list[_Found] = []
+    done: set[tuple[str, str]] = set()
+    for group in groups:
+        quotes = sorted((q for d in group for q in by_doc.get(d.id, ())), key=lambda q: (q.doc, q.start))
+        for qa, qb in checks_quotes.candidate_pairs(quotes, same_story):
+            if (qa.id, qb.id) in done:
+                continue
+            done.add((qa.id, qb.id))
+            a, b = Span(qa.doc, qa.start, qa.end, qa.text), Span(qb.doc, qb.start, qb.end, qb.text)
+            for verdict in (checks_quotes.wording_verdict(a, b), checks_quotes.speaker_verdict(qa, qb, person)):
+                if verdict is not None:
+                    out.append(_Found(verdict, ()))
     return out
 
 
-def _claims_touching(spans: Iterable[Span], claims: Sequence[Claim]) -> tuple[str, ...]:
-    ids = [c.id for c in claims if any(overlaps(s, m) for s in spans for m in c.mentions)]
-    return tuple(dict.fromkeys(ids))
+class _ClaimIndex:
+    """Claim mentions by document, to find the claims a span touches without a scan of all claims."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.by_doc: dict[str, list[tuple[Span, str]]] = defaultdict(list)
+        for c in claims:
+            for m in c.mentions:
+                self.by_doc[m.doc].append((m, c.id))
+
+    def touching(self, spans: Iterable[Span]) -> tuple[str, ...]:
+        ids = [cid for s in spans for m, cid in self.by_doc.get(s.doc, ()) if overlaps(s, m)]
+        return tuple(dict.fromkeys(ids))
 
 
-def _merge(found: list[_Found], claims: Sequence[Claim], labels: dict[str, str]) -> list[Discrepancy]:
+def _merge(found: list[_Found], index: _ClaimIndex, labels: dict[str, str]) -> list[Discrepancy]:
     """One record per (kind, first-side evidence); the same evidence pair found twice is kept once."""
     groups: dict[tuple[str, str], list[_Found]] = defaultdict(list)
     for f in found:
         groups[(f.verdict.kind, span_key(f.verdict.a))].append(f)
     records: list[Discrepancy] = []
-    seen: list[Verdict] = []
+    seen: dict[tuple[str, frozenset[str]], list[Verdict]] = defaultdict(list)
+
+    def key(v: Verdict) -> tuple[str, frozenset[str]]:
+        return v.kind, frozenset((v.a.doc, v.b.doc))
+
     for _, group in sorted(groups.items()):
-        kept = [f for f in group if not any(_same_pair(f.verdict, v) for v in seen)]
+        kept = [f for f in group if not any(_same_pair(f.verdict, v) for v in seen[key(f.verdict)])]
         if not kept:
             continue
-        seen += [f.verdict for f in kept]
+        for f in kept:
+            seen[key(f.verdict)].append(f.verdict)
         first = kept[0].verdict
         others = list(dict.fromkeys(f.verdict.b for f in kept))
         mentions = (first.a, *others)
-        claim_ids = tuple(dict.fromkeys(c for f in kept for c in f.claims)) or _claims_touching(mentions, claims)
+        claim_ids = tuple(dict.fromkeys(c for f in kept for c in f.claims)) or index.touching(mentions)
         records.append(
             Discrepancy(
                 id=make_id("disc", first.kind, *sorted(span_key(s) for s in mentions)),
@@ -201,22 +239,33 @@ def _quote(text: str, limit: int = 90) -> str:
 
 
 def _labels(documents: Sequence[Document]) -> dict[str, str]:
-    """A reader's name for each document: its outlet, with the id when an outlet has several."""
+    """A reader's name for each document: its outlet, else its source file name; the id is added
+    only when two documents would otherwise read the same."""
+    names = {d.id: d.outlet or _file_name(d.source) or d.id for d in documents}
     counts: dict[str, int] = defaultdict(int)
-    for d in documents:
-        if d.outlet:
-            counts[d.outlet] += 1
-    return {d.id: (d.outlet if d.outlet and counts[d.outlet] == 1 else
-                   f"{d.outlet}, {d.id}" if d.outlet else d.id) for d in documents}
+    for name in names.values():
+        counts[name] += 1
+    return {doc: name if counts[name] == 1 or name == doc else f"{name}, {doc}" for doc, name in names.items()}
+
+
+def _file_name(source: str) -> str:
+    """The last path component of a file path or URL ("a/b/003_x.txt" -> "003_x.txt")."""
+    return re.split(r"[/\\]", source.split("?")[0].rstrip("/\\"))[-1].strip()
 
 
 def _name_records(
-    documents: Sequence[Document], story_of: dict[str, set[str]], extraction: Extraction, claims: Sequence[Claim]
+    documents: Sequence[Document], groups: Sequence[Sequence[Document]], extraction: Extraction, index: _ClaimIndex
 ) -> list[Discrepancy]:
     labels = _labels(documents)
     records: dict[str, Discrepancy] = {}
-    for group in _story_groups(documents, story_of):
-        for variants in name_variants(extraction.entities, [d.id for d in group]):
+    entities_of: dict[str, list[Entity]] = defaultdict(list)
+    for ent in extraction.entities:
+        for doc in dict.fromkeys(m.doc for m in ent.mentions):
+            entities_of[doc].append(ent)
+    for group in groups:
+        ids = [d.id for d in group]
+        entities = list({id(e): e for d in ids for e in entities_of.get(d, ())}.values())
+        for variants in name_variants(entities, ids):
             mentions = tuple(s for spans in variants.spellings.values() for s in spans)
             parts = [
                 f"{_quote(word)} ({', '.join(labels.get(s.doc, s.doc) for s in spans)})"
@@ -228,7 +277,7 @@ def _name_records(
                 kind="name_spelling",
                 severity="low",
                 description="Outlets spell a name differently: " + " vs ".join(parts),
-                claims=_claims_touching(mentions, claims),
+                claims=index.touching(mentions),
                 mentions=mentions,
             )
     return list(records.values())

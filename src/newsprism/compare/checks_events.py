@@ -1,0 +1,132 @@
+"""Event-verb check across sentences: two documents of one story tell the same actor's event
+with incompatible verbs, even when claim alignment did not pair the two sentences ("X cancelled
+a planned visit" / "X is putting off the trip").
+
+Within one story, each document's sentences are kept when they hold a verb of the event-outcome
+lexicon (``checks_verbs.json`` pairs marked ``"scope": "event"``) and an event noun. Two sentences
+of different documents are compared when they share an actor and an event-noun class (a visit
+and a trip are one class, a match and a game another). Actors are the extract stage's entities
+mentioned in the sentence (their id and their last name word); for a document without entities,
+the capitalised words inside the sentence stand in. Event nouns: ``resources/checks_events.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsprism.compare.checks_judge import Verdict
+from newsprism.compare.checks_text import load_resource
+from newsprism.compare.checks_verbs import check_verbs, verb_hits
+from newsprism.model import Document, Entity, Span
+
+_BOUNDARY_RE = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs)[.!?]+[”\"’']?(?=\s)|\n")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+_NOT_ACTORS = frozenset(
+    "the a an and but he she they it this that his her their its in on at for to of by with "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december mr mrs ms dr".split()
+)
+_PRONOUN_START_RE = re.compile(r"(?:He|She|They|It)\b")
+MAX_SENTENCE = 400  # characters; longer "sentences" are lists or run-ons, not one event
+
+
+@dataclass(frozen=True, slots=True)
+class EventSentence:
+    span: Span
+    actors: frozenset[str]
+    classes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _noun_classes() -> dict[str, str]:
+    """Event noun (singular and plural) -> its class."""
+    data = load_resource("checks_events.json")["classes"]
+    out: dict[str, str] = {}
+    for cls, nouns in data.items():
+        for noun in nouns:
+            out[noun] = cls
+            out[noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")] = cls
+    return out
+
+
+@lru_cache(maxsize=1)
+def _event_pairs() -> tuple[int, ...]:
+    scopes = [p.get("scope") for p in load_resource("checks_verbs.json")["pairs"]]
+    return tuple(i for i, scope in enumerate(scopes) if scope == "event")
+
+
+def _has_event_verb(text: str) -> bool:
+    hits = verb_hits(text)
+    return any(hits[i][0] or hits[i][1] for i in _event_pairs())
+
+
+def _sentences(doc: Document) -> Iterable[Span]:
+    """Sentences split at end punctuation before a space (not after an initial, "U.S." or "Mr.")
+    and at line breaks."""
+    text = doc.clean_text()
+    start = 0
+    for m in _BOUNDARY_RE.finditer(text + "\n"):
+        raw = text[start:m.end()]
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if 20 <= len(body) <= MAX_SENTENCE:
+            yield doc.span(start + lead, start + lead + len(body))
+        start = m.end()
+
+
+def _entity_actors(entities: Sequence[Entity], docs: set[str]) -> dict[str, list[tuple[Span, set[str]]]]:
+    """Per document, each entity mention with the actor keys it stands for."""
+    out: dict[str, list[tuple[Span, set[str]]]] = defaultdict(list)
+    for ent in entities:
+        words = _WORD_RE.findall(ent.name)
+        keys = {ent.id} | ({words[-1].lower()} if words and ent.type == "PERSON" else {ent.name.lower()})
+        for m in ent.mentions:
+            if m.doc in docs:
+                out[m.doc].append((m, keys))
+    return out
+
+
+def _capitalised(span: Span) -> set[str]:
+    words = list(_WORD_RE.finditer(span.text))[1:]  # the first word is capitalised anyway
+    return {w.group().lower() for w in words if w.group()[0].isupper() and w.group().lower() not in _NOT_ACTORS}
+
+
+def event_sentences(doc: Document, mentions: Sequence[tuple[Span, set[str]]]) -> list[EventSentence]:
+    """The sentences of a document that tell an event outcome, with their actors and noun classes."""
+    classes = _noun_classes()
+    out: list[EventSentence] = []
+    previous: set[str] = set()
+    for sent in _sentences(doc):
+        if mentions:
+            actors = {k for m, keys in mentions if sent.start <= m.start and m.end <= sent.end for k in keys}
+        else:
+            actors = _capitalised(sent)
+        if _PRONOUN_START_RE.match(sent.text):
+            actors |= previous  # "He announced ...": the actor named in the sentence before
+        previous = actors
+        nouns = {classes[w.lower()] for w in _WORD_RE.findall(sent.text) if w.lower() in classes}
+        if actors and nouns and _has_event_verb(sent.text):
+            out.append(EventSentence(sent, frozenset(actors), frozenset(nouns)))
+    return out
+
+
+def event_verb_verdicts(documents: Sequence[Document], entities: Sequence[Entity] = ()) -> list[Verdict]:
+    """``event_verb`` disagreements between sentences of different documents of one story."""
+    mentions = _entity_actors(entities, {d.id for d in documents})
+    per_doc = [(d.id, event_sentences(d, mentions.get(d.id, ()))) for d in documents]
+    out: list[Verdict] = []
+    for i, (doc_a, sents_a) in enumerate(per_doc):
+        for doc_b, sents_b in per_doc[i + 1:]:
+            if doc_a == doc_b:
+                continue
+            for x in sents_a:
+                for y in sents_b:
+                    if x.actors & y.actors and x.classes & y.classes:
+                        verdict = check_verbs(x.span, y.span, None, _event_pairs())
+                        if verdict is not None:
+                            out.append(verdict)
+    return out
