@@ -11,17 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
+from newsprism.api.params import (
+    ActorF, CategoryF, ClaimDocF, ClaimF, ClaimKindF, ContestedF, CountryF, DateF, DiscKindF, DocF, FullF,
+    GenreF, Limit, NameF, Offset, OutletF, PublishedF, QuoteKindF, SeverityF, SpeakerF, StoryF, TitleQ, TypeF,
+    page_example,
+)
 from newsprism.api.problems import Problem
 from newsprism.api.state import ApiState, require_read, state_of
 from newsprism.model import Analysis, Claim, Document, Entity, Event, Quote, Span, to_json
 
 router = APIRouter(prefix="/api/v1", tags=["read"], dependencies=[Depends(require_read)])
 
-Limit = Query(50, ge=1, le=1000, description="page size")
-Offset = Query(0, ge=0, description="items to skip")
 NAMES = {"discrepancies": "discrepancy", "entities": "entity", "stories": "story"}
 
 
@@ -74,6 +77,12 @@ def _record(request: Request, table: str, key: str) -> JSONResponse:
 
 # ------------------------------------------------------------------ documents
 
+EX_DOC = {"id": "doc_8b1e0f4a9c21", "source": "articles/harbour-strike.html", "title": "Dock workers begin strike",
+          "outlet": "Harbour Gazette", "authors": ["Ana Ruiz"], "published": "2025-03-04", "genre": "news",
+          "url": "https://example.com/harbour-strike", "format": "html", "chars": 3412}
+EX_STORY = {"id": "story_3f9a1c2b7d4e", "title": "Dock workers begin strike", "documents": ["doc_8b1e0f4a9c21"],
+            "outlets": ["Harbour Gazette"], "published": ["2025-03-04"]}
+
 
 def doc_summary(d: Document) -> dict[str, Any]:
     return {
@@ -82,10 +91,11 @@ def doc_summary(d: Document) -> dict[str, Any]:
     }
 
 
-@router.get("/documents", summary="Documents (summaries; full=true adds text, body, removed)")
+@router.get("/documents", summary="Documents (summaries; full=true adds text, body, removed)",
+            responses=page_example(EX_DOC))
 def list_documents(
-    request: Request, outlet: str | None = None, genre: str | None = None, published: str | None = None,
-    story: str | None = None, full: bool = False, limit: int = Limit, offset: int = Offset,
+    request: Request, outlet: str | None = OutletF, genre: str | None = GenreF, published: str | None = PublishedF,
+    story: str | None = StoryF, full: bool = FullF, limit: int = Limit, offset: int = Offset,
 ) -> JSONResponse:
     state = state_of(request)
     docs = _where(state.table("documents"), outlet=outlet, genre=genre, published=published)
@@ -114,9 +124,9 @@ def _story_json(state: ApiState, story: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/stories", summary="Stories, with their outlets")
-def list_stories(request: Request, q: str | None = Query(None, description="words in the title"),
-                 limit: int = Limit, offset: int = Offset) -> JSONResponse:
+@router.get("/stories", summary="Stories, with their outlets and first publication date",
+            responses=page_example(EX_STORY))
+def list_stories(request: Request, q: str | None = TitleQ, limit: int = Limit, offset: int = Offset) -> JSONResponse:
     state = state_of(request)
     stories = [s for s in state.table("stories") if not q or q.lower() in s.title.lower()]
     return _page(stories, limit, offset, lambda s: _story_json(state, s))
@@ -148,10 +158,8 @@ def story_report_data(request: Request, story_id: str) -> JSONResponse:
 
 @router.get("/claims", summary="Claims with support / contradicted_by / silent documents")
 def list_claims(
-    request: Request, story: str | None = None, kind: str | None = None,
-    doc: str | None = Query(None, description="claims this document supports, contradicts or is silent on"),
-    contested: bool | None = Query(None, description="true: only claims some document contradicts"),
-    limit: int = Limit, offset: int = Offset,
+    request: Request, story: str | None = StoryF, kind: str | None = ClaimKindF, doc: str | None = ClaimDocF,
+    contested: bool | None = ContestedF, limit: int = Limit, offset: int = Offset,
 ) -> JSONResponse:
     def keep(c: Claim) -> bool:
         if doc and doc not in (*c.support, *c.contradicted_by, *c.silent):
@@ -172,8 +180,8 @@ def get_claim(request: Request, claim_id: str) -> JSONResponse:
 
 @router.get("/quotes", summary="Quotes; filter by speaker (entity id or name), outlet, story, doc, kind")
 def list_quotes(
-    request: Request, speaker: str | None = None, outlet: str | None = None, story: str | None = None,
-    doc: str | None = None, kind: str | None = None, limit: int = Limit, offset: int = Offset,
+    request: Request, speaker: str | None = SpeakerF, outlet: str | None = OutletF, story: str | None = StoryF,
+    doc: str | None = DocF, kind: str | None = QuoteKindF, limit: int = Limit, offset: int = Offset,
 ) -> JSONResponse:
     def by_speaker(q: Quote) -> bool:
         if not speaker:
@@ -196,8 +204,8 @@ def get_quote(request: Request, quote_id: str) -> JSONResponse:
 
 @router.get("/entities", summary="Actors; filter by type, country, name (or alias), story, outlet, doc")
 def list_entities(
-    request: Request, type: str | None = None, country: str | None = None, name: str | None = None,
-    story: str | None = None, outlet: str | None = None, doc: str | None = None,
+    request: Request, type: str | None = TypeF, country: str | None = CountryF, name: str | None = NameF,
+    story: str | None = StoryF, outlet: str | None = OutletF, doc: str | None = DocF,
     limit: int = Limit, offset: int = Offset,
 ) -> JSONResponse:
     def named(e: Entity) -> bool:
@@ -216,9 +224,8 @@ def get_entity(request: Request, entity_id: str) -> JSONResponse:
 
 @router.get("/events", summary="Events; filter by category, date, actor, story, outlet, doc")
 def list_events(
-    request: Request, category: str | None = None, date: str | None = None,
-    actor: str | None = Query(None, description="entity id as source or target"),
-    story: str | None = None, outlet: str | None = None, doc: str | None = None,
+    request: Request, category: str | None = CategoryF, date: str | None = DateF, actor: str | None = ActorF,
+    story: str | None = StoryF, outlet: str | None = OutletF, doc: str | None = DocF,
     limit: int = Limit, offset: int = Offset,
 ) -> JSONResponse:
     def keep(e: Event) -> bool:
@@ -239,8 +246,8 @@ def get_event(request: Request, event_id: str) -> JSONResponse:
 
 @router.get("/discrepancies", summary="Discrepancies; filter by kind, severity, story, claim")
 def list_discrepancies(
-    request: Request, kind: str | None = None, severity: str | None = None, story: str | None = None,
-    claim: str | None = None, limit: int = Limit, offset: int = Offset,
+    request: Request, kind: str | None = DiscKindF, severity: str | None = SeverityF, story: str | None = StoryF,
+    claim: str | None = ClaimF, limit: int = Limit, offset: int = Offset,
 ) -> JSONResponse:
     state = state_of(request)
     found = _where(state.table("discrepancies"), kind=kind, severity=severity)
@@ -257,7 +264,7 @@ def get_discrepancy(request: Request, disc_id: str) -> JSONResponse:
 
 
 @router.get("/outlets", summary="Outlet profiles; filter by story")
-def list_outlets(request: Request, story: str | None = None, limit: int = Limit, offset: int = Offset) -> JSONResponse:
+def list_outlets(request: Request, story: str | None = StoryF, limit: int = Limit, offset: int = Offset) -> JSONResponse:
     state = state_of(request)
     scope = _story_docs(state, story) if story else None
     return _page([o for o in state.table("outlets") if scope is None or set(o.documents) & scope], limit, offset)
