@@ -17,8 +17,12 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+
 from newsprism.compare import vectors as vec
 from newsprism.compare.claims_align import Keyed, align, entity_index, keyed
+from newsprism.compare.claims_semantic import align_semantic
+from newsprism.compare.embeddings import embed, load_encoder
 from newsprism.compare.claims_split import split_units
 from newsprism.compare.derivation import independent_groups
 from newsprism.model import (
@@ -54,20 +58,50 @@ def _claim(story: Story, group: Sequence[Keyed], roots: Mapping[str, str],
     )
 
 
+def _story_vectors(keyed_by_story: Sequence[list[Keyed] | None],
+                   encoder: object) -> list[np.ndarray | None]:
+    """Embeddings of the units of every multi-document story, encoded in one batched call."""
+    texts = [k.unit.text for ks in keyed_by_story if ks for k in ks]
+    matrix = embed(texts, encoder)
+    out: list[np.ndarray | None] = []
+    at = 0
+    for ks in keyed_by_story:
+        if ks is None:
+            out.append(None)
+            continue
+        out.append(matrix[at:at + len(ks)])
+        at += len(ks)
+    return out
+
+
 def build_claims(documents: Sequence[Document], stories: Sequence[Story],
-                 derivations: Sequence[Derivation], extraction: Extraction) -> tuple[Claim, ...]:
+                 derivations: Sequence[Derivation], extraction: Extraction,
+                 encoder: object | None = None) -> tuple[Claim, ...]:
+    """Claims of every story. Units of stories with two or more documents are aligned with
+    sentence embeddings (``encoder``, by default ``embeddings.load_encoder()``) plus lexical,
+    entity and number evidence; without an encoder installed, by lexical overlap only."""
     by_id = {d.id: d for d in documents}
     index = entity_index([(m.doc, m.start, m.end, e.id)
                           for e in extraction.entities for m in e.mentions])
     roots = independent_groups([d.id for d in documents], derivations)
+    orders = [document_order([d for d in s.documents if d in by_id], by_id) for s in stories]
+    units = [[u for d in order for u in split_units(by_id[d])] for order in orders]
+    keyed_units: list[list[Keyed] | None] = [
+        [keyed(u, index) for u in us] if len(order) >= 2 else None
+        for order, us in zip(orders, units, strict=True)]
+    if encoder is None and any(keyed_units):
+        encoder = load_encoder()
+    vectors = (_story_vectors(keyed_units, encoder) if encoder is not None
+               else [None] * len(stories))
     claims: list[Claim] = []
-    for story in stories:
-        order = document_order([d for d in story.documents if d in by_id], by_id)
-        units = [u for d in order for u in split_units(by_id[d])]
-        if len(order) < 2:  # nothing to align with: one claim per unit
-            groups = [[Keyed(u, frozenset(), frozenset())] for u in units]
+    for story, order, us, ks, vs in zip(stories, orders, units, keyed_units, vectors,
+                                        strict=True):
+        if ks is None:  # nothing to align with: one claim per unit
+            groups = [[Keyed(u, frozenset(), frozenset())] for u in us]
+        elif vs is not None:
+            groups = align_semantic(ks, vs)
         else:
-            groups = align([keyed(u, index) for u in units], order)
+            groups = align(ks, order)
         claims.extend(_claim(story, group, roots, by_id) for group in groups)
     return tuple(claims)
 

@@ -101,7 +101,8 @@ def keyed(unit: Unit, index: EntitySpans) -> Keyed:
     return Keyed(unit, frozenset(words), frozenset(numbers))
 
 
-def similarity(a: Keyed, b: Keyed, idf: Mapping[str, float]) -> float:
+def similarity(a: Keyed, b: Keyed, idf: Mapping[str, float],
+               number_bonus: float = NUMBER_BONUS) -> float:
     shared = a.words & b.words
     if len(shared) < 2:
         return 0.0
@@ -110,7 +111,7 @@ def similarity(a: Keyed, b: Keyed, idf: Mapping[str, float]) -> float:
     ws = sum(idf.get(w, 1.0) for w in shared)
     score = 0.5 * (2 * ws / (wa + wb)) + 0.5 * (ws / min(wa, wb))
     if a.numbers and a.numbers & b.numbers:
-        score += NUMBER_BONUS
+        score += number_bonus
     return score
 
 
