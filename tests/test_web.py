@@ -126,3 +126,15 @@ def test_add_form_shows_problems_from_the_api(page: Any, live: tuple[LiveServer,
     page.fill("#paste-text", "   ")
     page.click("#add-submit")
     page.get_by_role("alert").filter(has_text="empty").wait_for()
+
+
+def test_story_page_fits_a_phone_screen(browser: Any, live: tuple[LiveServer, str]) -> None:
+    """At 390 px wide the page never scrolls sideways; only the claims matrix scrolls in its box."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    open_story(pg, live, "Lakeside council approves electric bus depot")
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    box = pg.locator(".scroll").first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert pg.locator("#evidence").is_visible()
+    context.close()

@@ -224,17 +224,26 @@ function section(title, body) {
   return el("section", { class: "block" }, el("h2", { text: title }), body);
 }
 
+// An article without a stored title shows its first line (usually the headline of a plain-text
+// article), in italics, with the file name on hover; never a bare file name.
+function docTitle(d) {
+  if (d.title) return el("div", { class: "doc-title", text: d.title });
+  const first = (d.text || "").trim().split("\n")[0].trim();
+  const shown = first ? (first.length > 90 ? first.slice(0, 89) + "\u2026" : first) : "Untitled article";
+  return el("div", { class: "doc-title untitled", title: d.source, text: shown });
+}
+
 function outletColumns(ix) {
   const wrap = el("div", { class: "outlets" });
   const claimsOf = (doc) => ix.data.claims.filter((c) => c.support.includes(doc.id)).length;
   for (const [name, docs] of ix.outlets) {
     wrap.append(el("div", { class: "outlet card" }, el("h3", { text: name }),
       docs.map((d) => el("div", { class: "doc" },
-        el("div", { class: "doc-title", text: d.title || d.source.split("/").pop() }),
+        docTitle(d),
         el("div", { class: "muted" }, [d.published, (d.authors || []).join(", "), d.genre].filter(Boolean).join(" · ")),
         el("div", { class: "muted" },
-          `${plural(claimsOf(d), "claim")} · ${plural(ix.data.quotes.filter((q) => q.doc === d.id).length, "quote")} · `,
-          safeLink(d.url, "source"))))));
+          `${plural(claimsOf(d), "claim")} · ${plural(ix.data.quotes.filter((q) => q.doc === d.id).length, "quote")}`,
+          d.url ? [" · ", safeLink(d.url, "source")] : [])))));
   }
   return wrap;
 }
