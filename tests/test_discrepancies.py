@@ -315,3 +315,12 @@ def test_ids_are_stable_and_inputs_untouched() -> None:
     assert {d.kind for d in first} == {"event_verb", "number"}
     assert len({d.id for d in first}) == 2
     assert c.mentions[0].text == a.text
+
+
+def test_pronoun_one_before_a_closing_quote_and_a_name_is_not_a_count() -> None:
+    a, b, c = pair("“It was a hard season, but a good one,” Alvarez told reporters on Sunday.",
+                   "Alvarez told reporters on Sunday that three players had left after a hard season.")
+    assert [d for d in run(a, b, c) if d.kind == "count"] == []
+    a, b, c = pair("Rescuers pulled one survivor from the rubble on Sunday.",
+                   "Rescuers pulled three survivors from the rubble on Sunday.")
+    assert [m.text for m in only(run(a, b, c), "count").mentions] == ["one survivor", "three survivors"]

@@ -127,3 +127,9 @@ def test_end_to_end_on_extract_and_compare(demo: dict[str, Document], nlp) -> No
     lavrov = [d for d in by_kind["quote_wording"] if "American side understands" in d.description]
     assert len(lavrov) == 1 and lavrov[0].severity == "medium"
     assert "number" not in by_kind  # "four hours" and "more than four-hour" agree
+    # the trip: found from the sentences themselves, whatever the claim aligner pairs
+    trip = {(m.doc[:3], m.text) for d in by_kind["event_verb"] for m in d.mentions}
+    assert {("003", "putting off"), ("002", "canceled"), ("004", "cancel")} <= trip
+    # "an important one,” Rubio told reporters" is no count of Rubios
+    assert all("Rubio" not in m.text for d in by_kind.get("count", []) for m in d.mentions)
+    assert all("\n" not in d.description for d in result.discrepancies)

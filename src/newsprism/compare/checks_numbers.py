@@ -99,7 +99,15 @@ def _parse_number(toks: list[Token], i: int) -> tuple[float, int] | None:
     return value, j
 
 
-def _unit(toks: list[Token], j: int) -> tuple[str | None, float, str | None, int]:
+def _counted_noun(text: str, toks: list[Token], j: int) -> bool:
+    """A common noun right after the number: lower case, nothing but a space between
+    ("an important one,” Rubio said" counts no Rubios)."""
+    word = toks[j]
+    joined = j == 0 or text[toks[j - 1].end:word.start].isspace()
+    return word.text.isalpha() and word.text.islower() and joined
+
+
+def _unit(text: str, toks: list[Token], j: int) -> tuple[str | None, float, str | None, int]:
     """What follows a number: (dimension, factor, counted noun, index after it)."""
     res = load_resource("checks_numbers.json")
     measures = res["measures"]
@@ -109,7 +117,7 @@ def _unit(toks: list[Token], j: int) -> tuple[str | None, float, str | None, int
             if phrase in measures and not phrase.startswith("_"):
                 dim, factor = measures[phrase]
                 return str(dim), float(factor), None, j + width
-    if j < len(toks) and toks[j].text.isalpha() and toks[j].lower not in res["not_nouns"]:
+    if j < len(toks) and _counted_noun(text, toks, j) and toks[j].lower not in res["not_nouns"]:
         return None, 1.0, _singular(toks[j].lower), j + 1
     return None, 1.0, None, j
 
@@ -195,7 +203,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             if parsed2[0] > value:
                 hi_value, j = parsed2
         j = _skip_partitive(toks, i, j)
-        dim, factor, noun, k = _unit(toks, j)
+        dim, factor, noun, k = _unit(text, toks, j)
         if currency is not None and dim is None:
             dim, factor, noun, k = str(load_resource("checks_numbers.json")["measures"][currency][0]), 1.0, None, j
         if _is_excluded(toks, i, j, dim) or (dim is None and noun is None):
