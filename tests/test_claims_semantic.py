@@ -8,7 +8,7 @@ import pytest
 
 from newsprism.compare.claims import build_claims
 from newsprism.compare.claims_align import keyed
-from newsprism.compare.claims_semantic import align_semantic
+from newsprism.compare.claims_semantic import align_semantic, pair_score
 from newsprism.compare.claims_split import Unit
 from newsprism.compare.embeddings import embed, load_encoder
 from newsprism.compare.stories import find_stories
@@ -68,6 +68,22 @@ def test_number_words_and_disagreeing_figures_still_align(encoder) -> None:
     groups = _groups(encoder, ["Four firefighters were injured while fighting the blaze"],
                      ["The fire injured five firefighters"])
     assert len(groups) == 1  # so the discrepancy checks can compare 4 and 5
+
+
+def _key(text: str):
+    return keyed(Unit("x", 0, len(text), text, "factual"), {})
+
+
+def test_a_disagreeing_figure_of_the_same_thing_scores_like_an_agreeing_one() -> None:
+    a = _key("Rescuers pulled 12 survivors from the rubble")
+    same = _key("Twelve survivors were pulled from collapsed buildings")
+    other = _key("Nine survivors were pulled from collapsed buildings")
+    unrelated = _key("Nine buildings collapsed in the quake")
+    assert a.counted == other.counted == {"survivor"}
+    assert pair_score(a, same, 0.7, {}) == pair_score(a, other, 0.7, {})
+    assert pair_score(a, unrelated, 0.7, {}) < pair_score(a, other, 0.7, {})
+    # a capitalised word after a number is a name, not a counted thing
+    assert _key("It was the best one, Marsh said").counted == frozenset()
 
 
 def test_one_to_one_per_document_pair(encoder) -> None:

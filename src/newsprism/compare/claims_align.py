@@ -5,8 +5,11 @@ Each claim unit becomes a bag of keys: stemmed content words (through a small sy
 unit (so "Sergei" and "Sergey" spellings of one actor match), and numbers normalised to values
 (``four`` == ``4`` == ``4.0``); attribution words ("said", "according to") are left out. Two
 units state the same claim when their IDF-weighted word overlap is high (the mean of Dice and
-containment, so a paraphrase with an added attribution or detail still matches); numbers do not decide alignment (two outlets that give different numbers
-for the same fact must still align, so discrepancies can be found), but equal numbers add a bonus.
+containment, so a paraphrase with an added attribution or detail still matches). Numbers do not
+decide alignment (two outlets that give different numbers for the same fact must still align, so
+discrepancies can be found): a bonus goes to units that state the same figure, or a figure of the
+same counted thing (``four firefighters`` / ``5 firefighters``: the lower-case word right after a
+number), so a disagreeing figure scores exactly like an agreeing one.
 
 Units are taken document by document (earliest first); each joins the best-matching existing
 claim that has no unit from its document yet, or starts a new claim. Candidate claims come from
@@ -41,6 +44,7 @@ class Keyed:
     unit: Unit
     words: frozenset[str]
     numbers: frozenset[str]
+    counted: frozenset[str] = frozenset()  # canonical forms of the words right after a number
 
 
 @lru_cache(maxsize=1)
@@ -78,27 +82,43 @@ def _entities_in(unit: Unit, index: EntitySpans) -> set[str]:
     return {f"@{ent}" for _, end, ent in items[lo:hi] if end <= unit.end}
 
 
+def _canonical(token: str) -> str:
+    """The synonym-mapped stem of a lower-cased token, or "" for stop and attribution words."""
+    w = token.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) < 2 or w in vec.CORE_STOP_WORDS:
+        return ""
+    s = vec.stem(w)
+    s = synonyms().get(s, s)
+    return "" if s in ATTRIBUTION else s
+
+
 def keyed(unit: Unit, index: EntitySpans) -> Keyed:
-    tokens = vec.normalise_numbers(vec.split_hyphen_numbers(vec.raw_tokens(unit.text)))
-    table = synonyms()
+    raw = vec.split_hyphen_numbers(vec.raw_tokens(unit.text))
+    lower_in_text = {t for t in raw if t.islower()}  # "one, Rubio said": a name is not counted
+    tokens = vec.normalise_numbers(raw)
     words: set[str] = set()
     numbers: set[str] = set()
-    for t in tokens:
+    counted: set[str] = set()
+    for i, t in enumerate(tokens):
         if t.startswith("#"):
             numbers.add(t)
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if nxt in lower_in_text and nxt.isalpha() and (c := _canonical(nxt)):
+                counted.add(c)
             continue
-        w = t.replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        w = w.strip("'-")
-        if len(w) < 2 or w in vec.CORE_STOP_WORDS:
-            continue
-        s = vec.stem(w)
-        s = table.get(s, s)
-        if s not in ATTRIBUTION:
+        s = _canonical(t)
+        if s:
             words.add(s)
     words |= _entities_in(unit, index)
-    return Keyed(unit, frozenset(words), frozenset(numbers))
+    return Keyed(unit, frozenset(words), frozenset(numbers), frozenset(counted))
+
+
+def shares_figure(a: Keyed, b: Keyed) -> bool:
+    """Both units state the same number, or a number of the same counted thing."""
+    return bool(a.numbers & b.numbers or a.counted & b.counted)
 
 
 def similarity(a: Keyed, b: Keyed, idf: Mapping[str, float],
@@ -110,7 +130,7 @@ def similarity(a: Keyed, b: Keyed, idf: Mapping[str, float],
     wb = sum(idf.get(w, 1.0) for w in b.words)
     ws = sum(idf.get(w, 1.0) for w in shared)
     score = 0.5 * (2 * ws / (wa + wb)) + 0.5 * (ws / min(wa, wb))
-    if a.numbers and a.numbers & b.numbers:
+    if shares_figure(a, b):
         score += number_bonus
     return score
 

@@ -2,12 +2,14 @@
 
 Each pair of units from two different documents gets a score::
 
-    cosine(sentence embeddings) + LEX_WEIGHT * min(1, lexical overlap) + NUMBER_BONUS (shared number)
+    cosine(sentence embeddings) + LEX_WEIGHT * min(1, lexical overlap) + NUMBER_BONUS (shared figure)
 
 where the lexical overlap is ``claims_align.similarity`` (stemmed words through the synonym
 table, entity ids of the extract stage's mentions, IDF-weighted). Numbers never block a match
 (two outlets giving different figures for one fact must align so the discrepancy checks see
-both), they only add a small bonus; a shared number alone cannot carry an unrelated sentence past
+both), they only add a small bonus, given alike for the same number and for a different number
+of the same counted thing ("four firefighters" / "five firefighters"), so a disagreeing figure
+never scores lower than an agreeing one; a shared number alone cannot carry an unrelated sentence past
 the thresholds, since the cosine of different events stays low.
 
 Matching is one-to-one per document pair: pairs are taken best first, each unit links to at most
@@ -29,7 +31,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from newsprism.compare.claims_align import Keyed, similarity, story_idf
+from newsprism.compare.claims_align import Keyed, shares_figure, similarity, story_idf
 
 STRONG = 0.8  # any pair at or above this is the same claim (if one-to-one allows)
 WEAK = 0.66  # mutual best pairs in a document pair at or above this are the same claim
@@ -43,7 +45,7 @@ Link = tuple[float, int, int]
 
 def pair_score(a: Keyed, b: Keyed, cos: float, idf: Mapping[str, float]) -> float:
     score = cos + LEX_WEIGHT * min(1.0, similarity(a, b, idf, number_bonus=0.0))
-    if a.numbers & b.numbers:
+    if shares_figure(a, b):
         score += NUMBER_BONUS
     return score
 
