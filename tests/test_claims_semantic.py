@@ -133,3 +133,12 @@ def test_demo_facts_are_single_claims_supported_by_their_documents(demo_dir: Pat
                           for k, words in fact)]
         assert len(holders) == 1, fact
     assert sum(len(c.support) >= 2 for c in claims) >= 20
+
+
+def test_embed_encodes_each_text_once_and_keeps_the_order(encoder) -> None:
+    texts = ["The ferry sank off the coast", "Prices rose by 3 percent", "The ferry sank off the coast"]
+    rows = embed(texts, encoder)
+    assert rows.shape == (3, 384)
+    assert (rows[0] == rows[2]).all() and not (rows[0] == rows[1]).all()
+    again = embed(texts[1:], encoder)  # seen before: the same rows come back
+    assert (again == rows[1:]).all()

