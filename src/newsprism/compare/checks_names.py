@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from newsprism.disjoint import DisjointSets
 from newsprism.model import Entity, Span
 
 _DERIVATION_SUFFIXES = ("s", "n", "an", "ian", "i", "ese", "ish", "es")
@@ -89,21 +90,15 @@ def _related(occ: _Occurrences, group: str, a: str, b: str) -> bool:
 
 
 def _clusters(words: list[str], related: Callable[[str, str], bool]) -> list[list[str]]:
-    parent = {w: w for w in words}
-
-    def find(w: str) -> str:
-        while parent[w] != w:
-            parent[w] = parent[parent[w]]
-            w = parent[w]
-        return w
+    sets: DisjointSets[str] = DisjointSets(words)
 
     for i, a in enumerate(words):
         for b in words[i + 1:]:
             if is_variant(a, b) and related(a, b):
-                parent[find(a)] = find(b)
+                sets.union(a, b)
     groups: dict[str, list[str]] = defaultdict(list)
     for w in words:
-        groups[find(w)].append(w)
+        groups[sets.find(w)].append(w)
     return [sorted(g) for g in groups.values() if len(g) > 1]
 
 

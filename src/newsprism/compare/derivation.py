@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.disjoint import DisjointSets
 from newsprism.model import Derivation, Document, Extraction
 
 SHINGLE = 5
@@ -161,17 +162,8 @@ def find_derivations(documents: Sequence[Document], extraction: Extraction) -> t
 
 def independent_groups(doc_ids: Sequence[str], derivations: Sequence[Derivation]) -> dict[str, str]:
     """Each document's independent source: documents linked by derivations share one root."""
-    parent = {d: d for d in doc_ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: DisjointSets[str] = DisjointSets(doc_ids)
     for d in derivations:
-        if d.doc in parent and d.derived_from in parent:
-            ra, rb = find(d.doc), find(d.derived_from)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    return {d: find(d) for d in doc_ids}
+        if d.doc in sets and d.derived_from in sets:
+            sets.union(d.doc, d.derived_from)
+    return {d: sets.find(d) for d in doc_ids}

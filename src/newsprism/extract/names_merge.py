@@ -25,25 +25,8 @@ from newsprism.extract.names_normalise import (
     phrase_key,
 )
 from newsprism.extract.roles_country import tables
+from newsprism.disjoint import DisjointSets
 from newsprism.model import Entity, make_id
-
-
-class _Clusters:
-    """Union-find over local actor indices."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def canonicalise(
@@ -51,7 +34,7 @@ def canonicalise(
 ) -> tuple[tuple[Entity, ...], dict[str, str]]:
     """Entities (one per real actor) and the map from LocalActor.key to Entity.id."""
     actors = [a for d in doc_actors for a in d.actors]
-    uf = _Clusters(len(actors))
+    uf: DisjointSets[int] = DisjointSets(range(len(actors)))
     _join_persons(actors, uf)
     _join_others(actors, uf)
     _join_short_forms(actors, uf)
@@ -70,7 +53,7 @@ def canonicalise(
     return tuple(entities), key_to_id
 
 
-def _join_persons(actors: list[LocalActor], uf: _Clusters) -> None:
+def _join_persons(actors: list[LocalActor], uf: DisjointSets[int]) -> None:
     names = {i: parse_person(a.name) for i, a in enumerate(actors) if a.type == "PERSON"}
     blocks: dict[str, list[int]] = {}
     for i, n in names.items():
@@ -111,7 +94,7 @@ def _surname_fits(key: str, n: PersonName) -> bool:
     return key in (n.surname_key, n.last_key) or one_typo(key, n.surname_key)
 
 
-def _join_others(actors: list[LocalActor], uf: _Clusters) -> None:
+def _join_others(actors: list[LocalActor], uf: DisjointSets[int]) -> None:
     first: dict[tuple[str, str], int] = {}
     for i, a in enumerate(actors):
         if a.type == "PERSON":
@@ -127,7 +110,7 @@ def _join_others(actors: list[LocalActor], uf: _Clusters) -> None:
                 uf.union(i, first[ka])
 
 
-def _join_short_forms(actors: list[LocalActor], uf: _Clusters) -> None:
+def _join_short_forms(actors: list[LocalActor], uf: DisjointSets[int]) -> None:
     """Defined abbreviations (any document) and organisation initials join their full forms."""
     defined: dict[str, set[int]] = {}
     spelled: dict[str, set[int]] = {}
