@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1"
@@ -96,6 +98,25 @@ class Rejected:
     reason: str
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+@lru_cache(maxsize=64)  # stages ask for one document's clean text many times in a row
+def _blanked(text: str, body_start: int, body_end: int,
+             removed: tuple[tuple[int, int], ...]) -> str:
+    n = len(text)
+    parts: list[str] = []
+    pos = 0
+    for a, b in sorted([(0, body_start), (body_end, n), *removed]):
+        a, b = max(a, pos), min(b, n)
+        if a >= b:
+            continue
+        parts += [text[pos:a], _NOT_NEWLINE.sub(" ", text[a:b])]
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     id: str
@@ -120,15 +141,8 @@ class Document:
         Same length as ``text`` (so offsets are shared); blanked characters become spaces,
         newlines are kept, so sentence and paragraph boundaries survive.
         """
-        chars = list(self.text)
-        n = len(chars)
-        blank: list[tuple[int, int]] = [(0, self.body.start), (self.body.end, n)]
-        blank += [(r.start, r.end) for r in self.removed]
-        for a, b in blank:
-            for i in range(max(a, 0), min(b, n)):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        return "".join(chars)
+        return _blanked(self.text, self.body.start, self.body.end,
+                        tuple((r.start, r.end) for r in self.removed))
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.id, start, end, self.text[start:end])

@@ -5,11 +5,18 @@ stored stories through their ``prior`` signatures), finds copies and rewrites, s
 claims per story, asks ``discrepancies.find_discrepancies`` for contradictions (the documents on
 the minority side of each move from a claim's support to ``contradicted_by``), and profiles each
 outlet's coverage, quoting and tone.
+
+Python's cyclic garbage collector is paused for the call (``paused_gc``): the stage builds
+hundreds of thousands of small acyclic records, and the collector's full passes over them grew
+faster than the corpus (about 15% of the time at 4,000 documents); nothing is lost, since
+reference counting frees acyclic garbage at once and the collector runs again afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from newsprism.compare.claims import apply_discrepancies, build_claims
@@ -28,9 +35,26 @@ def _as_signature(item: StorySignature | dict[str, Any] | str) -> StorySignature
     return item if isinstance(item, StorySignature) else signature_from_json(item)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic collector off inside the block (unless it was off already), back on after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def compare(documents: Sequence[Document], extraction: Extraction,
             prior: Sequence[StorySignature | dict[str, Any]] = ()) -> Comparison:
-    docs = tuple(documents)
+    with paused_gc():
+        return _compare(tuple(documents), extraction, prior)
+
+
+def _compare(docs: tuple[Document, ...], extraction: Extraction,
+             prior: Sequence[StorySignature | dict[str, Any]]) -> Comparison:
     stories, signatures = find_stories(docs, extraction, tuple(_as_signature(p) for p in prior))
     derivations = find_derivations(docs, extraction)
     claims = build_claims(docs, stories, derivations, extraction)

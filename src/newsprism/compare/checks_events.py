@@ -96,21 +96,38 @@ def _capitalised(span: Span) -> set[str]:
 
 
 def event_sentences(doc: Document, mentions: Sequence[tuple[Span, set[str]]]) -> list[EventSentence]:
-    """The sentences of a document that tell an event outcome, with their actors and noun classes."""
+    """The sentences of a document that tell an event outcome, with their actors and noun classes.
+
+    A sentence's actors are those it names, plus the previous sentence's when it starts with a
+    pronoun ("He announced ..."); they are worked out only for sentences that hold an event
+    noun and verb (and, through pronouns, the ones before them)."""
     classes = _noun_classes()
-    out: list[EventSentence] = []
-    previous: set[str] = set()
-    for sent in _sentences(doc):
+    sents = list(_sentences(doc))
+    memo: dict[int, set[str]] = {}
+
+    def own(sent: Span) -> set[str]:
         if mentions:
-            actors = {k for m, keys in mentions if sent.start <= m.start and m.end <= sent.end for k in keys}
-        else:
-            actors = _capitalised(sent)
-        if _PRONOUN_START_RE.match(sent.text):
-            actors |= previous  # "He announced ...": the actor named in the sentence before
-        previous = actors
+            return {k for m, keys in mentions if sent.start <= m.start and m.end <= sent.end
+                    for k in keys}
+        return _capitalised(sent)
+
+    def actors(i: int) -> set[str]:
+        first = i  # back to the start of this run of pronoun-led sentences
+        while first not in memo and first > 0 and _PRONOUN_START_RE.match(sents[first].text):
+            first -= 1
+        carried = memo.get(first, set()) if first in memo else set()
+        for k in range(first, i + 1):
+            if k not in memo:
+                led = k > 0 and _PRONOUN_START_RE.match(sents[k].text)
+                memo[k] = own(sents[k]) | carried if led else own(sents[k])
+            carried = memo[k]
+        return memo[i]
+
+    out: list[EventSentence] = []
+    for i, sent in enumerate(sents):
         nouns = {classes[w.lower()] for w in _WORD_RE.findall(sent.text) if w.lower() in classes}
-        if actors and nouns and _has_event_verb(sent.text):
-            out.append(EventSentence(sent, frozenset(actors), frozenset(nouns)))
+        if nouns and _has_event_verb(sent.text) and (who := actors(i)):
+            out.append(EventSentence(sent, frozenset(who), frozenset(nouns)))
     return out
 
 

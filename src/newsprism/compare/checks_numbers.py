@@ -54,13 +54,21 @@ def _unit_phrases() -> tuple[tuple[list[str], float], ...]:
 
 
 @lru_cache(maxsize=1)
-def _qualifier_starts() -> frozenset[str]:
-    return frozenset(words[0] for words, _ in _qualifiers())
+def _qualifiers_by_start() -> dict[str, list[tuple[list[str], str]]]:
+    """Qualifier phrases by first word, longest first within each."""
+    out: dict[str, list[tuple[list[str], str]]] = {}
+    for words, kind in _qualifiers():
+        out.setdefault(words[0], []).append((words, kind))
+    return out
 
 
 @lru_cache(maxsize=1)
-def _unit_phrase_starts() -> frozenset[str]:
-    return frozenset(words[0] for words, _ in _unit_phrases())
+def _unit_phrases_by_start() -> dict[str, list[tuple[list[str], float]]]:
+    """Number-word phrases by first word, longest first within each."""
+    out: dict[str, list[tuple[list[str], float]]] = {}
+    for words, value in _unit_phrases():
+        out.setdefault(words[0], []).append((words, value))
+    return out
 
 
 def _match_words(toks: list[Token], i: int, words: list[str]) -> bool:
@@ -80,7 +88,7 @@ def _parse_number(toks: list[Token], i: int) -> tuple[float, int] | None:
             return None
         value, j = float(t.text.replace(",", "")), i + 1
     else:
-        phrases = _unit_phrases() if t.lower in _unit_phrase_starts() else ()
+        phrases = _unit_phrases_by_start().get(t.lower, ())
         for words, v in phrases:
             if _match_words(toks, i, words):
                 value, j = v, i + len(words)
@@ -180,13 +188,12 @@ def find_quantities(text: str) -> list[Quantity]:
 def _quantities(text: str) -> tuple[Quantity, ...]:
     """``find_quantities``, parsed once per text (a mention is compared with many others)."""
     toks = tokens(text)
-    quals = _qualifiers()
-    qual_starts = _qualifier_starts()
+    quals = _qualifiers_by_start()
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
         start_tok, qualifier = i, None
-        for words, kind in (quals if toks[i].lower in qual_starts else ()):
+        for words, kind in quals.get(toks[i].lower, ()):
             if _match_words(toks, i, words):
                 qualifier, i = kind, i + len(words)
                 break

@@ -22,6 +22,11 @@ class VerbPair:
     severity: Severity
     a: re.Pattern[str]
     b: re.Pattern[str]
+    heads_a: frozenset[str] = frozenset()  # first words of the forms of each group: a text
+    heads_b: frozenset[str] = frozenset()  # without any of them cannot match that group
+
+
+_WORDS_RE = re.compile(r"[^\W\d_]+")
 
 
 def inflections(base: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -43,6 +48,13 @@ def _phrase_forms(phrase: str, irregular: dict[str, list[str]]) -> list[str]:
     return [" ".join([form, *rest]) for form in inflections(head, irregular)]
 
 
+def _heads(phrases: list[str], irregular: dict[str, list[str]]) -> frozenset[str]:
+    """The first letters-only word of every form ("re-staff" -> "re"): a text that matches a
+    form contains it as a word."""
+    return frozenset(_WORDS_RE.findall(f)[0].lower() for p in phrases
+                     for f in _phrase_forms(p, irregular) if _WORDS_RE.search(f))
+
+
 def _group_regex(phrases: list[str], irregular: dict[str, list[str]]) -> re.Pattern[str]:
     forms = sorted({f for p in phrases for f in _phrase_forms(p, irregular)}, key=len, reverse=True)
     alternation = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
@@ -54,7 +66,8 @@ def verb_pairs() -> tuple[VerbPair, ...]:
     data = load_resource("checks_verbs.json")
     irregular = {k: list(v) for k, v in data["irregular"].items()}
     return tuple(
-        VerbPair(p["topic"], p["severity"], _group_regex(p["a"], irregular), _group_regex(p["b"], irregular))
+        VerbPair(p["topic"], p["severity"], _group_regex(p["a"], irregular),
+                 _group_regex(p["b"], irregular), _heads(p["a"], irregular), _heads(p["b"], irregular))
         for p in data["pairs"]
     )
 
@@ -83,7 +96,10 @@ def _hits(pattern: re.Pattern[str], text: str) -> tuple[Hit, ...]:
 def verb_hits(text: str) -> tuple[tuple[tuple[Hit, ...], tuple[Hit, ...]], ...]:
     """For each verb pair of the lexicon, the un-negated verbs of its two groups in ``text``
     (parsed once per text: one mention is compared with many others)."""
-    return tuple((_hits(pair.a, text), _hits(pair.b, text)) for pair in verb_pairs())
+    words = {w.lower() for w in _WORDS_RE.findall(text)}
+    return tuple((_hits(pair.a, text) if not words.isdisjoint(pair.heads_a) else (),
+                  _hits(pair.b, text) if not words.isdisjoint(pair.heads_b) else ())
+                 for pair in verb_pairs())
 
 
 def check_verbs(

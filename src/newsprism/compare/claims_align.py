@@ -82,6 +82,7 @@ def _entities_in(unit: Unit, index: EntitySpans) -> set[str]:
     return {f"@{ent}" for _, end, ent in items[lo:hi] if end <= unit.end}
 
 
+@lru_cache(maxsize=200_000)
 def _canonical(token: str) -> str:
     """The synonym-mapped stem of a lower-cased token, or "" for stop and attribution words."""
     w = token.replace("’", "'")

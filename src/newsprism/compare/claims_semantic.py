@@ -50,37 +50,82 @@ def pair_score(a: Keyed, b: Keyed, cos: float, idf: Mapping[str, float]) -> floa
     return score
 
 
-def _doc_pair_links(units: Sequence[Keyed], rows: list[int], cols: list[int], cos: np.ndarray,
-                    idf: Mapping[str, float]) -> list[Link]:
+class _Scores:
+    """``pair_score`` for blocks of unit pairs of one story, computed with sparse products.
+
+    Binary unit x key matrices give, for every pair at once, the shared word count, the IDF
+    weight of the shared words (``similarity``'s numerator) and whether a figure is shared, so
+    a story's pairs cost a few matrix products instead of a Python call each."""
+
+    def __init__(self, units: Sequence[Keyed], vectors: np.ndarray,
+                 idf: Mapping[str, float]) -> None:
+        from scipy import sparse
+
+        self.cos = vectors @ vectors.T if len(units) else np.zeros((0, 0), dtype=np.float32)
+        columns: dict[str, int] = {}
+        figures: dict[str, int] = {}
+        w_rows: list[int] = []
+        w_cols: list[int] = []
+        f_rows: list[int] = []
+        f_cols: list[int] = []
+        for i, k in enumerate(units):
+            for w in k.words:
+                w_rows.append(i)
+                w_cols.append(columns.setdefault(w, len(columns)))
+            for key in [f"n{x}" for x in k.numbers] + [f"c{x}" for x in k.counted]:
+                f_rows.append(i)
+                f_cols.append(figures.setdefault(key, len(figures)))
+        n = len(units)
+        weights = np.ones(len(columns), dtype=np.float64)
+        for w, c in columns.items():
+            weights[c] = idf.get(w, 1.0)
+        words = sparse.csr_matrix((np.ones(len(w_rows)), (w_rows, w_cols)), shape=(n, len(columns)))
+        figs = sparse.csr_matrix((np.ones(len(f_rows)), (f_rows, f_cols)), shape=(n, len(figures)))
+        self.counts = (words @ words.T).tocsr()
+        self.shared = (words.multiply(weights[None, :]).tocsr() @ words.T).tocsr()
+        self.total = np.asarray(words @ weights).ravel()
+        self.figure = (figs @ figs.T).tocsr()
+
+    def block(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """Scores of every (row, col) pair, as ``pair_score`` gives them."""
+        r, c = np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
+        counts = self.counts[r][:, c].toarray()
+        ws = self.shared[r][:, c].toarray()
+        wa, wb = self.total[r][:, None], self.total[c][None, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            lexical = 0.5 * (2 * ws / (wa + wb)) + 0.5 * (ws / np.minimum(wa, wb))
+        lexical = np.where(counts >= 2, np.nan_to_num(lexical), 0.0)
+        figure = self.figure[r][:, c].toarray() > 0
+        cos = self.cos[np.ix_(r, c)].astype(np.float64)
+        return cos + LEX_WEIGHT * np.minimum(1.0, lexical) + NUMBER_BONUS * figure
+
+
+def _doc_pair_links(rows: list[int], cols: list[int], scores: _Scores) -> list[Link]:
     """One-to-one links between the units ``rows`` of one document and ``cols`` of another."""
-    sub = cos[np.ix_(rows, cols)]
-    scored: dict[tuple[int, int], float] = {}
-    for i, j in zip(*np.nonzero(sub >= CANDIDATE_COS), strict=True):
-        a, b = rows[int(i)], cols[int(j)]
-        scored[(a, b)] = pair_score(units[a], units[b], float(sub[i, j]), idf)
-    best_row: dict[int, float] = {}
-    best_col: dict[int, float] = {}
-    for (a, b), s in scored.items():
-        best_row[a] = max(best_row.get(a, 0.0), s)
-        best_col[b] = max(best_col.get(b, 0.0), s)
+    sub_cos = scores.cos[np.ix_(rows, cols)]
+    block = scores.block(rows, cols)
+    candidate = sub_cos >= CANDIDATE_COS
+    if not candidate.any():
+        return []
+    masked = np.where(candidate, block, -np.inf)
+    best_row = masked.max(axis=1)
+    best_col = masked.max(axis=0)
     links: list[Link] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
-    for (a, b), s in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
-        if a in used_a or b in used_b or s < WEAK:
+    ii, jj = np.nonzero(candidate & (block >= WEAK))
+    order = sorted(zip(ii.tolist(), jj.tolist(), strict=True),
+                   key=lambda ij: (-block[ij], rows[ij[0]], cols[ij[1]]))
+    for i, j in order:
+        a, b, s = rows[i], cols[j], float(block[i, j])
+        if a in used_a or b in used_b:
             continue
-        mutual = s >= best_row[a] and s >= best_col[b]
+        mutual = s >= best_row[i] and s >= best_col[j]
         if s >= STRONG or mutual:
             links.append((s, a, b))
             used_a.add(a)
             used_b.add(b)
     return links
-
-
-def _mean_link(g1: list[int], g2: list[int], units: Sequence[Keyed], cos: np.ndarray,
-               idf: Mapping[str, float]) -> float:
-    total = sum(pair_score(units[a], units[b], float(cos[a, b]), idf) for a in g1 for b in g2)
-    return total / (len(g1) * len(g2))
 
 
 def align_semantic(units: Sequence[Keyed], vectors: np.ndarray) -> list[list[Keyed]]:
@@ -91,12 +136,11 @@ def align_semantic(units: Sequence[Keyed], vectors: np.ndarray) -> list[list[Key
     for i, k in enumerate(units):
         by_doc.setdefault(k.unit.doc, []).append(i)
     docs = list(by_doc)
-    idf = story_idf(units)
-    cos = vectors @ vectors.T if n else np.zeros((0, 0), dtype=np.float32)
+    scores = _Scores(units, vectors, story_idf(units))
     links: list[Link] = []
     for x, da in enumerate(docs):
         for db in docs[x + 1:]:
-            links.extend(_doc_pair_links(units, by_doc[da], by_doc[db], cos, idf))
+            links.extend(_doc_pair_links(by_doc[da], by_doc[db], scores))
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _, a, b in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
@@ -107,7 +151,7 @@ def align_semantic(units: Sequence[Keyed], vectors: np.ndarray) -> list[list[Key
         if any(units[i].unit.doc in docs_a for i in members[gb]):
             continue
         if len(members[ga]) + len(members[gb]) > 2 and \
-                _mean_link(members[ga], members[gb], units, cos, idf) < GROUP_MEAN:
+                float(scores.block(members[ga], members[gb]).mean()) < GROUP_MEAN:
             continue
         keep, drop = (ga, gb) if ga < gb else (gb, ga)
         for i in members[drop]:

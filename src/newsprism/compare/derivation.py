@@ -14,7 +14,6 @@ text is more covered by the other (the shorter) is; then the larger id.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,10 +59,12 @@ def shingle(doc: Document) -> _Shingled:
                      keys, frozenset(keys))
 
 
-def shared_counts(items: Sequence[_Shingled]) -> Counter[tuple[int, int]]:
-    """Shared shingle counts per document pair, from shingles in 2..MAX_POSTING documents."""
+def shared_counts(items: Sequence[_Shingled], min_shared: int = 1) -> dict[tuple[int, int], int]:
+    """Shared shingle counts per document pair (``i < j``), from shingles in 2..MAX_POSTING
+    documents; pairs sharing fewer than ``min_shared`` are left out. Vectorised: the pairs of
+    every posting of one size come from one index table, and are counted with one ``unique``."""
     if not items:
-        return Counter()
+        return {}
     keys = np.concatenate([np.fromiter(it.unique, dtype=np.uint64, count=len(it.unique))
                            for it in items])
     owner = np.concatenate([np.full(len(it.unique), i, dtype=np.int64) for i, it in enumerate(items)])
@@ -71,13 +72,18 @@ def shared_counts(items: Sequence[_Shingled]) -> Counter[tuple[int, int]]:
     keys, owner = keys[order], owner[order]
     _, first, counts = np.unique(keys, return_index=True, return_counts=True)
     wanted = (counts >= 2) & (counts <= MAX_POSTING)
-    pairs: Counter[tuple[int, int]] = Counter()
-    for start, count in zip(first[wanted].tolist(), counts[wanted].tolist(), strict=True):
-        members = sorted(owner[start:start + count].tolist())
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                pairs[(i, j)] += 1
-    return pairs
+    first, counts = first[wanted], counts[wanted]
+    n = np.int64(len(items))
+    codes: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+    for size in np.unique(counts).tolist():
+        starts = first[counts == size]
+        members = np.sort(owner[starts[:, None] + np.arange(size)], axis=1)
+        left, right = np.triu_indices(size, 1)  # every pair of positions, left < right
+        codes.append((members[:, left] * n + members[:, right]).ravel())
+    pair_codes, shared = np.unique(np.concatenate(codes), return_counts=True)
+    keep = shared >= min_shared
+    return {(int(c // n), int(c % n)): int(k)
+            for c, k in zip(pair_codes[keep].tolist(), shared[keep].tolist(), strict=True)}
 
 
 def longest_passage(a: _Shingled, b: _Shingled) -> tuple[int, int]:
@@ -133,9 +139,7 @@ def find_derivations(documents: Sequence[Document], extraction: Extraction) -> t
     items = [shingle(d) for d in documents]
     quotes_by_doc: dict[str, list[str]] = {}
     found: list[Derivation] = []
-    for (i, j), shared in sorted(shared_counts(items).items()):
-        if shared < MIN_SHARED:
-            continue
+    for (i, j), shared in sorted(shared_counts(items, MIN_SHARED).items()):
         a, b = items[i], items[j]
         share = shared / max(min(len(a.unique), len(b.unique)), 1)
         in_order = 0
