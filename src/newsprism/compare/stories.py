@@ -25,7 +25,7 @@ from newsprism.compare import vectors as vec
 from newsprism.model import Document, Extraction, Story, make_id
 
 WINDOW_DAYS = 7  # published dates further apart than this never link two documents
-MAX_SPAN_DAYS = 14  # a story's known published dates span at most this many days
+MAX_SPAN_DAYS = 7  # a story's known published dates span at most this many days
 MAX_POSTING = 120  # blocking keys shared by more documents than this are too common to block on
 BLOCK_TERMS = 10  # top terms of each document used as blocking keys
 PAIR_MIN = 0.26  # similarity for two dated documents (within the window) to link
