@@ -48,6 +48,33 @@ def _office_lookup() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, variant_to_office
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _office_starts() -> frozenset[str]:
+    """The first word of every office variant: an office match can only begin at one of them."""
+    return frozenset(_WORD_RUN.findall(v)[0].lower() for v in _office_lookup()[1]
+                     if _WORD_RUN.search(v))
+
+
+def _office_matches(text: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where a word starts an office variant (the large
+    case-insensitive alternation is slow to try at every position)."""
+    pattern, _ = _office_lookup()
+    starts = _office_starts()
+    out: list[re.Match[str]] = []
+    floor = 0
+    for w in _WORD_RUN.finditer(text):
+        if w.start() < floor or w.group().lower() not in starts:
+            continue
+        m = pattern.match(text, w.start())
+        if m is not None:
+            out.append(m)
+            floor = m.end()
+    return out
+
+
 @lru_cache(maxsize=1)
 def _status_words() -> dict[str, str]:
     data = load_resource("checks_roles.json")["status"]
@@ -84,7 +111,7 @@ def find_roles(doc: Document) -> list[RoleMention]:
     pattern, variant_to_office = _office_lookup()
     text = doc.clean_text()
     out: list[RoleMention] = []
-    for m in pattern.finditer(text):
+    for m in _office_matches(text):
         name = _clean_name(m.group("name"))
         if not name or name.split()[0] in _NOT_NAMES:
             continue

@@ -38,6 +38,7 @@ WEAK = 0.66  # mutual best pairs in a document pair at or above this are the sam
 GROUP_MEAN = 0.66  # mean score between two groups for them to merge into one claim
 CANDIDATE_COS = 0.3  # pairs below this cosine are not scored at all
 LEX_WEIGHT = 0.2
+DENSE_MAX = 2000  # stories with at most this many units get all their pair scores at once
 NUMBER_BONUS = 0.1
 
 Link = tuple[float, int, int]
@@ -85,10 +86,15 @@ class _Scores:
         self.shared = (words.multiply(weights[None, :]).tocsr() @ words.T).tocsr()
         self.total = np.asarray(words @ weights).ravel()
         self.figure = (figs @ figs.T).tocsr()
+        everyone = np.arange(n)
+        self.full = self._compute(everyone, everyone) if n <= DENSE_MAX else None
 
     def block(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
         """Scores of every (row, col) pair, as ``pair_score`` gives them."""
         r, c = np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
+        return self.full[np.ix_(r, c)] if self.full is not None else self._compute(r, c)
+
+    def _compute(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
         counts = self.counts[r][:, c].toarray()
         ws = self.shared[r][:, c].toarray()
         wa, wb = self.total[r][:, None], self.total[c][None, :]

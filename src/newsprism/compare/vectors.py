@@ -114,6 +114,12 @@ def normalise_numbers(tokens: Sequence[str]) -> list[str]:
     i = 0
     n = len(tokens)
     while i < n:
+        low = tokens[i].lower()
+        key = low.replace(",", "") if "," in low else low
+        if not key[:1].isdigit() and key not in _UNITS and key not in _TENS:
+            out.append(low)  # the common case: not a number (what number_value would say)
+            i += 1
+            continue
         value = number_value(tokens[i])
         if value is None:
             out.append(tokens[i].lower())
@@ -196,10 +202,10 @@ def normalise(vector: Mapping[str, float]) -> Vector:
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine of two L2-normalised sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    """Cosine of two L2-normalised sparse vectors (an exactly rounded sum over the shared terms,
+    so the result does not depend on either vector's term order)."""
+    shared = a.keys() & b.keys()
+    return math.fsum(a[t] * b[t] for t in shared) if shared else 0.0
 
 
 def add_into(total: dict[str, float], vector: Mapping[str, float], weight: float = 1.0) -> None:
