@@ -144,6 +144,9 @@ def split_hyphen_numbers(tokens: Iterable[str]) -> list[str]:
     """``twenty-five`` -> ``twenty``, ``five`` so number normalisation sees both parts."""
     out: list[str] = []
     for t in tokens:
+        if "-" not in t:
+            out.append(t)
+            continue
         parts = t.lower().split("-")
         if len(parts) > 1 and all(p in _UNITS or p in _TENS for p in parts):
             out.extend(parts)
