@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -16,6 +17,17 @@ from newsprism.model import (
     make_id, sha256_text,
 )
 from newsprism.store import Store
+
+# Debian's chromium, never a browser Playwright would download (see ../shared/STACK.md)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """A headless Debian chromium browser from a started Playwright."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
 
 COUNCIL = {
     "Harbour Gazette": (

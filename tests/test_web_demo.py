@@ -15,14 +15,12 @@ from typing import Any
 
 import httpx
 import pytest
-from test_api_support import LiveServer
+from test_api_support import LiveServer, launch_chromium
 
 from newsprism.api.auth import issue_token
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "riyadh-2025-02-18"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 
 def wait_job(client: httpx.Client, job_id: str, seen: list[dict[str, Any]], timeout: float = 240) -> dict[str, Any]:
@@ -131,7 +129,7 @@ def test_json_article_keeps_metadata(client: httpx.Client, demo: dict[str, Any])
 def page_factory() -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = launch_chromium(p)
 
         def new_page() -> Any:
             pg = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()

@@ -11,13 +11,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from test_api_support import LiveServer, council_analysis
+from test_api_support import LiveServer, council_analysis, launch_chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +31,7 @@ def page(live: LiveServer) -> Iterator[tuple[Any, list[str], list[str]]]:
     outside: list[str] = []
     errors: list[str] = []
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch_chromium(p)
         pg = browser.new_page(viewport={"width": 1300, "height": 1000})
 
         def guard(route: Any) -> None:
