@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from newsprism.compare.checks_judge import JudgeContext, Verdict, severity_from_ratio
 from newsprism.compare.checks_text import Token, load_resource, sub_span, tokens
 from newsprism.model import Span
+
+T = TypeVar("T")
 
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -53,22 +57,22 @@ def _unit_phrases() -> tuple[tuple[list[str], float], ...]:
     return tuple((p.split(), float(v)) for p, v in sorted(units.items(), key=lambda kv: -len(kv[0])))
 
 
+def _by_first_word(phrases: Iterable[tuple[list[str], T]]) -> dict[str, list[tuple[list[str], T]]]:
+    """Phrases (word lists with a payload) grouped by first word, keeping their order."""
+    out: dict[str, list[tuple[list[str], T]]] = {}
+    for words, payload in phrases:
+        out.setdefault(words[0], []).append((words, payload))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _qualifiers_by_start() -> dict[str, list[tuple[list[str], str]]]:
-    """Qualifier phrases by first word, longest first within each."""
-    out: dict[str, list[tuple[list[str], str]]] = {}
-    for words, kind in _qualifiers():
-        out.setdefault(words[0], []).append((words, kind))
-    return out
+    return _by_first_word(_qualifiers())  # longest first within each
 
 
 @lru_cache(maxsize=1)
 def _unit_phrases_by_start() -> dict[str, list[tuple[list[str], float]]]:
-    """Number-word phrases by first word, longest first within each."""
-    out: dict[str, list[tuple[list[str], float]]] = {}
-    for words, value in _unit_phrases():
-        out.setdefault(words[0], []).append((words, value))
-    return out
+    return _by_first_word(_unit_phrases())  # longest first within each
 
 
 def _match_words(toks: list[Token], i: int, words: list[str]) -> bool:

@@ -85,13 +85,9 @@ def _entities_in(unit: Unit, index: EntitySpans) -> set[str]:
 @lru_cache(maxsize=200_000)
 def _canonical(token: str) -> str:
     """The synonym-mapped stem of a lower-cased token, or "" for stop and attribution words."""
-    w = token.replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'-")
-    if len(w) < 2 or w in vec.CORE_STOP_WORDS:
+    s = vec.stem_form(token, vec.CORE_STOP_WORDS)
+    if not s:
         return ""
-    s = vec.stem(w)
     s = synonyms().get(s, s)
     return "" if s in ATTRIBUTION else s
 

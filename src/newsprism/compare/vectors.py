@@ -71,16 +71,22 @@ def stem(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=200_000)
-def _content_form(word: str) -> str:
-    """The stemmed form of a lower-case word, or "" for stop words and fragments."""
+def stem_form(word: str, stop_words: frozenset[str]) -> str:
+    """The stem of a lower-case word without possessive ending and edge quotes or hyphens,
+    or "" for words in ``stop_words`` and one-letter fragments."""
     w = word.replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
-    if len(w) < 2 or w in STOP_WORDS:
+    if len(w) < 2 or w in stop_words:
         return ""
     return stem(w)
+
+
+@lru_cache(maxsize=200_000)
+def _content_form(word: str) -> str:
+    """The stemmed form of a lower-case word, or "" for stop words and fragments."""
+    return stem_form(word, STOP_WORDS)
 
 
 def content_words(text: str) -> list[str]:
