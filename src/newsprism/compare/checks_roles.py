@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.compare.checks_judge import Verdict
-from newsprism.compare.checks_text import load_resource, phrase_regex
+from newsprism.compare.checks_text import WORD_RUN, first_words, load_resource, phrase_regex
 from newsprism.model import Document, Span
 
 _NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]*\w)"
@@ -48,14 +48,9 @@ def _office_lookup() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, variant_to_office
 
 
-_WORD_RUN = re.compile(r"\w+")
-
-
 @lru_cache(maxsize=1)
 def _office_starts() -> frozenset[str]:
-    """The first word of every office variant: an office match can only begin at one of them."""
-    return frozenset(_WORD_RUN.findall(v)[0].lower() for v in _office_lookup()[1]
-                     if _WORD_RUN.search(v))
+    return first_words(_office_lookup()[1])
 
 
 def _office_matches(text: str) -> list[re.Match[str]]:
@@ -65,7 +60,7 @@ def _office_matches(text: str) -> list[re.Match[str]]:
     starts = _office_starts()
     out: list[re.Match[str]] = []
     floor = 0
-    for w in _WORD_RUN.finditer(text):
+    for w in WORD_RUN.finditer(text):
         if w.start() < floor or w.group().lower() not in starts:
             continue
         m = pattern.match(text, w.start())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -53,6 +54,20 @@ def overlaps(a: Span, b: Span) -> bool:
 def load_resource(name: str) -> Any:
     """A JSON resource from ``newsprism/resources`` (read once per process)."""
     return json.loads(resources.files("newsprism.resources").joinpath(name).read_text("utf-8"))
+
+
+WORD_RUN = re.compile(r"\w+")
+
+
+def first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The first word (``\\w+`` run, lower case) of every phrase: a text can only match one of
+    the phrases where one of these words starts, so large alternations are tried only there."""
+    return frozenset(m.group().lower() for p in phrases if (m := WORD_RUN.search(p)))
+
+
+def words_of(text: str) -> set[str]:
+    """The lower-cased ``\\w+`` runs of ``text``, to test against ``first_words``."""
+    return {w.lower() for w in WORD_RUN.findall(text)}
 
 
 def phrase_regex(phrases: list[str]) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.compare.checks_judge import JudgeContext, Verdict
-from newsprism.compare.checks_text import load_resource, sub_span
+from newsprism.compare.checks_text import first_words, load_resource, sub_span, words_of
 from newsprism.model import Severity, Span
 
 
@@ -22,11 +22,8 @@ class VerbPair:
     severity: Severity
     a: re.Pattern[str]
     b: re.Pattern[str]
-    heads_a: frozenset[str] = frozenset()  # first words of the forms of each group: a text
-    heads_b: frozenset[str] = frozenset()  # without any of them cannot match that group
-
-
-_WORDS_RE = re.compile(r"[^\W\d_]+")
+    heads_a: frozenset[str]  # first words of each group's forms (checks_text.first_words)
+    heads_b: frozenset[str]
 
 
 def inflections(base: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -49,10 +46,7 @@ def _phrase_forms(phrase: str, irregular: dict[str, list[str]]) -> list[str]:
 
 
 def _heads(phrases: list[str], irregular: dict[str, list[str]]) -> frozenset[str]:
-    """The first letters-only word of every form ("re-staff" -> "re"): a text that matches a
-    form contains it as a word."""
-    return frozenset(_WORDS_RE.findall(f)[0].lower() for p in phrases
-                     for f in _phrase_forms(p, irregular) if _WORDS_RE.search(f))
+    return first_words(f for p in phrases for f in _phrase_forms(p, irregular))
 
 
 def _group_regex(phrases: list[str], irregular: dict[str, list[str]]) -> re.Pattern[str]:
@@ -96,7 +90,7 @@ def _hits(pattern: re.Pattern[str], text: str) -> tuple[Hit, ...]:
 def verb_hits(text: str) -> tuple[tuple[tuple[Hit, ...], tuple[Hit, ...]], ...]:
     """For each verb pair of the lexicon, the un-negated verbs of its two groups in ``text``
     (parsed once per text: one mention is compared with many others)."""
-    words = {w.lower() for w in _WORDS_RE.findall(text)}
+    words = words_of(text)
     return tuple((_hits(pair.a, text) if not words.isdisjoint(pair.heads_a) else (),
                   _hits(pair.b, text) if not words.isdisjoint(pair.heads_b) else ())
                  for pair in verb_pairs())

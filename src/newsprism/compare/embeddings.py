@@ -15,11 +15,12 @@ The kind is the ``kind`` argument, else ``$NEWSPRISM_ENCODER``, else ``static``.
 L2-normalised float32 rows, so a dot product is a cosine. When the packages are missing,
 ``load_encoder`` returns ``None`` and callers fall back to lexical alignment.
 
-Speed of the transformer: torch runs one intra-op thread per usable core (``_use_all_cores``); ``embed`` encodes
-each distinct text once (duplicates within a call, e.g. copied wire stories, share a row) and
-keeps the last ``CACHE_SIZE`` embeddings per encoder, so a sentence seen in an earlier call is not
-encoded again; sentence-transformers sorts each call's texts by length before batching, so
-batches carry little padding.
+Speed of the transformer: torch runs one intra-op thread per usable core
+(``_use_all_cores``); ``embed`` encodes each distinct text once (duplicates within a call, e.g.
+copied wire stories, share a row) and keeps the last ``CACHE_SIZE`` embeddings per encoder, so a
+sentence seen in an earlier call is not encoded again; sentence-transformers sorts each call's
+texts by length before batching, so batches carry little padding. The static encoder needs none
+of this.
 """
 
 from __future__ import annotations
