@@ -77,6 +77,16 @@ def test_more_than_is_compatible_with_the_plain_number_but_not_with_a_smaller_on
     assert [m.text for m in d.mentions] == ["more than four hours", "two hours"]
 
 
+def test_counts_written_only_in_words_are_found() -> None:
+    a, b, c = pair("Villagers said a dozen houses were swept away by the mudslide.",
+                   "Villagers said twenty houses were swept away by the mudslide.")
+    d = only(run(a, b, c), "count")
+    assert [m.text for m in d.mentions] == ["a dozen houses", "twenty houses"]
+    a, b, c = pair("The court heard from a couple of witnesses before lunch.",
+                   "The court heard from nine witnesses before lunch.")
+    assert [m.text for m in only(run(a, b, c), "count").mentions] == ["a couple of witnesses", "nine witnesses"]
+
+
 def test_money_amounts_with_scales() -> None:
     a, b, c = pair("Halvard Foods agreed to buy the dairy cooperative for $2.1 billion in cash.",
                    "Halvard Foods agreed to buy the dairy cooperative for about 1.4 billion dollars in cash.")

@@ -188,9 +188,23 @@ def find_quantities(text: str) -> list[Quantity]:
     return list(_quantities(text))
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """One word every number written in words must contain: the longest of each phrase
+    ("four", "twenty", "dozen" for "a dozen", "couple" for "a couple of")."""
+    res = load_resource("checks_numbers.json")
+    return frozenset(max(p.lower().split(), key=len) for p in [*res["units"], *res["tens"]])
+
+
+_DIGIT_RE = re.compile(r"\d")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
 @lru_cache(maxsize=4096)
 def _quantities(text: str) -> tuple[Quantity, ...]:
     """``find_quantities``, parsed once per text (a mention is compared with many others)."""
+    if not _DIGIT_RE.search(text) and _number_words().isdisjoint(_LETTERS_RE.findall(text.lower())):
+        return ()  # no number in digits or words: nothing to parse
     toks = tokens(text)
     quals = _qualifiers_by_start()
     out: list[Quantity] = []

@@ -35,28 +35,29 @@ _WORD = re.compile(r"\w+")
 @dataclass(frozen=True, slots=True)
 class _Shingled:
     doc: Document
-    starts: tuple[int, ...]  # char offset of each word
-    ends: tuple[int, ...]
-    keys: tuple[int, ...]  # shingle hash at each word position
-    unique: frozenset[int]
+    keys: np.ndarray  # uint64 shingle hash at each word position
+    unique: np.ndarray  # the distinct keys, sorted
 
 
 _MULT = np.uint64(1_000_003)
+_SEP = "\x00"  # not a word character, and not cased: lowercasing the joined words is per word
+
+
+def _words(doc: Document) -> list[re.Match[str]]:
+    return list(_WORD.finditer(doc.clean_text(), doc.body.start, doc.body.end))
 
 
 def shingle(doc: Document) -> _Shingled:
     clean = doc.clean_text()
-    words = list(_WORD.finditer(clean, doc.body.start, doc.body.end))
-    hashes = np.fromiter((hash(m.group(0).lower()) for m in words), dtype=np.int64,
-                         count=len(words)).view(np.uint64)
-    n = len(words) - SHINGLE + 1
-    keys_arr = np.zeros(max(n, 0), dtype=np.uint64)
+    words = _WORD.findall(clean, doc.body.start, doc.body.end)
+    lowered = _SEP.join(words).lower().split(_SEP) if words else []
+    hashes = np.fromiter(map(hash, lowered), dtype=np.int64, count=len(lowered)).view(np.uint64)
+    n = max(len(lowered) - SHINGLE + 1, 0)
+    keys = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(SHINGLE):  # polynomial rolling hash of each 5-word window
-            keys_arr = keys_arr * _MULT + hashes[k:k + max(n, 0)]
-    keys = tuple(int(x) for x in keys_arr)
-    return _Shingled(doc, tuple(m.start() for m in words), tuple(m.end() for m in words),
-                     keys, frozenset(keys))
+            keys = keys * _MULT + hashes[k:k + n]
+    return _Shingled(doc, keys, np.unique(keys))
 
 
 def shared_counts(items: Sequence[_Shingled], min_shared: int = 1) -> dict[tuple[int, int], int]:
@@ -65,8 +66,7 @@ def shared_counts(items: Sequence[_Shingled], min_shared: int = 1) -> dict[tuple
     every posting of one size come from one index table, and are counted with one ``unique``."""
     if not items:
         return {}
-    keys = np.concatenate([np.fromiter(it.unique, dtype=np.uint64, count=len(it.unique))
-                           for it in items])
+    keys = np.concatenate([it.unique for it in items])
     owner = np.concatenate([np.full(len(it.unique), i, dtype=np.int64) for i, it in enumerate(items)])
     order = np.argsort(keys, kind="stable")
     keys, owner = keys[order], owner[order]
@@ -88,10 +88,11 @@ def shared_counts(items: Sequence[_Shingled], min_shared: int = 1) -> dict[tuple
 
 def longest_passage(a: _Shingled, b: _Shingled) -> tuple[int, int]:
     """Char range in ``a`` of its longest run of shingles also found in ``b``."""
+    found = np.isin(a.keys, b.unique, assume_unique=False).tolist()
     best = (0, 0, 0)  # words, start index, end index
     run_start = None
-    for i, key in enumerate(a.keys + (None,)):  # type: ignore[operator]
-        if key is not None and key in b.unique:
+    for i, hit in enumerate(found + [False]):
+        if hit:
             if run_start is None:
                 run_start = i
             continue
@@ -102,7 +103,8 @@ def longest_passage(a: _Shingled, b: _Shingled) -> tuple[int, int]:
             run_start = None
     if best[0] == 0:
         return (0, 0)
-    return a.starts[best[1]], a.ends[best[2]]
+    words = _words(a.doc)  # offsets are needed only here, for the few derived documents
+    return words[best[1]].start(), words[best[2]].end()
 
 
 def quote_order(doc_id: str, extraction: Extraction) -> list[str]:
