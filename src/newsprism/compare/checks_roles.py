@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.compare.checks_judge import Verdict
-from newsprism.compare.checks_text import first_words, load_resource, phrase_regex, words_of
+from newsprism.compare.checks_text import WORD_RUN, first_words, load_resource, phrase_regex
 from newsprism.model import Document, Span
 
 _NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]*\w)"
@@ -55,17 +55,13 @@ def _office_starts() -> frozenset[str]:
 
 def _office_matches(text: str) -> list[re.Match[str]]:
     """``pattern.finditer(text)``, tried only where a word starts an office variant (the large
-    case-insensitive alternation is slow to try at every position): the text's words that can
-    start one are found first, and only their occurrences are tried."""
-    present = words_of(text) & _office_starts()
-    if not present:
-        return []
+    case-insensitive alternation is slow to try at every position)."""
     pattern, _ = _office_lookup()
-    alternation = "|".join(re.escape(w) for w in sorted(present, key=len, reverse=True))
+    starts = _office_starts()
     out: list[re.Match[str]] = []
     floor = 0
-    for w in re.finditer(rf"\b(?i:{alternation})\b", text):
-        if w.start() < floor:
+    for w in WORD_RUN.finditer(text):
+        if w.start() < floor or w.group().lower() not in starts:
             continue
         m = pattern.match(text, w.start())
         if m is not None:
