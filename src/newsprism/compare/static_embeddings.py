@@ -104,10 +104,18 @@ class StaticEncoder:
         return int(self.table.shape[1])
 
     def encode(self, texts: Sequence[str], **_: Any) -> np.ndarray:
-        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
-        for i, enc in enumerate(self.tokenizer.encode_batch(list(texts), add_special_tokens=False)):
-            if enc.ids:
-                out[i] = self.table[enc.ids].mean(axis=0)
+        """Unit-length rows, one per text (zero for a text without tokens). The row sums come
+        from one sparse text x vocabulary count matrix times the table (the mean's division
+        by the token count is left out: normalising the sum gives the same direction)."""
+        from scipy import sparse
+
+        ids = [enc.ids for enc in self.tokenizer.encode_batch(list(texts), add_special_tokens=False)]
+        indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum([len(i) for i in ids], out=indptr[1:])
+        flat = np.fromiter((t for row in ids for t in row), dtype=np.int64, count=int(indptr[-1]))
+        counts = sparse.csr_matrix((np.ones(len(flat), dtype=np.float32), flat, indptr),
+                                   shape=(len(ids), self.table.shape[0]))
+        out = np.asarray(counts @ self.table, dtype=np.float32)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return out / norms
