@@ -79,3 +79,12 @@ def test_description_names_a_document_without_outlet_by_its_file_name() -> None:
     (d,) = [x for x in found if x.kind == "event_verb"]
     assert "(regatta-report.txt)" in d.description and "(regatta-delayed.html)" in d.description
     assert "doc_" not in d.description and "\n" not in d.description
+
+
+def test_a_title_abbreviation_does_not_cut_the_event_sentence() -> None:
+    # one splitter for claims and events: "Gov." inside a sentence is not its end
+    a = doc("a", "The visit by Gov. Lena Marsh to the flooded valley was cancelled on Monday. "
+                 "Crews kept pumping water from the main road.", "Valley Times")
+    b = doc("b", "Lena Marsh has postponed her visit to the flooded valley, her office said on Monday.",
+            "State Wire")
+    assert verbs(find_discrepancies([a, b], [], Extraction())) == [("cancelled", "postponed")]

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from newsprism.compare.claims import apply_discrepancies, build_claims
+from newsprism.compare.claims_split import sentence_spans
 from newsprism.compare.derivation import find_derivations
 from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.compare.outlets import profile_outlets
@@ -57,9 +58,10 @@ def _compare(docs: tuple[Document, ...], extraction: Extraction,
              prior: Sequence[StorySignature | dict[str, Any]]) -> Comparison:
     stories, signatures = find_stories(docs, extraction, tuple(_as_signature(p) for p in prior))
     derivations = find_derivations(docs, extraction)
-    claims = build_claims(docs, stories, derivations, extraction)
-    discrepancies = find_discrepancies(docs, claims, extraction, stories=stories)
+    sentences = sentence_spans(docs)  # split once, read by claims, event checks and tone
+    claims = build_claims(docs, stories, derivations, extraction, sentences=sentences)
+    discrepancies = find_discrepancies(docs, claims, extraction, stories=stories, sentences=sentences)
     claims = apply_discrepancies(claims, discrepancies, docs, derivations)
-    outlets = profile_outlets(docs, stories, claims, extraction)
+    outlets = profile_outlets(docs, stories, claims, extraction, sentences=sentences)
     return Comparison(stories=stories, claims=claims, discrepancies=discrepancies,
                       outlets=outlets, derivations=derivations, signatures=signatures)

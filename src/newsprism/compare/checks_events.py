@@ -2,7 +2,7 @@
 with incompatible verbs, even when claim alignment did not pair the two sentences ("X cancelled
 a planned visit" / "X is putting off the trip").
 
-Within one story, each document's sentences are kept when they hold a verb of the event-outcome
+Within one story, each document's sentences (``claims_split.sentences``) are kept when they hold a verb of the event-outcome
 lexicon (``checks_verbs.json`` pairs marked ``"scope": "event"``) and an event noun. Two sentences
 of different documents are compared when they share an actor and an event-noun class (a visit
 and a trip are one class, a match and a game another). Actors are the extract stage's entities
@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.compare.checks_judge import Verdict
 from newsprism.compare.checks_text import load_resource
 from newsprism.compare.checks_verbs import check_verbs, verb_hits
+from newsprism.compare.claims_split import SentenceSpans, sentences
 from newsprism.model import Document, Entity, Span
 
-_BOUNDARY_RE = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs)[.!?]+[”\"’']?(?=\s)|\n")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _NOT_ACTORS = frozenset(
     "the a an and but he she they it this that his her their its in on at for to of by with "
@@ -31,6 +31,7 @@ _NOT_ACTORS = frozenset(
     "june july august september october november december mr mrs ms dr".split()
 )
 _PRONOUN_START_RE = re.compile(r"(?:He|She|They|It)\b")
+MIN_SENTENCE = 20  # characters; shorter pieces are datelines and captions
 MAX_SENTENCE = 400  # characters; longer "sentences" are lists or run-ons, not one event
 
 
@@ -64,18 +65,10 @@ def _has_event_verb(text: str) -> bool:
     return any(hits[i][0] or hits[i][1] for i in _event_pairs())
 
 
-def _sentences(doc: Document) -> Iterable[Span]:
-    """Sentences split at end punctuation before a space (not after an initial, "U.S." or "Mr.")
-    and at line breaks."""
-    text = doc.clean_text()
-    start = 0
-    for m in _BOUNDARY_RE.finditer(text + "\n"):
-        raw = text[start:m.end()]
-        lead = len(raw) - len(raw.lstrip())
-        body = raw.strip()
-        if 20 <= len(body) <= MAX_SENTENCE:
-            yield doc.span(start + lead, start + lead + len(body))
-        start = m.end()
+def _sentences(doc: Document, spans: Sequence[tuple[int, int]] | None) -> list[Span]:
+    """The document's sentences of MIN_SENTENCE to MAX_SENTENCE characters."""
+    return [doc.span(a, b) for a, b in (sentences(doc) if spans is None else spans)
+            if MIN_SENTENCE <= b - a <= MAX_SENTENCE]
 
 
 def _entity_actors(entities: Sequence[Entity], docs: set[str]) -> dict[str, list[tuple[Span, set[str]]]]:
@@ -95,14 +88,15 @@ def _capitalised(span: Span) -> set[str]:
     return {w.group().lower() for w in words if w.group()[0].isupper() and w.group().lower() not in _NOT_ACTORS}
 
 
-def event_sentences(doc: Document, mentions: Sequence[tuple[Span, set[str]]]) -> list[EventSentence]:
+def event_sentences(doc: Document, mentions: Sequence[tuple[Span, set[str]]],
+                    spans: Sequence[tuple[int, int]] | None = None) -> list[EventSentence]:
     """The sentences of a document that tell an event outcome, with their actors and noun classes.
 
     A sentence's actors are those it names, plus the previous sentence's when it starts with a
     pronoun ("He announced ..."); they are worked out only for sentences that hold an event
     noun and verb (and, through pronouns, the ones before them)."""
     classes = _noun_classes()
-    sents = list(_sentences(doc))
+    sents = _sentences(doc, spans)
     memo: dict[int, set[str]] = {}
 
     def own(sent: Span) -> set[str]:
@@ -131,10 +125,13 @@ def event_sentences(doc: Document, mentions: Sequence[tuple[Span, set[str]]]) ->
     return out
 
 
-def event_verb_verdicts(documents: Sequence[Document], entities: Sequence[Entity] = ()) -> list[Verdict]:
-    """``event_verb`` disagreements between sentences of different documents of one story."""
+def event_verb_verdicts(documents: Sequence[Document], entities: Sequence[Entity] = (),
+                        sentences: SentenceSpans | None = None) -> list[Verdict]:
+    """``event_verb`` disagreements between sentences of different documents of one story
+    (``sentences``: the documents' sentence spans, when already split)."""
     mentions = _entity_actors(entities, {d.id for d in documents})
-    per_doc = [(d.id, event_sentences(d, mentions.get(d.id, ()))) for d in documents]
+    split = sentences or {}
+    per_doc = [(d.id, event_sentences(d, mentions.get(d.id, ()), split.get(d.id))) for d in documents]
     out: list[Verdict] = []
     for i, (doc_a, sents_a) in enumerate(per_doc):
         for doc_b, sents_b in per_doc[i + 1:]:

@@ -23,7 +23,7 @@ from newsprism.compare import vectors as vec
 from newsprism.compare.claims_align import Keyed, align, entity_index, keyed
 from newsprism.compare.claims_semantic import align_semantic
 from newsprism.compare.embeddings import embed, load_encoder
-from newsprism.compare.claims_split import split_units
+from newsprism.compare.claims_split import SentenceSpans, split_units
 from newsprism.compare.derivation import independent_groups
 from newsprism.model import (
     Claim, Derivation, Discrepancy, Document, Extraction, Span, Story, make_id,
@@ -76,16 +76,19 @@ def _story_vectors(keyed_by_story: Sequence[list[Keyed] | None],
 
 def build_claims(documents: Sequence[Document], stories: Sequence[Story],
                  derivations: Sequence[Derivation], extraction: Extraction,
-                 encoder: object | None = None) -> tuple[Claim, ...]:
+                 encoder: object | None = None,
+                 sentences: SentenceSpans | None = None) -> tuple[Claim, ...]:
     """Claims of every story. Units of stories with two or more documents are aligned with
     sentence embeddings (``encoder``, by default ``embeddings.load_encoder()``) plus lexical,
-    entity and number evidence; without an encoder installed, by lexical overlap only."""
+    entity and number evidence; without an encoder installed, by lexical overlap only.
+    ``sentences``: the documents' sentence spans, when already split."""
     by_id = {d.id: d for d in documents}
     index = entity_index([(m.doc, m.start, m.end, e.id)
                           for e in extraction.entities for m in e.mentions])
     roots = independent_groups([d.id for d in documents], derivations)
     orders = [document_order([d for d in s.documents if d in by_id], by_id) for s in stories]
-    units = [[u for d in order for u in split_units(by_id[d])] for order in orders]
+    spans = sentences or {}
+    units = [[u for d in order for u in split_units(by_id[d], spans.get(d))] for order in orders]
     keyed_units: list[list[Keyed] | None] = [
         [keyed(u, index) for u in us] if len(order) >= 2 else None
         for order, us in zip(orders, units, strict=True)]

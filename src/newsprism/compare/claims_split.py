@@ -1,5 +1,7 @@
 """Cut article bodies into sentences and atomic claim units, and tell facts from opinion.
 
+``sentences`` is the compare stage's one sentence splitter: ``compare`` splits every document
+once (``sentence_spans``) and hands the spans to claims, tone and the event-verb check.
 No parser here (the compare stage gets Documents and an Extraction, not spaCy parses): a regex
 sentence splitter that respects common abbreviations and initials, then clause rules:
 semicolons and ``, and`` / ``, but`` / ``, while`` joins between two full clauses give separate
@@ -11,7 +13,7 @@ Every unit keeps the exact span of its words in the document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +43,8 @@ _IRREGULAR_PAST = frozenset(
 _NOT_SUBJECT = frozenset("not also then so only even still yet later".split())
 _AUX = frozenset("is are was were has have had will would could can may might did does do".split())
 MIN_WORDS = 4
+
+SentenceSpans = Mapping[str, Sequence[tuple[int, int]]]  # document id -> its sentences' (start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,11 @@ def sentences(doc: Document) -> Iterator[tuple[int, int]]:
             yield from _trim(clean, start, m.end())
             start = m.end()
         yield from _trim(clean, start, line.end())
+
+
+def sentence_spans(documents: Sequence[Document]) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Every document's sentences, split once for all the checks that read sentences."""
+    return {d.id: tuple(sentences(d)) for d in documents}
 
 
 def _trim(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -176,11 +185,12 @@ def _predicates(text: str, base: int) -> tuple[str, list[tuple[int, int]]] | Non
     return subject, spans
 
 
-def split_units(doc: Document) -> list[Unit]:
-    """The atomic claim units of one document, in text order."""
+def split_units(doc: Document, spans: Sequence[tuple[int, int]] | None = None) -> list[Unit]:
+    """The atomic claim units of one document, in text order (``spans``: its ``sentences``,
+    when already split)."""
     units: list[Unit] = []
     text = doc.text
-    for s_start, s_end in sentences(doc):
+    for s_start, s_end in sentences(doc) if spans is None else spans:
         sentence = text[s_start:s_end]
         if _n_words(sentence) < MIN_WORDS:
             continue

@@ -30,6 +30,7 @@ from newsprism.compare.checks_judge import ContradictionJudge, JudgeContext, Rul
 from newsprism.compare.checks_names import name_variants
 from newsprism.compare.checks_numbers import check_numbers
 from newsprism.compare.checks_events import event_verb_verdicts
+from newsprism.compare.claims_split import SentenceSpans
 from newsprism.compare.checks_roles import RoleMention, find_roles, role_verdicts
 from newsprism.compare.checks_text import overlaps, span_key
 from newsprism.compare.checks_verbs import check_verbs
@@ -66,8 +67,10 @@ def find_discrepancies(
     extraction: Extraction,
     stories: Sequence[Story] | None = None,
     judges: Sequence[ContradictionJudge] | None = None,
+    sentences: SentenceSpans | None = None,
 ) -> tuple[Discrepancy, ...]:
-    """Every disagreement between two documents of one story, most severe first."""
+    """Every disagreement between two documents of one story, most severe first
+    (``sentences``: the documents' sentence spans, when already split)."""
     story_of = _story_map(documents, claims, stories)
 
     def same_story(a: str, b: str) -> bool:
@@ -87,7 +90,7 @@ def find_discrepancies(
 
     for group in groups:
         found += [_Found(v, ()) for v in role_verdicts(group, roles_of)]
-        found += [_Found(v, ()) for v in event_verb_verdicts(group, extraction.entities)]
+        found += [_Found(v, ()) for v in event_verb_verdicts(group, extraction.entities, sentences)]
     index = _ClaimIndex(claims)
     records = _merge(found, index, _labels(documents))
     records += _name_records(documents, groups, extraction, index)
