@@ -194,6 +194,19 @@ def test_different_offices_for_one_person() -> None:
     assert [m.text for m in d.mentions] == ["Defense Secretary Paul Ortega", "Secretary of State Paul Ortega"]
 
 
+def test_titles_are_found_as_whole_words_in_any_case_and_script() -> None:
+    from newsprism.compare.checks_roles import find_roles
+
+    # "presidential" holds "president" but starts no title; a dotted capital I ("İ") grows when
+    # lower-cased, so offsets must still point at the title in the original text
+    for prefix in ("Presidential aides said ", "In İzmir, aides said "):
+        text = prefix + "that FORMER PRESIDENT Mark Hale would speak."
+        d = doc("a", text, "L")
+        [role] = find_roles(d)
+        assert (role.office, role.status, role.span.text) == ("president", "former", "FORMER PRESIDENT Mark Hale")
+        assert text[role.span.start:role.span.end] == role.span.text
+
+
 def test_same_office_in_other_words_is_not_a_role_discrepancy() -> None:
     a = doc("a", "Defense Secretary Paul Ortega flew to Manila. Under President Mark Hale the base closed.", "L")
     b = doc("b", "Secretary of Defense Paul Ortega flew to Manila. Former President Mark Hale spoke.", "P")

@@ -53,17 +53,39 @@ def _office_starts() -> frozenset[str]:
     return first_words(_office_lookup()[1])
 
 
+def _candidate_starts(text: str) -> list[int]:
+    """Offsets of the words of ``text`` that can start an office variant: the first words the
+    text holds are looked for with a plain substring search (fast in C) and kept where they
+    stand as whole words."""
+    lower = text.lower()
+    starts = _office_starts()
+    if len(lower) != len(text):  # lower-casing moved offsets: check word by word
+        return [w.start() for w in WORD_RUN.finditer(text) if w.group().lower() in starts]
+    found: list[int] = []
+    for word in starts.intersection(WORD_RUN.findall(lower)):
+        at = lower.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at and _is_word_char(lower[at - 1])) and not (end < len(lower) and _is_word_char(lower[end])):
+                found.append(at)
+            at = lower.find(word, end)
+    return sorted(found)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what ``\w`` matches
+
+
 def _office_matches(text: str) -> list[re.Match[str]]:
     """``pattern.finditer(text)``, tried only where a word starts an office variant (the large
     case-insensitive alternation is slow to try at every position)."""
     pattern, _ = _office_lookup()
-    starts = _office_starts()
     out: list[re.Match[str]] = []
     floor = 0
-    for w in WORD_RUN.finditer(text):
-        if w.start() < floor or w.group().lower() not in starts:
+    for at in _candidate_starts(text):
+        if at < floor:
             continue
-        m = pattern.match(text, w.start())
+        m = pattern.match(text, at)
         if m is not None:
             out.append(m)
             floor = m.end()

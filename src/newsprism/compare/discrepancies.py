@@ -125,6 +125,8 @@ def _story_groups(documents: Sequence[Document], story_of: dict[str, set[str]]) 
 
 def _claim_verdicts(claims: Sequence[Claim], judges: Sequence[ContradictionJudge]) -> Iterable[_Found]:
     for claim in claims:
+        if len(claim.mentions) < 2:
+            continue
         mentions = sorted(claim.mentions, key=lambda s: (s.doc, s.start))
         for a, b in itertools.combinations(mentions, 2):
             if a.doc == b.doc:
