@@ -84,7 +84,10 @@ def _entities_in(unit: Unit, index: EntitySpans) -> set[str]:
 
 @lru_cache(maxsize=200_000)
 def _canonical(token: str) -> str:
-    """The synonym-mapped stem of a lower-cased token, or "" for stop and attribution words."""
+    """The synonym-mapped stem of a lower-cased token, or "" for stop and attribution words
+    and for number tokens (``#4``)."""
+    if token.startswith("#"):
+        return ""
     s = vec.stem_form(token, vec.CORE_STOP_WORDS)
     if not s:
         return ""
@@ -93,22 +96,19 @@ def _canonical(token: str) -> str:
 
 
 def keyed(unit: Unit, index: EntitySpans) -> Keyed:
-    raw = vec.split_hyphen_numbers(vec.raw_tokens(unit.text))
-    lower_in_text = {t for t in raw if t.islower()}  # "one, Rubio said": a name is not counted
+    raw = vec.raw_tokens(unit.text)
+    if "-" in unit.text:
+        raw = vec.split_hyphen_numbers(raw)
     tokens = vec.normalise_numbers(raw)
-    words: set[str] = set()
-    numbers: set[str] = set()
+    words = {c for t in tokens if (c := _canonical(t))}
+    numbers = {t for t in tokens if t[0] == "#"}
     counted: set[str] = set()
-    for i, t in enumerate(tokens):
-        if t.startswith("#"):
-            numbers.add(t)
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if nxt in lower_in_text and nxt.isalpha() and (c := _canonical(nxt)):
+    if numbers:
+        lower_in_text = {t for t in raw if t.islower()}  # "one, Rubio said": a name is not counted
+        for i, t in enumerate(tokens[:-1]):
+            nxt = tokens[i + 1]
+            if t[0] == "#" and nxt in lower_in_text and nxt.isalpha() and (c := _canonical(nxt)):
                 counted.add(c)
-            continue
-        s = _canonical(t)
-        if s:
-            words.add(s)
     words |= _entities_in(unit, index)
     return Keyed(unit, frozenset(words), frozenset(numbers), frozenset(counted))
 

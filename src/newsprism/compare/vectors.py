@@ -45,6 +45,8 @@ _TENS = {w: 10 * (i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "trillion": 1_000_000_000_000, "dozen": 12}
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
+_DIGIT = re.compile(r"\d")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 
@@ -116,6 +118,13 @@ def normalise_numbers(tokens: Sequence[str]) -> list[str]:
     ``["twenty", "five"]`` -> ``["#25"]``; ``["4"]`` and ``["four"]`` -> ``["#4"]``;
     ``["2", "million"]`` -> ``["#2000000"]``. Other tokens pass through lower-cased.
     """
+    if not tokens:
+        return []
+    joined = " ".join(tokens).lower()  # word and number tokens (``raw_tokens``) hold no spaces
+    if not _DIGIT.search(joined):
+        lowered = joined.split(" ")
+        if _NUMBER_WORDS.isdisjoint(lowered):
+            return lowered  # the common case: no number at all
     out: list[str] = []
     i = 0
     n = len(tokens)
@@ -162,7 +171,7 @@ def split_hyphen_numbers(tokens: Iterable[str]) -> list[str]:
 
 
 def raw_tokens(text: str) -> list[str]:
-    return [m.group(0) for m in _TOKEN.finditer(text)]
+    return _TOKEN.findall(text)
 
 
 def ordinal_value(word: str) -> int | None:
