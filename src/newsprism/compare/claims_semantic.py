@@ -27,7 +27,9 @@ silent document.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -60,34 +62,19 @@ class _Scores:
 
     def __init__(self, units: Sequence[Keyed], vectors: np.ndarray,
                  idf: Mapping[str, float]) -> None:
-        from scipy import sparse
-
         self.cos = vectors @ vectors.T if len(units) else np.zeros((0, 0), dtype=np.float32)
-        columns: dict[str, int] = {}
-        figures: dict[str, int] = {}
-        w_rows: list[int] = []
-        w_cols: list[int] = []
-        f_rows: list[int] = []
-        f_cols: list[int] = []
-        for i, k in enumerate(units):
-            for w in k.words:
-                w_rows.append(i)
-                w_cols.append(columns.setdefault(w, len(columns)))
-            for key in [f"n{x}" for x in k.numbers] + [f"c{x}" for x in k.counted]:
-                f_rows.append(i)
-                f_cols.append(figures.setdefault(key, len(figures)))
         n = len(units)
-        weights = np.ones(len(columns), dtype=np.float64)
-        for w, c in columns.items():
-            weights[c] = idf.get(w, 1.0)
-        words = sparse.csr_matrix((np.ones(len(w_rows)), (w_rows, w_cols)), shape=(n, len(columns)))
-        figs = sparse.csr_matrix((np.ones(len(f_rows)), (f_rows, f_cols)), shape=(n, len(figures)))
-        self.counts = (words @ words.T).tocsr()
-        self.shared = (words.multiply(weights[None, :]).tocsr() @ words.T).tocsr()
-        self.total = np.asarray(words @ weights).ravel()
-        self.figure = (figs @ figs.T).tocsr()
-        everyone = np.arange(n)
-        self.full = self._compute(everyone, everyone) if n <= DENSE_MAX else None
+        words = _incidence([k.words for k in units])
+        figs = _incidence([[f"n{x}" for x in k.numbers] + [f"c{x}" for x in k.counted] for k in units])
+        weights = np.array([idf.get(w, 1.0) for w in words.keys], dtype=np.float64)
+        self.counts = (words.matrix @ words.matrix.T).tocsr()
+        self.shared = (words.matrix.multiply(weights[None, :]).tocsr() @ words.matrix.T).tocsr()
+        self.total = np.asarray(words.matrix @ weights).ravel()
+        self.figure = (figs.matrix @ figs.matrix.T).tocsr()
+        self.full = None
+        if n <= DENSE_MAX:  # every pair at once, without sparse indexing
+            self.full = self._scores(self.counts.toarray(), self.shared.toarray(), self.total,
+                                     self.total, self.figure.toarray() > 0, self.cos)
 
     def block(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
         """Scores of every (row, col) pair, as ``pair_score`` gives them."""
@@ -95,15 +82,38 @@ class _Scores:
         return self.full[np.ix_(r, c)] if self.full is not None else self._compute(r, c)
 
     def _compute(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
-        counts = self.counts[r][:, c].toarray()
-        ws = self.shared[r][:, c].toarray()
-        wa, wb = self.total[r][:, None], self.total[c][None, :]
+        return self._scores(self.counts[r][:, c].toarray(), self.shared[r][:, c].toarray(),
+                            self.total[r], self.total[c], self.figure[r][:, c].toarray() > 0,
+                            self.cos[np.ix_(r, c)])
+
+    @staticmethod
+    def _scores(counts: np.ndarray, ws: np.ndarray, total_a: np.ndarray, total_b: np.ndarray,
+                figure: np.ndarray, cos: np.ndarray) -> np.ndarray:
+        wa, wb = total_a[:, None], total_b[None, :]
         with np.errstate(divide="ignore", invalid="ignore"):
             lexical = 0.5 * (2 * ws / (wa + wb)) + 0.5 * (ws / np.minimum(wa, wb))
         lexical = np.where(counts >= 2, np.nan_to_num(lexical), 0.0)
-        figure = self.figure[r][:, c].toarray() > 0
-        cos = self.cos[np.ix_(r, c)].astype(np.float64)
-        return cos + LEX_WEIGHT * np.minimum(1.0, lexical) + NUMBER_BONUS * figure
+        return cos.astype(np.float64) + LEX_WEIGHT * np.minimum(1.0, lexical) + NUMBER_BONUS * figure
+
+
+@dataclass(frozen=True, slots=True)
+class _Incidence:
+    keys: list[str]  # column -> key
+    matrix: Any  # scipy CSR, rows x keys, 1.0 where the row holds the key
+
+
+def _incidence(rows: Sequence[Iterable[str]]) -> _Incidence:
+    """A binary row x key matrix of the keys each row holds."""
+    from scipy import sparse
+
+    lists = [list(r) for r in rows]
+    flat = [k for r in lists for k in r]
+    columns = {k: i for i, k in enumerate(dict.fromkeys(flat))}
+    indptr = np.zeros(len(lists) + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in lists], out=indptr[1:])
+    matrix = sparse.csr_matrix((np.ones(len(flat)), np.array([columns[k] for k in flat], dtype=np.int64), indptr),
+                               shape=(len(lists), len(columns)))
+    return _Incidence(list(columns), matrix)
 
 
 def _doc_pair_links(rows: list[int], cols: list[int], scores: _Scores) -> list[Link]:
