@@ -75,3 +75,12 @@ def test_quoted_words_do_not_count_as_the_outlet_tone() -> None:
     assert score('"This is a wonderful, brilliant day," the mayor said.').score == 0.0
     assert score("The mayor had a wonderful, brilliant day.").score > 0.5
     assert score("The plan was not good.").score < 0
+
+
+def test_words_that_name_the_event_are_not_tone() -> None:
+    # a plain casualty report is neutral; the same facts told with judging words are not
+    assert score("Five people were killed and twelve injured when the bridge collapsed on Tuesday.").hits == 0
+    assert score("Police arrested two men after the shooting, and the trial was postponed.").score == 0.0
+    told = score("The brutal and cowardly attack killed five people.")
+    assert told.score < -0.5 and told.hits == 2  # brutal, cowardly; not attack, killed
+    assert score("The heroic crew rescued the fishermen.").score > 0.5  # heroic; not rescued
