@@ -58,6 +58,15 @@ def test_sentences_sharing_a_name_but_not_a_fact_stay_apart(encoder) -> None:
     assert all(len(g) == 1 for g in _groups(encoder, a, b))
 
 
+def test_short_lines_sharing_no_words_are_not_matched_as_each_others_best(encoder) -> None:
+    # among several near-equal candidates, being the best one is no evidence of one statement
+    a = ["The council approved the harbour budget on Monday after a long debate",
+         "We all know it", "It was never going to work", "That is simply not true"]
+    b = ["Councillors passed the harbour budget on Monday evening",
+         "He knew exactly what he was doing", "Nobody saw this coming", "They should have listened"]
+    assert [g for g in _groups(encoder, a, b) if len(g) > 1] == [{a[0], b[0]}]
+
+
 def test_same_number_in_different_events_does_not_align(encoder) -> None:
     groups = _groups(encoder, ["The storm cut power to 9,000 homes"],
                      ["9,000 people attended the concert in the park"])
