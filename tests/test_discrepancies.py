@@ -103,6 +103,15 @@ def test_count_of_people_rescued() -> None:
     assert d.severity == "medium"
 
 
+def test_count_descriptions_use_the_plural_of_the_counted_noun() -> None:
+    a, b, c = pair("Two people were hurt when the crane fell onto the bus shelter.",
+                   "Three people were hurt when the crane fell onto the bus shelter.")
+    assert "the number of people:" in only(run(a, b, c), "count").description
+    a, b, c = pair("The agency said 40 companies had applied for the licence.",
+                   "The agency said 14 companies had applied for the licence.")
+    assert "the number of companies:" in only(run(a, b, c), "count").description
+
+
 def test_count_of_one_agreed_list_under_different_nouns() -> None:
     a, b, c = pair("After the talks the coalition partners agreed on three goals for the new government.",
                    "After the talks the coalition partners agreed on four principles for the new government.")

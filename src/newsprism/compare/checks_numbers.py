@@ -144,6 +144,25 @@ def _singular(word: str) -> str:
     return word
 
 
+_IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children",
+                      "foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese"}
+_SAME_PLURAL = frozenset({"people", "police", "staff", "personnel", "sheep", "deer", "fish",
+                          "aircraft", "series", "species", "news", "troops", "cattle"})
+
+
+def plural(noun: str) -> str:
+    """The English plural of a singular counted noun (general spelling rules)."""
+    if noun in _SAME_PLURAL or noun.endswith(("people", "men")):
+        return noun
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    return noun + "s"
+
+
 _DETS = frozenset({"the", "those", "these", "its", "their", "our", "his", "her"})
 
 
@@ -262,7 +281,7 @@ def _subject(x: Quantity, y: Quantity) -> str:
         thing = x.noun or y.noun
         return f"the {thing}'s {name}" if thing else f"the {name}"
     if x.noun == y.noun:
-        return f"the number of {x.noun}s"
+        return f"the number of {plural(x.noun)}"
     return "a count"
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,16 +114,30 @@ def block_keys(f: DocFeatures) -> list[str]:
     return [f"t:{t}" for t, _ in top] + [f"a:{a}" for a in sorted(f.actors)]
 
 
-def dates_close(a: int | None, b: int | None, slack: int = WINDOW_DAYS) -> bool:
-    return a is None or b is None or abs(a - b) <= slack
-
-
 def pair_score(a: DocFeatures, b: DocFeatures) -> float:
     cos = vec.cosine(a.vector, b.vector)
     if a.actors and b.actors:
         shared = len(a.actors & b.actors) / min(len(a.actors), len(b.actors))
         return 0.85 * cos + 0.15 * shared
     return cos
+
+
+def _posting_pairs(members: Sequence[int], feats: Sequence[DocFeatures]) -> Iterator[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of one posting whose dates are close: dated members are
+    walked in date order with a sliding window (so a posting spanning years costs no more than
+    its neighbours within the window), undated ones pair with every member."""
+    dated = sorted((feats[i].day, i) for i in members if feats[i].day is not None)
+    lo = 0
+    for x, (day, i) in enumerate(dated):
+        while dated[lo][0] < day - WINDOW_DAYS:  # type: ignore[operator]
+            lo += 1
+        for _, j in dated[lo:x]:
+            yield (i, j) if i < j else (j, i)
+    undated = [i for i in members if feats[i].day is None]
+    for u in undated:
+        for j in members:
+            if j != u and (feats[j].day is not None or u < j):
+                yield (u, j) if u < j else (j, u)
 
 
 def candidate_pairs(feats: Sequence[DocFeatures]) -> list[tuple[float, int, int]]:
@@ -136,17 +150,14 @@ def candidate_pairs(feats: Sequence[DocFeatures]) -> list[tuple[float, int, int]
     for members in postings.values():
         if len(members) < 2 or len(members) > MAX_POSTING:
             continue
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                a, b = feats[i], feats[j]
-                if not dates_close(a.day, b.day):
-                    continue
-                score = pair_score(a, b)
-                if score >= LOOSE_MIN:
-                    pairs.append((score, i, j))
+        for pair in _posting_pairs(members, feats):
+            if pair in seen:
+                continue
+            seen.add(pair)
+            i, j = pair
+            score = pair_score(feats[i], feats[j])
+            if score >= LOOSE_MIN:
+                pairs.append((score, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return pairs
 

@@ -93,8 +93,7 @@ def _content_form(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Lower-cased, stemmed words of ``text`` without stop words or possessive endings."""
-    forms = [_content_form(w) for w in _WORD.findall(text.lower())]
-    return [f for f in forms if f]
+    return [f for f in map(_content_form, _WORD.findall(text.lower())) if f]
 
 
 def number_value(token: str) -> float | None:
@@ -202,11 +201,14 @@ def tf_vectors(docs_terms: Sequence[Sequence[str]], top: int = 150) -> list[Vect
         df.update(set(terms))
     bg_docs, bg_df = background()
     idf_base = len(docs_terms) + bg_docs + 1
+    idf = {t: math.log(idf_base / (c + bg_df.get(t, 0) + 1)) + 1.0 for t, c in df.items()}
+    sublinear: dict[int, float] = {}
     vectors: list[Vector] = []
     for terms in docs_terms:
         tf = Counter(terms)
-        weighted = {t: (1.0 + math.log(c)) * (math.log(idf_base / (df[t] + bg_df.get(t, 0) + 1)) + 1.0)
-                    for t, c in tf.items()}
+        for c in set(tf.values()) - sublinear.keys():
+            sublinear[c] = 1.0 + math.log(c)
+        weighted = {t: sublinear[c] * idf[t] for t, c in tf.items()}
         best = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
         vectors.append(normalise(dict(best)))
     return vectors
