@@ -3,9 +3,11 @@
 Documents are built directly from the JSONL fields (a minimal ingest: the title is the first
 line when the text repeats it, the body is the rest); the Extraction is empty, so no spaCy run
 is needed. Each size runs ``--repeat`` times, each run in its own process (so no cache carries
-over); prints the fastest run's seconds per size (the usual timeit practice: the minimum is the
-run least disturbed by other work on the machine), the ratio per doubling (goal <= 2.2x) and
-the peak resident memory of that process (including the loaded documents).
+over), in rounds that visit every size once (so a machine that slows down or speeds up during
+the benchmark affects all sizes alike); prints the fastest run's seconds per size (the usual
+timeit practice: the minimum is the run least disturbed by other work on the machine), the
+ratio per doubling (goal <= 2.2x) and the peak resident memory of that process (including the
+loaded documents).
 
     .venv/bin/python benchmarks/bench_compare.py [--base 1000] [--repeat 3] [--data PATH]
 """
@@ -109,15 +111,16 @@ def main() -> None:
     if args.one:
         run_one(args.data, args.one)
         return
-    previous = None
-    for factor in (1, 2, 4):
-        size = args.base * factor
-        runs = []
-        for _ in range(max(1, args.repeat)):
+    sizes = [args.base * factor for factor in (1, 2, 4)]
+    runs: dict[int, list[dict[str, float]]] = {size: [] for size in sizes}
+    for _ in range(max(1, args.repeat)):  # rounds over all sizes, so drift hits every size alike
+        for size in sizes:
             out = subprocess.run([sys.executable, __file__, "--data", str(args.data), "--one", str(size)],
                                  check=True, capture_output=True, text=True).stdout
-            runs.append(json.loads(out.strip().splitlines()[-1]))
-        r = min(runs, key=lambda x: x["seconds"])
+            runs[size].append(json.loads(out.strip().splitlines()[-1]))
+    previous = None
+    for size in sizes:
+        r = min(runs[size], key=lambda x: x["seconds"])
         ratio = f"{r['seconds'] / previous:.2f}x" if previous else "-"
         print(f"{r['docs']:6d} docs  {r['seconds']:7.2f} s  ratio {ratio:>6}  peak RSS "
               f"{r['peak_mib']:7.1f} MiB  stories {r['stories']} (multi-doc {r['multi']})  "
