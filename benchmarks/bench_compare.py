@@ -9,7 +9,7 @@ timeit practice: the minimum is the run least disturbed by other work on the mac
 ratio per doubling (goal <= 2.2x) and the peak resident memory of that process (including the
 loaded documents).
 
-    .venv/bin/python benchmarks/bench_compare.py [--base 1000] [--repeat 3] [--data PATH]
+    .venv/bin/python benchmarks/bench_compare.py [--base 1000] [--repeat 5] [--data PATH]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import argparse
 import gzip
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -100,7 +101,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base", type=int, default=1000)
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per size; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per size; the fastest counts")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--build-background", action="store_true",
                         help="rewrite the background document frequencies from --data")
@@ -121,8 +122,9 @@ def main() -> None:
     previous = None
     for size in sizes:
         r = min(runs[size], key=lambda x: x["seconds"])
+        median = statistics.median(x["seconds"] for x in runs[size])
         ratio = f"{r['seconds'] / previous:.2f}x" if previous else "-"
-        print(f"{r['docs']:6d} docs  {r['seconds']:7.2f} s  ratio {ratio:>6}  peak RSS "
+        print(f"{r['docs']:6d} docs  {r['seconds']:7.2f} s (median {median:6.2f})  ratio {ratio:>6}  peak RSS "
               f"{r['peak_mib']:7.1f} MiB  stories {r['stories']} (multi-doc {r['multi']})  "
               f"claims {r['claims']}  derivations {r['derivations']}", flush=True)
         previous = r["seconds"]
