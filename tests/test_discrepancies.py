@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsprism.compare.checks_judge import ContradictionJudge, Verdict
+from newsprism.compare.checks_numbers import plural
 from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.model import Claim, Discrepancy, Document, Entity, Extraction, Quote, Range, Span, sha256_text
 
@@ -110,6 +111,10 @@ def test_count_descriptions_use_the_plural_of_the_counted_noun() -> None:
     a, b, c = pair("The agency said 40 companies had applied for the licence.",
                    "The agency said 14 companies had applied for the licence.")
     assert "the number of companies:" in only(run(a, b, c), "count").description
+    a, b, c = pair("Officials counted 36,000 homeless in the city last winter.",
+                   "Officials counted nearly 60,000 homeless in the city last winter.")
+    assert "the number of homeless:" in only(run(a, b, c), "count").description
+    assert plural("child") == "children" and plural("country") == "countries" and plural("bus") == "buses"
 
 
 def test_count_of_one_agreed_list_under_different_nouns() -> None:

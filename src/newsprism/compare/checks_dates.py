@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsprism.compare.checks_judge import JudgeContext, Verdict
 from newsprism.compare.checks_text import sub_span
@@ -41,6 +42,12 @@ class DateMention:
 
 
 def find_dates(text: str) -> list[DateMention]:
+    return list(_dates(text))
+
+
+@lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[DateMention, ...]:
+    """``find_dates``, parsed once per text (a mention is compared with many others)."""
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(text):
         mon = m.group("mon1") or m.group("mon2") or m.group("mon3")
@@ -53,12 +60,17 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         out.append(DateMention(m.start(), m.end(), month, int(day) if day else None,
                                int(year) if year else None))
-    return out
+    return tuple(out)
 
 
 def find_weekdays(text: str) -> list[tuple[int, int, str]]:
     """(start, end, weekday) for each weekday name; the span excludes a possessive ending."""
-    return [(m.start(1), m.end(1), m.group(1).lower()) for m in _WEEKDAY_RE.finditer(text)]
+    return list(_weekdays(text))
+
+
+@lru_cache(maxsize=4096)
+def _weekdays(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(1), m.end(1), m.group(1).lower()) for m in _WEEKDAY_RE.finditer(text))
 
 
 def _year(d: DateMention, published: str | None) -> int | None:

@@ -275,13 +275,16 @@ def _disjoint(x: Quantity, y: Quantity) -> bool:
     return x.hi < y.lo * (1 - 1e-9) or y.hi < x.lo * (1 - 1e-9)
 
 
-def _subject(x: Quantity, y: Quantity) -> str:
+def _subject(x: Quantity, y: Quantity, text_x: str, text_y: str) -> str:
+    """What the two quantities measure or count; ``text_x`` and ``text_y`` are their words."""
     if x.dimension:
         name = str(load_resource("checks_numbers.json")["dimension_names"].get(x.dimension, "quantity"))
         thing = x.noun or y.noun
         return f"the {thing}'s {name}" if thing else f"the {name}"
     if x.noun == y.noun:
-        return f"the number of {plural(x.noun)}"
+        # the noun as a text wrote it for more than one ("36,000 homeless"), else its plural
+        written = [t.split()[-1].lower() for q, t in ((x, text_x), (y, text_y)) if q.value != 1 and t.split()]
+        return f"the number of {written[0] if written and written[0].isalpha() else plural(x.noun or '')}"
     return "a count"
 
 
@@ -311,5 +314,5 @@ def check_numbers(a: Span, b: Span, context: JudgeContext | None = None) -> Verd
     severity = severity_from_ratio(ratio)
     if kind == "count" and severity == "low":
         severity = "medium"
-    return Verdict(kind, severity, _subject(x, y),
-                   sub_span(a, x.start, x.end), sub_span(b, y.start, y.end))
+    span_x, span_y = sub_span(a, x.start, x.end), sub_span(b, y.start, y.end)
+    return Verdict(kind, severity, _subject(x, y, span_x.text, span_y.text), span_x, span_y)
