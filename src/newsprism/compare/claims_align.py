@@ -100,7 +100,8 @@ def keyed(unit: Unit, index: EntitySpans) -> Keyed:
     if "-" in unit.text:
         raw = vec.split_hyphen_numbers(raw)
     tokens = vec.normalise_numbers(raw)
-    words = {c for t in tokens if (c := _canonical(t))}
+    words = set(map(_canonical, tokens))
+    words.discard("")
     numbers = {t for t in tokens if t[0] == "#"}
     counted: set[str] = set()
     if numbers:

@@ -120,28 +120,25 @@ def normalise_numbers(tokens: Sequence[str]) -> list[str]:
     if not tokens:
         return []
     joined = " ".join(tokens).lower()  # word and number tokens (``raw_tokens``) hold no spaces
-    if not _DIGIT.search(joined):
-        lowered = joined.split(" ")
-        if _NUMBER_WORDS.isdisjoint(lowered):
-            return lowered  # the common case: no number at all
+    lowered = joined.split(" ")
+    if not _DIGIT.search(joined) and _NUMBER_WORDS.isdisjoint(lowered):
+        return lowered  # the common case: no number at all
+    starts = [i for i, t in enumerate(lowered) if t[:1].isdigit() or t in _NUMBER_WORDS]
     out: list[str] = []
-    i = 0
-    n = len(tokens)
-    while i < n:
-        low = tokens[i].lower()
-        key = low.replace(",", "") if "," in low else low
-        if not key[:1].isdigit() and key not in _UNITS and key not in _TENS:
-            out.append(low)  # the common case: not a number (what number_value would say)
-            i += 1
-            continue
+    done = 0  # tokens before this index are in ``out``
+    n = len(lowered)
+    for i in starts:
+        if i < done:
+            continue  # merged into the number before it
+        out.extend(lowered[done:i])
         value = number_value(tokens[i])
         if value is None:
-            out.append(tokens[i].lower())
-            i += 1
+            out.append(lowered[i])
+            done = i + 1
             continue
         j = i + 1
         while j < n:
-            nxt = tokens[j].lower().replace("-", "")
+            nxt = lowered[j].replace("-", "")
             if nxt in _SCALES:
                 value *= _SCALES[nxt]
             elif nxt in _UNITS and value >= 20 and value % 10 == 0 and value < 100:
@@ -150,7 +147,8 @@ def normalise_numbers(tokens: Sequence[str]) -> list[str]:
                 break
             j += 1
         out.append(f"#{value:g}" if value < 1e15 else f"#{value:.0f}")
-        i = j
+        done = j
+    out.extend(lowered[done:])
     return out
 
 
