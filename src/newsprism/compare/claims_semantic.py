@@ -63,7 +63,7 @@ def pair_score(a: Keyed, b: Keyed, cos: float, idf: Mapping[str, float]) -> floa
 
 
 class _Scores:
-    """``pair_score`` for blocks of unit pairs of one story, computed with sparse products.
+    """``pair_score`` for blocks of unit pairs of one story, computed with matrix products.
 
     Binary unit x key matrices give, for every pair at once, the shared word count, the IDF
     weight of the shared words (``similarity``'s numerator) and whether a figure is shared, so
@@ -76,15 +76,19 @@ class _Scores:
         words = _incidence([k.words for k in units])
         figs = _incidence([[f"n{x}" for x in k.numbers] + [f"c{x}" for x in k.counted] for k in units])
         weights = np.array([idf.get(w, 1.0) for w in words.keys], dtype=np.float64)
-        self.counts = (words.matrix @ words.matrix.T).tocsr()
-        self.shared = (words.matrix.multiply(weights[None, :]).tocsr() @ words.matrix.T).tocsr()
-        self.total = np.asarray(words.matrix @ weights).ravel()
-        self.figure = (figs.matrix @ figs.matrix.T).tocsr()
         self.full = self.full_lexical = None
-        if n <= DENSE_MAX:  # every pair at once, without sparse indexing
-            self.full_lexical = self._lexical(self.counts.toarray(), self.shared.toarray(),
-                                              self.total, self.total)
-            self.full = self._scores(self.full_lexical, self.figure.toarray() > 0, self.cos)
+        if n <= DENSE_MAX:  # every pair at once, with dense products (no sparse bookkeeping)
+            w, f = words.dense(), figs.dense()
+            self.full_lexical = self._lexical(w @ w.T, (w * weights) @ w.T, w @ weights, w @ weights)
+            self.full = self._scores(self.full_lexical, (f @ f.T) > 0, self.cos)
+            return
+        from scipy import sparse
+
+        matrix, fig = words.sparse(sparse), figs.sparse(sparse)
+        self.counts = (matrix @ matrix.T).tocsr()
+        self.shared = (matrix.multiply(weights[None, :]).tocsr() @ matrix.T).tocsr()
+        self.total = np.asarray(matrix @ weights).ravel()
+        self.figure = (fig @ fig.T).tocsr()
 
     def block(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
         """Scores of every (row, col) pair, as ``pair_score`` gives them."""
@@ -117,22 +121,29 @@ class _Scores:
 
 @dataclass(frozen=True, slots=True)
 class _Incidence:
+    """Which keys each row holds: a binary row x key matrix, as index arrays."""
+
     keys: list[str]  # column -> key
-    matrix: Any  # scipy CSR, rows x keys, 1.0 where the row holds the key
+    rows: np.ndarray  # row of each (row, key) entry
+    cols: np.ndarray
+    n_rows: int
+
+    def dense(self) -> np.ndarray:
+        out = np.zeros((self.n_rows, len(self.keys)), dtype=np.float64)
+        out[self.rows, self.cols] = 1.0
+        return out
+
+    def sparse(self, sparse: Any) -> Any:
+        return sparse.csr_matrix((np.ones(len(self.rows)), (self.rows, self.cols)),
+                                 shape=(self.n_rows, len(self.keys)))
 
 
 def _incidence(rows: Sequence[Iterable[str]]) -> _Incidence:
-    """A binary row x key matrix of the keys each row holds."""
-    from scipy import sparse
-
     lists = [list(r) for r in rows]
     flat = [k for r in lists for k in r]
     columns = {k: i for i, k in enumerate(dict.fromkeys(flat))}
-    indptr = np.zeros(len(lists) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in lists], out=indptr[1:])
-    matrix = sparse.csr_matrix((np.ones(len(flat)), np.array([columns[k] for k in flat], dtype=np.int64), indptr),
-                               shape=(len(lists), len(columns)))
-    return _Incidence(list(columns), matrix)
+    row_of = np.repeat(np.arange(len(lists)), [len(r) for r in lists])
+    return _Incidence(list(columns), row_of, np.array([columns[k] for k in flat], dtype=np.int64), len(lists))
 
 
 def _runner_up(masked: np.ndarray, axis: int) -> np.ndarray:
