@@ -27,7 +27,8 @@ from pathlib import Path
 from newsprism.compare import compare
 from newsprism.model import Document, Extraction, Range, make_id, sha256_text
 
-DATA = Path("/work/shared/data/news-8k.jsonl.gz")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _data import NEWS_8K as DATA  # noqa: E402  (``$NEWSPRISM_NEWS8K`` or ../shared/data)
 
 
 def to_document(row: dict[str, object]) -> Document:
