@@ -23,7 +23,7 @@ from newsprism.compare import vectors as vec
 from newsprism.compare.claims_align import Keyed, align, entity_index, keyed
 from newsprism.compare.claims_semantic import align_semantic
 from newsprism.compare.embeddings import embed, load_encoder
-from newsprism.compare.claims_split import SentenceSpans, split_units
+from newsprism.compare.claims_split import SentenceSpans, Unit, split_units
 from newsprism.compare.derivation import independent_groups
 from newsprism.model import (
     Claim, Derivation, Discrepancy, Document, Extraction, Span, Story, make_id,
@@ -35,11 +35,18 @@ def document_order(doc_ids: Sequence[str], by_id: Mapping[str, Document]) -> lis
     return sorted(doc_ids, key=lambda d: ((by_id[d].published or "9999")[:10], d))
 
 
+def _mention(unit: Unit, by_id: Mapping[str, Document]) -> Span:
+    """The unit's span; its text is the unit's own string when that is the exact slice (a unit
+    that repeats a shared subject is longer), so the two share memory."""
+    exact = len(unit.text) == unit.end - unit.start
+    return Span(unit.doc, unit.start, unit.end,
+                unit.text if exact else by_id[unit.doc].text[unit.start:unit.end])
+
+
 def _claim(story: Story, group: Sequence[Keyed], roots: Mapping[str, str],
            by_id: Mapping[str, Document]) -> Claim:
     seed = group[0].unit
-    mentions = tuple(Span(k.unit.doc, k.unit.start, k.unit.end,
-                          by_id[k.unit.doc].text[k.unit.start:k.unit.end]) for k in group)
+    mentions = tuple(_mention(k.unit, by_id) for k in group)
     support = tuple(dict.fromkeys(k.unit.doc for k in group))
     independent = len({roots.get(d, d) for d in support})
     kinds = [k.unit.kind for k in group]
