@@ -215,6 +215,13 @@ def _number_words() -> frozenset[str]:
     return frozenset(max(p.lower().split(), key=len) for p in [*res["units"], *res["tens"]])
 
 
+@lru_cache(maxsize=1)
+def _quantity_starts() -> frozenset[str]:
+    """Lower-case words a quantity can start with: a hedge, or a number written in words."""
+    tens = load_resource("checks_numbers.json")["tens"]
+    return frozenset(_qualifiers_by_start()) | frozenset(_unit_phrases_by_start()) | frozenset(tens)
+
+
 _DIGIT_RE = re.compile(r"\d")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
@@ -226,9 +233,13 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         return ()  # no number in digits or words: nothing to parse
     toks = tokens(text)
     quals = _qualifiers_by_start()
+    starts = _quantity_starts()
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
+        if not (toks[i].text[0].isdigit() or toks[i].lower in starts or toks[i].text in "$€£¥"):
+            i += 1  # no hedge, currency or number starts here
+            continue
         start_tok, qualifier = i, None
         for words, kind in quals.get(toks[i].lower, ()):
             if _match_words(toks, i, words):
