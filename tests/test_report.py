@@ -174,12 +174,12 @@ def test_page_is_one_html_document(page: str, tree: lxml.html.HtmlElement) -> No
 
 
 def _matrix(tree: lxml.html.HtmlElement) -> dict[str, dict[str, str]]:
-    table = tree.xpath("//table[@class='matrix']")[0]
-    outlets = [th.text_content() for th in table.xpath(".//thead/tr/th[@class='outlet']")]
     result = {}
-    for tr in table.xpath(".//tbody/tr"):
-        states = [td.get("data-state") for td in tr.xpath("./td[contains(@class,'cell')]")]
-        result[tr.get("data-claim")] = dict(zip(outlets, states, strict=True))
+    for table in tree.xpath("//table[@class='matrix']"):  # the shown table, then any folded one
+        outlets = [th.text_content() for th in table.xpath(".//thead/tr/th[@class='outlet']")]
+        for tr in table.xpath(".//tbody/tr"):
+            states = [td.get("data-state") for td in tr.xpath("./td[contains(@class,'cell')]")]
+            result[tr.get("data-claim")] = dict(zip(outlets, states, strict=True))
     return result
 
 
@@ -193,6 +193,25 @@ def test_matrix_cells(tree: lxml.html.HtmlElement) -> None:
     assert m["cl_vote"]["Harbor Gazette"] == "supported" and m["cl_vote"]["Metro Daily"] == "silent"
     cell = tree.xpath("//tr[@data-claim='cl_pay']/td[@data-state='contradicted']")[0]
     assert cell.text_content() == "\u2717" and "3 percent a year" in cell.get("title")
+
+
+def test_long_matrix_folds_the_claims_only_one_outlet_reports() -> None:
+    base = build()
+    a, b, c = base.documents
+    story = base.stories[0]
+    shared = Claim("cl_shared", story.id, "The strike ended on Wednesday.", (sp(a, "Wednesday"), sp(b, "Wednesday")),
+                   (a.id, b.id), (), (c.id,))
+    words = [m for m in re.finditer(r"[A-Za-z]{4,}", GAZETTE)][:45]
+    singles = tuple(Claim(f"cl_single_{i}", story.id, m.group(), (a.span(m.start(), m.end()),), (a.id,), (),
+                          (b.id, c.id)) for i, m in enumerate(words))
+    tree = lxml.html.fromstring(render_report(Analysis(documents=base.documents, stories=base.stories,
+                                                       claims=(shared, *singles))))
+    shown, folded = tree.xpath("//table[@class='matrix']")
+    assert [tr.get("data-claim") for tr in shown.xpath(".//tbody/tr")] == ["cl_shared"]
+    assert len(folded.xpath(".//tbody/tr")) == 45 and folded.getparent().tag == "details"
+    assert folded.getparent().findtext("summary") == "45 more claims, each reported by one outlet only"
+    # the short story of the other tests keeps every claim in one table
+    assert len(lxml.html.fromstring(render_report(build())).xpath("//table[@class='matrix']")) == 1
 
 
 def test_matrix_flags_single_source_and_opinion(tree: lxml.html.HtmlElement) -> None:

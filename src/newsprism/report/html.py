@@ -36,7 +36,8 @@ class StoryView:
     title: str
     docs: tuple[DocRow, ...]
     columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
+    rows: tuple[Row, ...]  # shown
+    more_rows: tuple[Row, ...]  # claims only one outlet reports, folded in long stories
     discrepancies: tuple[DiscrepancyView, ...]
     quote_groups: tuple[SpeakerGroup, ...]
     timeline: Markup
@@ -102,13 +103,15 @@ def story_view(ix: Index, story_index: int, story: Story) -> StoryView:
     nodes, edges = figures.network(ix, story, events)
     entities = views.story_entities(ix, story)
     outlets = views.outlet_views(ix, story, cols, rows)
+    shown, folded = views.split_rows(rows)
     toned = [(o.name, o.tone) for o in outlets if o.tone is not None]
     return StoryView(
         anchor=f"story-{story_index + 1}",
         title=story.title,
         docs=views.doc_rows(ix, story),
         columns=cols,
-        rows=rows,
+        rows=shown,
+        more_rows=folded,
         discrepancies=views.discrepancies(ix, story, {c.id for c in claims}),
         quote_groups=views.quote_groups(ix, story),
         timeline=charts.timeline_svg(drawn, f"Timeline of events: {story.title}"),

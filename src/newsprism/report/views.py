@@ -178,6 +178,23 @@ def matrix(ix: Index, claims: Sequence[Claim], cols: Sequence[Column]) -> tuple[
     return tuple(sorted(rows, key=key))
 
 
+MATRIX_OPEN = 40  # a story with more claim rows shows those only one outlet reports folded away
+
+
+def split_rows(rows: Sequence[Row], limit: int = MATRIX_OPEN) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
+    """(rows shown, rows folded): when there are more than ``limit`` rows, the claims that only
+    one outlet reports (and nobody contests) are folded, so the shared and contested ones are
+    what a reader sees first."""
+    if len(rows) <= limit:
+        return tuple(rows), ()
+
+    def shared(row: Row) -> bool:
+        return sum(cell.state != SILENT for cell in row.cells) >= 2 or any(
+            cell.state in (CONTRADICTED, MIXED) for cell in row.cells)
+
+    return tuple(r for r in rows if shared(r)), tuple(r for r in rows if not shared(r))
+
+
 def _spans_in(spans: Iterable[Span], docs: set[str]) -> list[Span]:
     return [s for s in spans if s.doc in docs]
 
