@@ -155,6 +155,22 @@ def test_article_without_furniture_is_kept_whole() -> None:
     assert doc.removed == ()
 
 
+def test_inline_links_to_other_stories_are_removed() -> None:
+    text = (
+        "The harbour council approved a new ferry timetable on Tuesday after a year of delays, "
+        "the port authority said in a statement.\n\n"
+        "( Also on Harbour Herald: Fishermen protest new quota rules)\n\n"
+        "Also on Tuesday, the council approved the budget: a rise of 4 percent for maintenance.\n\n"
+        "(WATCH: Inside the new ferry terminal)\n\n"
+        "The first boats on the new timetable will sail in June, officials said.\n"
+    )
+    doc = build_document(RawSource("mem", "txt", text))
+    kept = _kept(doc)
+    assert "Fishermen protest" not in kept and "Inside the new ferry terminal" not in kept
+    assert "Also on Tuesday, the council approved the budget" in kept  # a sentence, not a link
+    assert [r.reason for r in doc.removed] == ["promo", "promo"]
+
+
 def test_clean_text_keeps_offsets() -> None:
     doc = _doc(DATA / "flood_wire.txt")
     clean = doc.clean_text()

@@ -70,6 +70,13 @@ PROMO = re.compile(
     r"featured) in\b|\bcontinue reading\b|\bunlimited (?:digital )?access\b|\bfree trial\b",
     re.I,
 )
+# links to other stories set inline in the body: "Also on <site>: <headline>", or a whole
+# paragraph in parentheses led by an upper-case label ("(WATCH: <headline>)", "(TIMELINE: ...)")
+_WHEN = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+         r"May|June|July|August|September|October|November|December)\b")
+TEASER = re.compile(  # the site or section named in capitals or as "this story", then the colon
+    rf"^\(?\s*(?i:also|more) on (?!{_WHEN})(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){{0,3}}|this story|this topic)\s*:\s")
+TEASER_LABELLED = re.compile(r"^\(\s*[A-Z][A-Z ]{1,24}:\s[^()]{1,200}\)$")
 CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bcan be reached at\b|\bcontact (?:him|her|them|the author|"
     r"the reporter|us) (?:at|on|via)\b|\bfollow (?:him|her|them) on\b|\bsend (?:us )?(?:news )?tips\b|"
@@ -181,6 +188,10 @@ def _byline(u: Unit) -> bool:
     return u.n_words <= 22 and bool(BYLINE.match(t)) and not t.endswith(("?", "!"))
 
 
+def _teaser(u: Unit) -> bool:
+    return u.n_words <= 40 and bool(TEASER.match(u.text) or TEASER_LABELLED.match(u.text.strip()))
+
+
 def _short_hit(
     pattern: re.Pattern[str], limit: int, keys: tuple[str, ...]
 ) -> Callable[[Unit], bool]:
@@ -224,6 +235,7 @@ RULES: tuple[tuple[str, Callable[[Unit], bool]], ...] = (
     ("legal", _short_hit(LEGAL, 80, _LEGAL_KEYS)),
     ("notice", _short_hit(NOTICE, 40, _NOTICE_KEYS)),
     ("promo", _short_hit(PROMO, 45, _PROMO_KEYS)),
+    ("promo", _teaser),
     ("caption", _short_hit(CAPTION, 70, _CAPTION_KEYS)),
 )
 
