@@ -16,12 +16,14 @@ evaluative words ("brutal", "senseless", "heroic") keep their valence.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from newsprism.compare.checks_text import load_resource
+from newsprism.extract.events_lexicon import load_lexicon
 
 METHOD = ("VADER lexicon (vaderSentiment 3.3.2, MIT) without words that name events (PLOVER "
           "triggers, casualty and disaster vocabulary) on each sentence without its quotations; "
@@ -50,17 +52,16 @@ def _resource_lines(name: str) -> list[str]:
 def event_lemmas() -> frozenset[str]:
     """Base forms of words that name events: the PLOVER triggers (the verb or event noun of each
     pattern, not the objects it may take) and the tone event vocabulary."""
-    words = set(_resource_lines("tone_event_words.txt"))
-    for line in _resource_lines("plover_verbs.tsv"):
-        words.add(line.split("\t", 1)[1].split()[0].removeprefix("n:"))
-    return frozenset(words)
+    plover = load_lexicon()
+    return frozenset(_resource_lines("tone_event_words.txt")) | frozenset(
+        {*plover.verbs, *(v for v, _ in plover.particles), *(v for v, _ in plover.objects), *plover.nouns})
 
 
 @lru_cache(maxsize=1)
 def _irregular_bases() -> dict[str, str]:
     """Irregular inflected form -> base form (the verb lexicon's table of irregular verbs)."""
-    data = json.loads(resources.files("newsprism.resources").joinpath("checks_verbs.json").read_text("utf-8"))
-    return {form: base for base, forms in data["irregular"].items() for form in forms}
+    return {form: base for base, forms in load_resource("checks_verbs.json")["irregular"].items()
+            for form in forms}
 
 
 def base_forms(word: str) -> set[str]:

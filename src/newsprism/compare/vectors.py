@@ -200,13 +200,10 @@ def tf_vectors(docs_terms: Sequence[Sequence[str]], top: int = 150) -> list[Vect
     bg_docs, bg_df = background()
     idf_base = len(docs_terms) + bg_docs + 1
     idf = {t: math.log(idf_base / (c + bg_df.get(t, 0) + 1)) + 1.0 for t, c in df.items()}
-    sublinear: dict[int, float] = {}
     vectors: list[Vector] = []
     for terms in docs_terms:
         tf = Counter(terms)
-        for c in set(tf.values()) - sublinear.keys():
-            sublinear[c] = 1.0 + math.log(c)
-        weighted = {t: sublinear[c] * idf[t] for t, c in tf.items()}
+        weighted = {t: (1.0 + math.log(c)) * idf[t] for t, c in tf.items()}
         best = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
         vectors.append(normalise(dict(best)))
     return vectors

@@ -25,11 +25,10 @@ ids equal the library's on hand-written edge cases and on real articles.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from itertools import chain
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -103,12 +102,17 @@ def pre_tokens(text: str) -> list[str] | None:
     return _words_re(frozenset(filter(_is_punct, extra))).findall(text)
 
 
+MAX_WORDS = 500_000  # words kept in the cache; a long-running server starts it afresh past this
+
+
 class _Cache(dict[str, tuple[int, ...]]):
     def __init__(self, compute: Callable[[str], tuple[int, ...]]) -> None:
         super().__init__()
         self.compute = compute
 
     def __missing__(self, word: str) -> tuple[int, ...]:
+        if len(self) >= MAX_WORDS:
+            self.clear()
         ids = self[word] = self.compute(word)
         return ids
 
