@@ -14,5 +14,5 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
 # build the static sentence-embedding table once (about 20 s; cached in ~/.cache/newsprism)
 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 .venv/bin/python -c \
-  "from newsprism.compare.embeddings import load_encoder; load_encoder()" 2>/dev/null \
+  "from newsprism.compare.embeddings.encoders import load_encoder; load_encoder()" 2>/dev/null \
   || echo "setup: the static embedding table will be built on first use"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from compare_fixtures import doc, fire_docs, vote_docs
 
 from newsprism.compare import compare
-from newsprism.compare.claims import apply_discrepancies, build_claims
-from newsprism.compare.claims_split import classify, sentences, split_units
-from newsprism.compare.stories import find_stories
+from newsprism.compare.claims.build import apply_discrepancies, build_claims
+from newsprism.compare.claims.split import classify, sentences, split_units
+from newsprism.compare.stories.find import find_stories
 from newsprism.model import Discrepancy, Extraction, Span
 
 

@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 from sentence_transformers import SentenceTransformer
 
-from newsprism.compare.claims import build_claims
-from newsprism.compare.claims_align import keyed
-from newsprism.compare.claims_semantic import align_semantic, pair_score
-from newsprism.compare.claims_split import Unit
-from newsprism.compare.embeddings import embed, load_encoder
-from newsprism.compare.stories import find_stories
+from newsprism.compare.claims.build import build_claims
+from newsprism.compare.claims.align import keyed
+from newsprism.compare.claims.semantic import align_semantic, pair_score
+from newsprism.compare.claims.split import Unit
+from newsprism.compare.embeddings.encoders import embed, load_encoder
+from newsprism.compare.stories.find import find_stories
 from newsprism.model import Document, Extraction, Range, sha256_text
 
 

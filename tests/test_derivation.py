@@ -5,7 +5,7 @@ from __future__ import annotations
 from compare_fixtures import fire_docs, vote_docs
 
 from newsprism.compare import compare
-from newsprism.compare.derivation import find_derivations
+from newsprism.compare.stories.derivation import find_derivations
 from newsprism.model import Extraction
 
 

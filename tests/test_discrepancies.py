@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsprism.compare.checks_judge import ContradictionJudge, Verdict
-from newsprism.compare.checks_numbers import plural
-from newsprism.compare.discrepancies import find_discrepancies
+from newsprism.compare.checks.judge import ContradictionJudge, Verdict
+from newsprism.compare.checks.numbers import plural
+from newsprism.compare.checks.discrepancies import find_discrepancies
 from newsprism.model import Claim, Discrepancy, Document, Entity, Extraction, Quote, Range, Span, sha256_text
 
 
@@ -209,7 +209,7 @@ def test_different_offices_for_one_person() -> None:
 
 
 def test_titles_are_found_as_whole_words_in_any_case_and_script() -> None:
-    from newsprism.compare.checks_roles import find_roles
+    from newsprism.compare.checks.roles import find_roles
 
     # "presidential" holds "president" but starts no title; a dotted capital I ("İ") grows when
     # lower-cased, so offsets must still point at the title in the original text

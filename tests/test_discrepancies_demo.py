@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.compare.discrepancies import find_discrepancies
+from newsprism.compare.checks.discrepancies import find_discrepancies
 from newsprism.model import Claim, Discrepancy, Document, Extraction, Range, Span, sha256_text
 
 
@@ -109,7 +109,7 @@ def test_role_found_story_wide(demo: dict[str, Document]) -> None:
 
 @pytest.mark.slow
 def test_end_to_end_on_extract_and_compare(demo: dict[str, Document], nlp) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("newsprism.compare.claims")
+    pytest.importorskip("newsprism.compare.claims.build")
     from newsprism.compare import compare
     from newsprism.extract import extract
 

@@ -6,8 +6,8 @@ documents form one story and every event_verb found comes from the sentence pair
 
 from __future__ import annotations
 
-from newsprism.compare.checks_events import event_verb_verdicts
-from newsprism.compare.discrepancies import find_discrepancies
+from newsprism.compare.checks.events import event_verb_verdicts
+from newsprism.compare.checks.discrepancies import find_discrepancies
 from newsprism.model import Discrepancy, Document, Entity, Extraction, Range, Span, sha256_text
 
 

@@ -10,11 +10,11 @@ import time
 
 import pytest
 
-from newsprism.extract.actors import find_actors
-from newsprism.extract.events import find_events
-from newsprism.extract.events_lexicon import load_lexicon
-from newsprism.extract.quotes import find_quotes
-from newsprism.extract.time import find_dates
+from newsprism.extract.actors.find import find_actors
+from newsprism.extract.events.find import find_events
+from newsprism.extract.events.lexicon import load_lexicon
+from newsprism.extract.quotes.find import find_quotes
+from newsprism.extract.dates.find import find_dates
 from newsprism.model import PLOVER_CATEGORIES, Document, Event, Range, make_id, sha256_text
 
 WED = "2025-02-19"

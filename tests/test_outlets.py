@@ -5,7 +5,7 @@ from __future__ import annotations
 from compare_fixtures import doc, fire_docs, vote_docs
 
 from newsprism.compare import compare
-from newsprism.compare.tone import score
+from newsprism.compare.outlets.tone import score
 from newsprism.model import Document, Entity, Extraction, Quote, Span
 
 

@@ -10,10 +10,10 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism.extract.actors import find_actors
+from newsprism.extract.actors.find import find_actors
 from newsprism.extract.local import DocActors
-from newsprism.extract.quotes import find_quotes
-from newsprism.extract.quotes_marks import ALL_MARKS, find_marked
+from newsprism.extract.quotes.find import find_quotes
+from newsprism.extract.quotes.marks import ALL_MARKS, find_marked
 from newsprism.model import Document, Quote, Range, make_id, sha256_text
 
 def make_doc(text: str, doc_id: str = "doc1") -> Document:

@@ -8,8 +8,8 @@ from functools import lru_cache
 import pytest
 from test_quotes import make_doc
 
-from newsprism.extract.actors import find_actors
-from newsprism.extract.quotes import find_quotes
+from newsprism.extract.actors.find import find_actors
+from newsprism.extract.quotes.find import find_quotes
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ Passages written for these tests; expected speakers written by hand.
 
 from __future__ import annotations
 
-from newsprism.extract.names_gender import first_name_gender
+from newsprism.extract.actors.gender import first_name_gender
 from test_quotes import run
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.compare import static_embeddings as se
-from newsprism.compare.embeddings import DEFAULT_MODEL, _model_path, load_encoder
+from newsprism.compare.embeddings import static as se
+from newsprism.compare.embeddings.encoders import DEFAULT_MODEL, _model_path, load_encoder
 
 
 def test_sif_weights_follow_the_vocabulary_order_after_specials_and_characters() -> None:

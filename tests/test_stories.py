@@ -8,7 +8,7 @@ from pathlib import Path
 from compare_fixtures import FIRE_LATE, doc, fire_docs, vote_docs
 
 from newsprism.compare import compare, signature_from_json, signature_to_json
-from newsprism.compare.stories import find_stories
+from newsprism.compare.stories.find import find_stories
 from newsprism.model import Document, Extraction, Range, make_id, sha256_text
 
 FOOTBALL = (

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.extract.time import find_dates
-from newsprism.extract.time_rules import resolve
+from newsprism.extract.dates.find import find_dates
+from newsprism.extract.dates.rules import resolve
 from newsprism.model import Document, Range, TimeExpression, sha256_text
 
 WED = "2025-02-19"

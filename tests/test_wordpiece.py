@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from tokenizers import Tokenizer
 
-from newsprism.compare import wordpiece as wp
-from newsprism.compare.embeddings import DEFAULT_MODEL, _model_path
+from newsprism.compare.embeddings import wordpiece as wp
+from newsprism.compare.embeddings.encoders import DEFAULT_MODEL, _model_path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "riyadh-2025-02-18"
 

@@ -19,12 +19,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from newsprism.compare.claims import apply_discrepancies, build_claims
-from newsprism.compare.claims_split import sentence_spans
-from newsprism.compare.derivation import find_derivations
-from newsprism.compare.discrepancies import find_discrepancies
-from newsprism.compare.outlets import profile_outlets
-from newsprism.compare.stories import (
+from newsprism.compare.claims.build import apply_discrepancies, build_claims
+from newsprism.compare.claims.split import sentence_spans
+from newsprism.compare.stories.derivation import find_derivations
+from newsprism.compare.checks.discrepancies import find_discrepancies
+from newsprism.compare.outlets.profile import profile_outlets
+from newsprism.compare.stories.find import (
     StorySignature, find_stories, signature_from_json, signature_to_json,
 )
 from newsprism.model import Comparison, Document, Extraction

@@ -10,10 +10,10 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from newsprism.extract import actors as actors_mod
-from newsprism.extract import events as events_mod
-from newsprism.extract import quotes as quotes_mod
-from newsprism.extract import time as time_mod
+from newsprism.extract.actors import find as actors_mod
+from newsprism.extract.events import find as events_mod
+from newsprism.extract.quotes import find as quotes_mod
+from newsprism.extract.dates import find as time_mod
 from newsprism.extract.local import DocActors
 from newsprism.extract.nlp import parse
 from newsprism.model import Event, Extraction, Quote, TimeExpression

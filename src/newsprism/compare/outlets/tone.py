@@ -1,0 +1,116 @@
+"""Sentence tone from the VADER lexicon, in the writer's own words.
+
+Lexicon: ``vader_lexicon.txt`` shipped in the ``vaderSentiment`` package (3.3.2, MIT licence;
+Hutto & Gilbert 2014), read once on first use. The scorer is a reduced VADER: word valences
+summed, a valence flipped and damped (x -0.74, as VADER does) when one of the three words before
+it is a negation, and the sum squashed into [-1, 1] with VADER's ``x / sqrt(x^2 + 15)``. Text in
+quotation marks is left out, so a quoted speaker's words do not count as the outlet's tone.
+
+Words that name an event are left out of the lexicon too: "killed", "arrested", "flood" say what
+happened, not how the outlet tells it (VADER, built for social media, scores them strongly
+negative, which would make every report of a disaster "hostile"). They are the lexicon entries
+whose base form is a trigger of the PLOVER lexicon (``resources/plover_verbs.tsv``) or is listed
+in ``resources/tone_event_words.txt`` (casualties, violence, crime, disasters, illness, outcomes);
+evaluative words ("brutal", "senseless", "heroic") keep their valence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newsprism.compare.checks.text import load_resource
+from newsprism.extract.events.lexicon import load_lexicon
+
+METHOD = ("VADER lexicon (vaderSentiment 3.3.2, MIT) without words that name events (PLOVER "
+          "triggers, casualty and disaster vocabulary) on each sentence without its quotations; "
+          "negation flip; compound x/sqrt(x^2+15); means over sentences")
+NEGATIONS = frozenset(
+    "not no never nor none nobody nothing neither without hardly rarely seldom cannot "
+    "isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't "
+    "hasn't haven't hadn't ain't".split()
+)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    score: float  # compound in [-1, 1]
+    hits: int  # lexicon words found
+
+
+def _resource_lines(name: str) -> list[str]:
+    text = resources.files("newsprism.resources").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def event_lemmas() -> frozenset[str]:
+    """Base forms of words that name events: the PLOVER triggers (the verb or event noun of each
+    pattern, not the objects it may take) and the tone event vocabulary."""
+    plover = load_lexicon()
+    return frozenset(_resource_lines("tone_event_words.txt")) | frozenset(
+        {*plover.verbs, *(v for v, _ in plover.particles), *(v for v, _ in plover.objects), *plover.nouns})
+
+
+@lru_cache(maxsize=1)
+def _irregular_bases() -> dict[str, str]:
+    """Irregular inflected form -> base form (the verb lexicon's table of irregular verbs)."""
+    return {form: base for base, forms in load_resource("checks_verbs.json")["irregular"].items()
+            for form in forms}
+
+
+def base_forms(word: str) -> set[str]:
+    """Candidate base forms of an English word form (regular inflections and the irregular table)."""
+    out = {word}
+    if word in _irregular_bases():
+        out.add(_irregular_bases()[word])
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "ie"), ("es", ""), ("s", ""), ("ed", ""),
+                         ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            out.add(stem)
+            if not repl and len(stem) > 3 and stem[-1] == stem[-2]:  # "banned" -> "ban"
+                out.add(stem[:-1])
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, float]:
+    """VADER's single-word entries (lower case), without the words that name events."""
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    events = event_lemmas()
+    table: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            word = parts[0].lower()
+            if base_forms(word) & events:
+                continue
+            try:
+                table[word] = float(parts[1])
+            except ValueError:
+                continue
+    return table
+
+
+def score(text: str) -> Scored:
+    """Tone of ``text`` without its quotations."""
+    own = _QUOTED.sub(" ", text).lower().replace("’", "'")
+    words = _WORD.findall(own)
+    table = lexicon()
+    total = 0.0
+    hits = 0
+    for i, w in enumerate(words):
+        v = table.get(w)
+        if v is None:
+            continue
+        if any(p in NEGATIONS or p.endswith("n't") for p in words[max(0, i - 3):i]):
+            v *= -0.74
+        total += v
+        hits += 1
+    return Scored(total / math.sqrt(total * total + 15.0) if hits else 0.0, hits)

@@ -1,0 +1,12 @@
+"""Stories (`find`: TF-IDF + shared actors in a date window, signatures to join stored stories)
+and copies/rewrites between their documents (`derivation`)."""
+
+from newsprism.compare.stories.derivation import find_derivations, independent_groups
+from newsprism.compare.stories.find import (
+    StorySignature, find_stories, signature_from_json, signature_to_json,
+)
+
+__all__ = [
+    "StorySignature", "find_derivations", "find_stories", "independent_groups",
+    "signature_from_json", "signature_to_json",
+]
