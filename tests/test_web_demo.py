@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import sync_playwright
 from test_api_support import LiveServer, launch_chromium
 
 from newsprism.api.auth import issue_token
@@ -127,8 +128,7 @@ def test_json_article_keeps_metadata(client: httpx.Client, demo: dict[str, Any])
 
 @pytest.fixture(scope="module")
 def page_factory() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
+    with sync_playwright() as p:
         browser = launch_chromium(p)
 
         def new_page() -> Any:
