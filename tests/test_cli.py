@@ -55,6 +55,7 @@ def test_every_span_points_at_its_text(demo_json):
 
 
 def test_txt_text_is_the_file_content_exactly(demo_json):
+    assert len(demo_json["documents"]) == 5
     for d in demo_json["documents"]:
         path = DEMO / d["source"].split("/")[-1]
         assert path.read_text("utf-8") == d["text"]
@@ -68,6 +69,7 @@ def test_rerun_on_the_same_input_changes_nothing(tmp_path, demo_run):
     assert result.exit_code == 0, result.output
     again = json.loads((out / "analysis.json").read_text("utf-8"))
     before = json.loads((first_out / "analysis.json").read_text("utf-8"))
+    assert len(before["documents"]) == 5 and before["claims"] and before["quotes"]
     assert again == before
     with Store(first_out / "newsprism.duckdb", read_only=True) as a, Store(out / "newsprism.duckdb", read_only=True) as b:
         for table in ("documents", "entities", "quotes", "events", "stories", "claims"):
