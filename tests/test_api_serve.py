@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 from test_api_support import free_port
 
 from newsprism.store import Store
@@ -46,6 +47,7 @@ def serving(db: Path) -> Iterator[tuple[str, list[str]]]:
         proc.wait(timeout=20)
 
 
+@pytest.mark.slow  # starts the command twice (~8 s)
 def test_token_printed_once_hash_stored_and_writes_guarded(tmp_path: Path) -> None:
     db = tmp_path / "served.duckdb"
     with serving(db) as (url, lines):

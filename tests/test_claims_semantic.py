@@ -133,6 +133,7 @@ DEMO_FACTS = [
 ]
 
 
+@pytest.mark.slow
 def test_demo_facts_are_single_claims_supported_by_their_documents(demo_dir: Path,
                                                                    encoder) -> None:
     docs = _demo_docs(demo_dir)

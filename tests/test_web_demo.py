@@ -23,6 +23,8 @@ from newsprism.api.auth import issue_token
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "riyadh-2025-02-18"
 
+pytestmark = pytest.mark.slow  # the demo corpus is analysed by a real job
+
 
 def wait_job(client: httpx.Client, job_id: str, seen: list[dict[str, Any]], timeout: float = 240) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
