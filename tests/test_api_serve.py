@@ -34,13 +34,14 @@ def serving(db: Path) -> Iterator[tuple[str, list[str]]]:
             lines.append(line)
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30
-        while True:
+        while True:  # a refused connection or an error status: try again until the deadline
             try:
                 if httpx.get(url + "/api/v1/health").status_code == 200:
                     break
             except httpx.TransportError:
-                assert time.monotonic() < deadline, "server did not answer"
-                time.sleep(0.1)
+                pass
+            assert time.monotonic() < deadline, "server did not answer"
+            time.sleep(0.1)
         yield url, lines
     finally:
         proc.terminate()
