@@ -1,4 +1,5 @@
-"""Shared fixtures. Each model is loaded once per test session."""
+"""Shared fixtures (each model is loaded once per test session) and the check that tests of the demo
+analysis are marked slow."""
 
 from __future__ import annotations
 
@@ -13,6 +14,14 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "riyadh-2025-02-18"
 DATA = ROOT / "tests" / "data"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the demo analysis must be marked slow, so that `-m "not slow"` leaves it out."""
+    unmarked = [item.nodeid for item in items
+                if "demo_run" in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None]
+    if unmarked:
+        raise pytest.UsageError(f"tests using the demo analysis without @pytest.mark.slow: {unmarked}")
 
 
 @pytest.fixture(scope="session")

@@ -193,7 +193,9 @@ def test_transliteration_keeps_different_names_apart():
 
 def test_every_mention_span_matches_the_text(nlp):
     for doc_id, text in (("a", MINISTER), ("b", SMITHS), ("c", ABBREV), ("t2", TALKS_2)):
-        for actor in actors(nlp, doc_id, text).actors:
+        found = actors(nlp, doc_id, text).actors
+        assert found, doc_id
+        for actor in found:
             for m in actor.mentions:
                 assert m.doc == doc_id and text[m.start:m.end] == m.text
 

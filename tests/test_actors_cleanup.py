@@ -24,6 +24,7 @@ def test_name_does_not_end_in_preposition(nlp) -> None:
         "National Gallery in London waited for hours."
     )
     found = actors(nlp, "prep", text)
+    assert {"Priya Raman", "National Gallery"} <= {a.name for a in found.actors}
     for a in found.actors:
         for m in a.mentions:
             assert m.text.split()[-1] not in ("of", "in", "at"), m.text

@@ -38,6 +38,7 @@ def docs_of(ent: Entity) -> set[str]:
 
 def test_mention_spans_match_document_text(demo):
     docs, found = demo
+    assert len(docs) == 5 and all(d.actors for d in found)
     for doc, doc_actors in zip(docs, found, strict=True):
         for actor in doc_actors.actors:
             for m in actor.mentions:

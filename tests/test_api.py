@@ -133,6 +133,7 @@ def test_report_data_spans_point_into_texts(client: httpx.Client) -> None:
     data = client.get(f"/stories/{story}/report-data").json()
     texts = {d["id"]: d["text"] for d in data["documents"]}
     assert len(texts) == 3 and data["story"]["id"] == story
+    assert len(data["claims"]) == 2  # the vote and the cost
     for claim in data["claims"]:
         for m in claim["mentions"]:
             assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]

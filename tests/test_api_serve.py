@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 from test_api_support import free_port
 
 from newsprism.store import Store
@@ -33,19 +34,21 @@ def serving(db: Path) -> Iterator[tuple[str, list[str]]]:
             lines.append(line)
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30
-        while True:
+        while True:  # a refused connection or an error status: try again until the deadline
             try:
                 if httpx.get(url + "/api/v1/health").status_code == 200:
                     break
             except httpx.TransportError:
-                assert time.monotonic() < deadline, "server did not answer"
-                time.sleep(0.1)
+                pass
+            assert time.monotonic() < deadline, "server did not answer"
+            time.sleep(0.1)
         yield url, lines
     finally:
         proc.terminate()
         proc.wait(timeout=20)
 
 
+@pytest.mark.slow  # starts the command twice (~8 s)
 def test_token_printed_once_hash_stored_and_writes_guarded(tmp_path: Path) -> None:
     db = tmp_path / "served.duckdb"
     with serving(db) as (url, lines):

@@ -17,6 +17,7 @@ from conftest import DEMO
 runner = CliRunner()
 
 
+@pytest.mark.slow
 def test_demo_analysis_follows_the_contract(demo_run, demo_json):
     out, code, output = demo_run
     assert code == 0, output
@@ -46,6 +47,7 @@ def _spans(data):
         yield t["doc"], t["start"], t["end"], t["text"]
 
 
+@pytest.mark.slow
 def test_every_span_points_at_its_text(demo_json):
     texts = {d["id"]: d["text"] for d in demo_json["documents"]}
     spans = list(_spans(demo_json))
@@ -54,12 +56,15 @@ def test_every_span_points_at_its_text(demo_json):
         assert texts[doc][start:end] == text
 
 
+@pytest.mark.slow
 def test_txt_text_is_the_file_content_exactly(demo_json):
+    assert len(demo_json["documents"]) == 5
     for d in demo_json["documents"]:
         path = DEMO / d["source"].split("/")[-1]
         assert path.read_text("utf-8") == d["text"]
 
 
+@pytest.mark.slow
 def test_rerun_on_the_same_input_changes_nothing(tmp_path, demo_run):
     first_out, _, _ = demo_run
     out = tmp_path / "again"
@@ -68,6 +73,7 @@ def test_rerun_on_the_same_input_changes_nothing(tmp_path, demo_run):
     assert result.exit_code == 0, result.output
     again = json.loads((out / "analysis.json").read_text("utf-8"))
     before = json.loads((first_out / "analysis.json").read_text("utf-8"))
+    assert len(before["documents"]) == 5 and before["claims"] and before["quotes"]
     assert again == before
     with Store(first_out / "newsprism.duckdb", read_only=True) as a, Store(out / "newsprism.duckdb", read_only=True) as b:
         for table in ("documents", "entities", "quotes", "events", "stories", "claims"):
@@ -107,6 +113,7 @@ def test_nothing_readable_is_a_failure(tmp_path):
     assert "no readable article" in result.output
 
 
+@pytest.mark.slow
 def test_export_rebuilds_the_analysis_from_the_database(tmp_path, demo_run, demo_json):
     out, _, _ = demo_run
     result = runner.invoke(app, ["export", "--db", str(out / "newsprism.duckdb"), "--out", str(tmp_path)])

@@ -14,7 +14,7 @@ They agree on the meeting's length ("four hours" vs "more than four-hour meeting
 but for a comma.
 
 The first tests use hand-built claims pointing at the demo sentences (no aligner needed); the
-last one runs the real pipeline, extract then compare, once the claim aligner is present.
+last one runs the real pipeline, extract then compare.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.compare import compare
 from newsprism.compare.checks.discrepancies import find_discrepancies
+from newsprism.extract import extract
 from newsprism.model import Claim, Discrepancy, Document, Extraction, Range, Span, sha256_text
 
 
@@ -109,10 +111,6 @@ def test_role_found_story_wide(demo: dict[str, Document]) -> None:
 
 @pytest.mark.slow
 def test_end_to_end_on_extract_and_compare(demo: dict[str, Document], nlp) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("newsprism.compare.claims.build")
-    from newsprism.compare import compare
-    from newsprism.extract import extract
-
     docs = list(demo.values())
     result = compare(docs, extract(docs, nlp))
     by_kind: dict[str, list[Discrepancy]] = {}

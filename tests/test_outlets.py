@@ -67,6 +67,7 @@ def test_tone_toward_actors_positive_and_negative() -> None:
     assert tone["toward"]["ent_greve"] > 0.3
     assert tone["toward"]["ent_lund"] < -0.3
     assert -1.0 <= tone["overall"] <= 1.0 and "VADER" in tone["method"]
+    assert tone["evidence"]
     for ev in tone["evidence"]:
         assert d.text[ev["start"]:ev["end"]] == ev["text"]
 

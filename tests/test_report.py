@@ -402,8 +402,12 @@ def test_same_bytes_in_another_process(page: str) -> None:
     import subprocess
     import sys
 
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); from test_report import build; "
+    import newsprism
+
+    # the other process imports the newsprism this one runs, not whichever the interpreter finds
+    package_root = str(Path(newsprism.__file__).resolve().parents[1])
+    code = ("import sys; sys.path[:0] = sys.argv[1:3]; from test_report import build; "
             "from newsprism.report import render_report; sys.stdout.write(render_report(build()))")
-    out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent)], capture_output=True,
+    out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), package_root], capture_output=True,
                          env={"PYTHONHASHSEED": "12345", "PATH": ""}, check=True).stdout.decode("utf-8")
     assert out == page

@@ -94,14 +94,15 @@ def test_timeline_positions_follow_dates() -> None:
     assert [g[1].tag for g in groups] == ["polygon", "polygon", "rect"]  # triangle, diamond, square
     assert len(svg.findall(".//rect[@opacity]", NS)) == 1  # the interval bar of event b
     width = float(svg.get("width"))
-    assert all(0 <= float(t.get("x")) <= width for t in svg.findall(".//text[@class='tick']", NS))
+    ticks = svg.findall(".//text[@class='tick']", NS)
+    assert ticks and all(0 <= float(t.get("x")) <= width for t in ticks)
     assert timeline_svg([], "t") == ""
 
 
 def test_force_layout_is_deterministic_and_pulls_linked_nodes_together() -> None:
     edges = [(0, 1, 2.0), (1, 2, 1.0), (3, 4, 1.0)]
     first = force_layout(6, edges)
-    assert first == force_layout(6, edges)
+    assert first == force_layout(6, edges) and len(first) == 6
     assert all(0.0 <= x <= 1.0 and 0.0 <= y <= 1.0 for x, y in first)
 
     def dist(i: int, j: int) -> float:

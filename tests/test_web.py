@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import sync_playwright
 from test_api_support import (
     COUNCIL, HOSTILE_TEXT, LiveServer, council_analysis, hostile_analysis, launch_chromium,
 )
@@ -30,8 +31,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer,
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
+    with sync_playwright() as p:
         b = launch_chromium(p)
         yield b
         b.close()

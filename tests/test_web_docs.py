@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import sync_playwright
 from test_api_support import LiveServer, council_analysis, launch_chromium
 
 pytestmark = pytest.mark.browser
@@ -27,10 +28,9 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 @pytest.fixture(scope="module")
 def page(live: LiveServer) -> Iterator[tuple[Any, list[str], list[str]]]:
     """The /docs page, loaded; with the off-host requests it tried and its console errors."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     outside: list[str] = []
     errors: list[str] = []
-    with sync_api.sync_playwright() as p:
+    with sync_playwright() as p:
         browser = launch_chromium(p)
         pg = browser.new_page(viewport={"width": 1300, "height": 1000})
 
