@@ -22,14 +22,13 @@ from newsprism.compare.checks.judge import Verdict
 from newsprism.compare.checks.text import load_resource
 from newsprism.compare.checks.verbs import check_verbs, verb_hits
 from newsprism.compare.claims.split import SentenceSpans, sentences
+from newsprism.lang.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from newsprism.model import Document, Entity, Span
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _NOT_ACTORS = frozenset(
-    "the a an and but he she they it this that his her their its in on at for to of by with "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december mr mrs ms dr".split()
-)
+    "the a an and but he she they it this that his her their its in on at for to of by with mr mrs ms dr".split()
+) | frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES)
 _PRONOUN_START_RE = re.compile(r"(?:He|She|They|It)\b")
 MIN_SENTENCE = 20  # characters; shorter pieces are datelines and captions
 MAX_SENTENCE = 400  # characters; longer "sentences" are lists or run-ons, not one event

@@ -19,14 +19,11 @@ from typing import TypeVar
 
 from newsprism.compare.checks.judge import JudgeContext, Verdict, severity_from_ratio
 from newsprism.compare.checks.text import Token, load_resource, sub_span, tokens
+from newsprism.lang.calendar import MONTH_WORDS
 from newsprism.model import Span
 
 T = TypeVar("T")
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 _TIME_OF_DAY = frozenset({"am", "pm", "a", "p", "o'clock", "o’clock", "gmt", "utc", "bst", "est", "et"})
 _QUAL_WIDTH = {"approx": (0.85, 1.15), "nearly": (0.85, 1.0)}
@@ -177,10 +174,10 @@ def _skip_partitive(toks: list[Token], i: int, j: int) -> int:
 def _is_excluded(toks: list[Token], i: int, j: int, dim: str | None) -> bool:
     """Years, dates, times of day, ordinals and scores are not quantities."""
     t = toks[i]
-    if i > 0 and toks[i - 1].lower.rstrip(".") in _MONTHS:
+    if i > 0 and toks[i - 1].lower.rstrip(".") in MONTH_WORDS:
         return True
     nxt = toks[j] if j < len(toks) else None
-    if nxt is not None and (nxt.lower in _MONTHS or nxt.lower in _TIME_OF_DAY):
+    if nxt is not None and (nxt.lower in MONTH_WORDS or nxt.lower in _TIME_OF_DAY):
         return True
     if t.text.isdigit() and nxt is not None and nxt.start == t.end and nxt.lower in _ORDINAL_SUFFIX:
         return True

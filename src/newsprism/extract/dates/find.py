@@ -18,15 +18,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsprism.extract.dates.rules import Resolution, resolve
+from newsprism.lang.calendar import MONTH_NAME_RE, WEEKDAY_NAME_RE, parse_iso_day
 from newsprism.model import Document, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
-_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-      r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
+_M = (rf"(?:{MONTH_NAME_RE}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
       r"Jan|Feb|Aug|Sept|Oct|Nov|Dec)")
-_W = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_W = f"(?:{WEEKDAY_NAME_RE})"
 _ORD = r"(?:st|nd|rd|th)?"
 _NUM = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"fifteen|twenty|thirty|forty|fifty|a couple of|a dozen)")
@@ -61,19 +61,9 @@ _DATEWORD_RX = re.compile(rf"\d|{_M}|{_W}|\b(?:day|week|month|year|decade|centur
 _CANDIDATE_LABELS = ("DATE", "TIME")
 
 
-def document_anchor(published: str | None) -> date | None:
-    """The document date as a ``date`` (from an ISO date or datetime string), or None."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published.strip()[:10])
-    except ValueError:
-        return None
-
-
 def find_dates(doc: Document, sdoc: SpacyDoc) -> list[TimeExpression]:
     """Every date expression in the document, resolved against ``doc.published``."""
-    anchor = document_anchor(doc.published)
+    anchor = parse_iso_day(doc.published)
     text = doc.clean_text()  # what was parsed (same offsets as doc.text); sdoc.text is slow
     candidates: list[tuple[int, int, int, Resolution]] = []
     for start, end, from_model in _spans(sdoc, text):

@@ -22,11 +22,12 @@ Relative expressions need the anchor; with ``anchor=None`` they resolve to ``Non
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
+
+from newsprism.lang.calendar import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS, valid_date
 
 Kind = Literal["date", "duration", "age", "vague", "unknown"]
 
@@ -38,19 +39,6 @@ class Resolution:
     relative: bool = False  # needed the document date
 
 
-MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _i:
-        MONTHS[_name.lower()] = _i
-        MONTHS[_name.lower()[:3]] = _i
-        MONTHS[_name.lower()[:3] + "."] = _i
-MONTHS.update({"sept": 9, "sept.": 9, "june": 6, "july": 7})
-WEEKDAYS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.day_name):
-    WEEKDAYS[_name.lower()] = _i
-    WEEKDAYS[_name.lower()[:3] + "."] = _i
-WEEKDAYS.update({"tues.": 1, "thur.": 3, "thurs.": 3})
-
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
@@ -60,11 +48,9 @@ SEASONS: dict[str, tuple[int, int]] = {
     "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11),
 }
 
-_MONTH_RE = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-             r"november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|"
+_MONTH_RE = (rf"(?:{'|'.join(MONTH_NAMES)}|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|"
              r"oct\.?|nov\.?|dec\.?)")
-_WEEKDAY_RE = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\.|tues?\.|"
-               r"wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)")
+_WEEKDAY_RE = rf"(?:{'|'.join(WEEKDAY_NAMES)}|mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)"
 _NUM_RE = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
            r"fifteen|twenty|thirty|forty|fifty|a couple of|a dozen)")
 _UNIT_RE = r"(?:day|week|month|year|decade|century|centuries|hour|minute)s?"
@@ -105,13 +91,6 @@ def normalise(text: str) -> str:
     t = re.sub(r"\s+", " ", t).strip(" ,.;:")
     t = re.sub(r"'s$", "", t)
     return re.sub(r"^(?:on|in|since|until|by|from|during|as of|as early as|as late as)\s+", "", t)
-
-
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
 
 
 def _shift_months(anchor: date, months: int) -> tuple[int, int]:
@@ -155,11 +134,11 @@ def resolve(text: str, anchor: date | None, future: bool = False) -> Resolution:
 
 def _absolute_date(t: str, anchor: date | None, future: bool) -> Resolution | None:
     if m := _ISO.fullmatch(t):
-        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        d = valid_date(int(m[1]), int(m[2]), int(m[3]))
         return Resolution("date", d.isoformat()) if d else None
     for rx, order in ((_MDY, (3, 1, 2)), (_DMY, (3, 2, 1))):
         if m := rx.fullmatch(t):
-            d = _safe_date(int(m[order[0]]), MONTHS[m[order[1]]], int(m[order[2]]))
+            d = valid_date(int(m[order[0]]), MONTHS[m[order[1]]], int(m[order[2]]))
             return Resolution("date", d.isoformat()) if d else Resolution("unknown")
     if m := _MY.fullmatch(t):
         return Resolution("date", f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}")
@@ -210,17 +189,17 @@ def _month_day(t: str, anchor: date | None, future: bool) -> Resolution | None:
     if anchor is None:
         return Resolution("date", None, relative=True)
     year = anchor.year
-    d = _safe_date(year, month, day)
+    d = valid_date(year, month, day)
     if d is None:
         return Resolution("unknown")
     if not future and d > anchor:
         year -= 1
     elif future and d < anchor:
         year += 1
-    first = _safe_date(year, month, day)
+    first = valid_date(year, month, day)
     if first is None:
         return Resolution("unknown")
-    if day2 is not None and day2 > day and (last := _safe_date(year, month, day2)):
+    if day2 is not None and day2 > day and (last := valid_date(year, month, day2)):
         return Resolution("date", f"{first.isoformat()}/{last.isoformat()}", relative=True)
     return Resolution("date", first.isoformat(), relative=True)
 
@@ -283,12 +262,12 @@ def _period(t: str, anchor: date | None, future: bool) -> Resolution | None:
     if unit == "month":
         if rolling:
             y, mo = _shift_months(anchor, -1)
-            start = _safe_date(y, mo, min(anchor.day, 28))
+            start = valid_date(y, mo, min(anchor.day, 28))
             return Resolution("date", f"{start.isoformat() if start else ''}/{anchor.isoformat()}", True)
         y, mo = _shift_months(anchor, step)
         return Resolution("date", f"{y:04d}-{mo:02d}", True)
     if rolling:
-        start = _safe_date(anchor.year - 1, anchor.month, min(anchor.day, 28))
+        start = valid_date(anchor.year - 1, anchor.month, min(anchor.day, 28))
         return Resolution("date", f"{start.isoformat() if start else ''}/{anchor.isoformat()}", True)
     return Resolution("date", f"{anchor.year + step:04d}", True)
 
@@ -331,10 +310,10 @@ def _past_n(t: str, anchor: date | None, future: bool) -> Resolution | None:
         start = anchor - timedelta(days=days * n)
     elif unit == "month":
         y, mo = _shift_months(anchor, -n)
-        start = _safe_date(y, mo, min(anchor.day, 28)) or anchor
+        start = valid_date(y, mo, min(anchor.day, 28)) or anchor
     else:
         years = {"year": n, "decade": 10 * n}.get(unit, 100 * n)
-        start = _safe_date(anchor.year - years, anchor.month, min(anchor.day, 28)) or anchor
+        start = valid_date(anchor.year - years, anchor.month, min(anchor.day, 28)) or anchor
     return Resolution("date", f"{start.isoformat()}/{anchor.isoformat()}", True)
 
 

@@ -1,0 +1,80 @@
+"""The shared English language data of ``newsprism.lang`` (expected values written by hand)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from newsprism.lang.calendar import (
+    MONTH_NAME_RE,
+    MONTH_WORDS,
+    MONTHS,
+    WEEKDAY_NAME_RE,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    month_number,
+    parse_iso_day,
+    valid_date,
+)
+
+
+@pytest.mark.parametrize(("name", "number"), [
+    ("February", 2), ("Feb.", 2), ("feb", 2), ("SEPT", 9), ("Sept.", 9), ("Sep", 9), ("september", 9),
+    ("May", 5), ("dec.", 12),
+])
+def test_month_number(name: str, number: int) -> None:
+    assert month_number(name) == number
+
+
+def test_month_number_of_a_non_month_is_none() -> None:
+    assert month_number("Monday") is None
+    assert month_number("") is None
+
+
+def test_month_and_weekday_tables() -> None:
+    assert MONTHS["march"] == MONTHS["mar"] == MONTHS["mar."] == 3
+    assert MONTHS["sept."] == 9
+    assert WEEKDAYS["sunday"] == WEEKDAYS["sun."] == 6
+    assert WEEKDAYS["thurs."] == WEEKDAYS["thur."] == WEEKDAYS["thu."] == 3
+    assert WEEKDAYS["tues."] == 1
+    assert "sept" in MONTH_WORDS and "may" in MONTH_WORDS and "feb." not in MONTH_WORDS
+
+
+def test_weekday_names_follow_date_weekday() -> None:
+    assert WEEKDAY_NAMES[date(2024, 2, 18).weekday()] == "sunday"
+    assert WEEKDAY_NAMES[date(2025, 2, 18).weekday()] == "tuesday"
+
+
+def test_name_alternations_match_whole_names_as_written() -> None:
+    assert re.findall(rf"\b(?:{MONTH_NAME_RE})\b", "From January to March, not in april") == ["January", "March"]
+    assert re.fullmatch(WEEKDAY_NAME_RE, "Wednesday")
+    assert not re.fullmatch(WEEKDAY_NAME_RE, "Wed")
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2025-02-18", date(2025, 2, 18)),
+    ("2025-02-18T10:00:00Z", date(2025, 2, 18)),
+    ("2025-02-18 10:00", date(2025, 2, 18)),
+    (" 2024-02-29", date(2024, 2, 29)),
+    ("2025-02-30", None),
+    ("2025-02", None),
+    ("Feb 18, 2025", None),
+    ("", None),
+    (None, None),
+])
+def test_parse_iso_day(value: str | None, day: date | None) -> None:
+    assert parse_iso_day(value) == day
+
+
+def test_parse_iso_day_gives_the_ordinal_through_the_date() -> None:
+    day = parse_iso_day("2025-02-18T10:00:00Z")
+    assert day is not None and day.toordinal() == date(2025, 2, 17).toordinal() + 1
+
+
+def test_valid_date() -> None:
+    assert valid_date(2024, 2, 29) == date(2024, 2, 29)
+    assert valid_date(2025, 2, 29) is None
+    assert valid_date(2025, None, 1) is None
+    assert valid_date(None, 2, 1) is None
