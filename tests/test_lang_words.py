@@ -18,6 +18,15 @@ from newsprism.lang.calendar import (
     parse_iso_day,
     valid_date,
 )
+from newsprism.lang.numbers import (
+    CARDINALS,
+    NUMBER_PHRASES,
+    SCALES,
+    TENS,
+    normalise_numbers,
+    number_value,
+    split_hyphen_numbers,
+)
 
 
 @pytest.mark.parametrize(("name", "number"), [
@@ -78,3 +87,35 @@ def test_valid_date() -> None:
     assert valid_date(2025, 2, 29) is None
     assert valid_date(2025, None, 1) is None
     assert valid_date(None, 2, 1) is None
+
+
+def test_number_word_tables() -> None:
+    assert CARDINALS["zero"] == 0 and CARDINALS["seven"] == 7 and CARDINALS["nineteen"] == 19
+    assert TENS["twenty"] == 20 and TENS["ninety"] == 90
+    assert SCALES["million"] == 1_000_000
+    assert NUMBER_PHRASES["a dozen"] == 12 and NUMBER_PHRASES["half a"] == 0.5
+
+
+@pytest.mark.parametrize(("token", "value"), [
+    ("four", 4.0), ("Twenty", 20.0), ("1,200", 1200.0), ("4.5", 4.5), ("dozen", None), ("fourth", None),
+])
+def test_number_value(token: str, value: float | None) -> None:
+    assert number_value(token) == value
+
+
+@pytest.mark.parametrize(("tokens", "normalised"), [
+    (["twenty-five", "people"], ["#25", "people"]),
+    (["Twenty", "five", "people"], ["#25", "people"]),
+    (["four", "hours"], ["#4", "hours"]),
+    (["4", "hours"], ["#4", "hours"]),
+    (["2", "million", "dollars"], ["#2e+06", "dollars"]),  # the value in "g" format
+    (["two", "dozen", "eggs"], ["#24", "eggs"]),
+    (["The", "talks"], ["the", "talks"]),
+])
+def test_normalise_numbers(tokens: list[str], normalised: list[str]) -> None:
+    assert normalise_numbers(split_hyphen_numbers(tokens)) == normalised
+
+
+def test_split_hyphen_numbers_leaves_other_compounds() -> None:
+    tokens = ["twenty-five", "four-hour", "well-known"]
+    assert split_hyphen_numbers(tokens) == ["twenty", "five", "four-hour", "well-known"]

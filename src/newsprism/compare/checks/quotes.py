@@ -19,13 +19,16 @@ from rapidfuzz import fuzz
 
 from newsprism.compare.checks.judge import Verdict
 from newsprism.compare.checks.text import is_stopword
+from newsprism.lang.numbers import CARDINALS, SCALES
 from newsprism.model import Quote, Severity, Span
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 _GAP_RE = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
 _QUOTED_RE = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"")
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot", "without"})
-_NUMBERS = frozenset("one two three four five six seven eight nine ten hundred thousand million billion".split())
+# one to ten and the scales up to a billion: changing one of these words changes a quote's meaning
+_NUMBERS = frozenset(
+    [w for w, v in CARDINALS.items() if 1 <= v <= 10] + [w for w, v in SCALES.items() if v <= 10**9])
 MIN_WORDS = 4
 SAME_QUOTE = 0.6  # share of the shorter quote's words found in order in the other
 MIN_SHARED = 5  # and at least this many words

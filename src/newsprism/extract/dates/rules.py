@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from newsprism.lang.calendar import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS, valid_date
+from newsprism.lang.numbers import CARDINALS, NUMBER_PHRASES, TENS
 
 Kind = Literal["date", "duration", "age", "vague", "unknown"]
 
@@ -39,10 +40,13 @@ class Resolution:
     relative: bool = False  # needed the document date
 
 
+# the number words of "three days ago", "the past two years": an article, the cardinals and tens
+# such phrases use, and two idioms (in the order of the NUMBER_RE alternation)
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "a dozen": 12,
+    "a": 1, "an": 1,
+    **{w: CARDINALS[w] for w in "one two three four five six seven eight nine ten eleven twelve fifteen".split()},
+    **{w: TENS[w] for w in "twenty thirty forty fifty".split()},
+    **{p: int(NUMBER_PHRASES[p]) for p in ("a couple of", "a dozen")},
 }
 SEASONS: dict[str, tuple[int, int]] = {
     "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11),
@@ -51,8 +55,7 @@ SEASONS: dict[str, tuple[int, int]] = {
 _MONTH_RE = (rf"(?:{'|'.join(MONTH_NAMES)}|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|"
              r"oct\.?|nov\.?|dec\.?)")
 _WEEKDAY_RE = rf"(?:{'|'.join(WEEKDAY_NAMES)}|mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)"
-_NUM_RE = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-           r"fifteen|twenty|thirty|forty|fifty|a couple of|a dozen)")
+NUMBER_RE = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
 _UNIT_RE = r"(?:day|week|month|year|decade|century|centuries|hour|minute)s?"
 _APPROX = (r"(?:(?:about|around|nearly|almost|roughly|some|more than|less than|over|under|"
            r"just over|just under|at least|only|barely|approximately|exactly|a full|the)\s+)?")
@@ -75,10 +78,10 @@ _DEICTIC = re.compile(r"(today|tonight|yesterday|tomorrow|last night|this (?:mor
                       r"the day before yesterday|the day after tomorrow)")
 _PERIOD = re.compile(r"(?:(last|this|next|past|previous|coming|earlier this|later this|"
                      r"the past|the previous|the last|the coming|this past|over the|the)\s+)(week|weekend|month|year)")
-_AGO = re.compile(rf"{_APPROX}({_NUM_RE})[\s-]+({_UNIT_RE})\s+(?:ago|earlier|before)")
-_PAST_N = re.compile(rf"(?:the\s+)?(?:past|last|previous)\s+({_NUM_RE})\s+({_UNIT_RE})")
+_AGO = re.compile(rf"{_APPROX}({NUMBER_RE})[\s-]+({_UNIT_RE})\s+(?:ago|earlier|before)")
+_PAST_N = re.compile(rf"(?:the\s+)?(?:past|last|previous)\s+({NUMBER_RE})\s+({_UNIT_RE})")
 _AGE = re.compile(r"(?:\d+|[a-z]+)[\s-]+years?[\s-]+old|aged?\s+\d+|(?:his|her|their)\s+(?:\d0s|[a-z]+ties)")
-_DURATION = re.compile(rf"{_APPROX}(?:(?:{_NUM_RE}(?:\s*(?:-|to|or|and)\s*{_NUM_RE})?|several|few|"
+_DURATION = re.compile(rf"{_APPROX}(?:(?:{NUMBER_RE}(?:\s*(?:-|to|or|and)\s*{NUMBER_RE})?|several|few|"
                        rf"a few|many|some|two or three)[\s-]+)?{_UNIT_RE}(?:-long|-old)?(?:\s+(?:long|later))?"
                        rf"|(?:for\s+|just\s+|only\s+|mere\s+)?(?:years|decades|months|weeks|days|centuries)")
 _PRE_POST = re.compile(r"(?:pre|post)-?\d{4}")
@@ -125,7 +128,7 @@ def resolve(text: str, anchor: date | None, future: bool = False) -> Resolution:
             return res
     if _AGE.fullmatch(t):
         return Resolution("age")
-    if _DURATION.fullmatch(t) or re.fullmatch(rf"{_NUM_RE}-{_UNIT_RE}", t):
+    if _DURATION.fullmatch(t) or re.fullmatch(rf"{NUMBER_RE}-{_UNIT_RE}", t):
         return Resolution("duration")
     if _FREQUENCY.fullmatch(t) or _PRE_POST.fullmatch(t):
         return Resolution("duration")
