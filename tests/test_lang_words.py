@@ -27,6 +27,19 @@ from newsprism.lang.numbers import (
     number_value,
     split_hyphen_numbers,
 )
+from newsprism.lang.words import (
+    APPROXIMATE_NEGATORS,
+    CORE_STOP_WORDS,
+    FUNCTION_WORDS,
+    LETTER_RUN,
+    LETTER_WORD,
+    LETTER_WORD_STRAIGHT,
+    NEGATIONS,
+    STOP_WORDS,
+    WORD,
+    WORD_RUN,
+    is_function_word,
+)
 
 
 @pytest.mark.parametrize(("name", "number"), [
@@ -119,3 +132,26 @@ def test_normalise_numbers(tokens: list[str], normalised: list[str]) -> None:
 def test_split_hyphen_numbers_leaves_other_compounds() -> None:
     tokens = ["twenty-five", "four-hour", "well-known"]
     assert split_hyphen_numbers(tokens) == ["twenty", "five", "four-hour", "well-known"]
+
+
+def test_stop_word_lists_nest() -> None:
+    assert is_function_word("The") and is_function_word("whom") and not is_function_word("talks")
+    assert FUNCTION_WORDS - STOP_WORDS == set()
+    assert "fire" not in CORE_STOP_WORDS and "bill" not in STOP_WORDS  # content words in news
+    assert "said" in STOP_WORDS and "said" not in CORE_STOP_WORDS
+    assert CORE_STOP_WORDS < STOP_WORDS
+
+
+def test_negations() -> None:
+    assert {"not", "never", "nobody", "cannot", "without"} <= NEGATIONS
+    assert "hardly" in APPROXIMATE_NEGATORS and "hardly" not in NEGATIONS
+    assert NEGATIONS.isdisjoint(APPROXIMATE_NEGATORS)
+
+
+def test_word_patterns() -> None:
+    text = "Don’t ask O’Brien-Smith's G7_team"
+    assert WORD_RUN.findall(text) == ["Don", "t", "ask", "O", "Brien", "Smith", "s", "G7_team"]
+    assert LETTER_RUN.findall(text) == ["Don", "t", "ask", "O", "Brien", "Smith", "s", "G", "team"]
+    assert WORD.findall(text) == ["Don’t", "ask", "O’Brien", "Smith's", "G7", "team"]
+    assert LETTER_WORD.findall(text) == ["Don’t", "ask", "O’Brien-Smith's", "G", "team"]
+    assert LETTER_WORD_STRAIGHT.findall(text) == ["Don", "t", "ask", "O", "Brien-Smith's", "G", "team"]

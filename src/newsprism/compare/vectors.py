@@ -3,7 +3,8 @@
 Vectors are plain ``{term: weight}`` dicts (L2-normalised, truncated to the top terms), so they
 can be stored in story signatures as JSON and compared with prior stories. IDF is smoothed
 (``log((N + 1) / (df + 1)) + 1``, as scikit-learn does) and counts a background sample of news
-articles besides the batch, so that small batches still weigh shared terms sensibly. Stop words are scikit-learn's ``ENGLISH_STOP_WORDS`` (the Glasgow IR list).
+articles besides the batch, so that small batches still weigh shared terms sensibly. Stop words
+are ``newsprism.lang.words.STOP_WORDS``.
 """
 
 from __future__ import annotations
@@ -15,24 +16,10 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from newsprism.lang.words import STOP_WORDS
 
 Vector = dict[str, float]
 BACKGROUND = "compare_background_df.tsv"
-
-# scikit-learn's list holds some content words (a known quirk); they matter for news events
-_NOT_STOP = frozenset(
-    "fire bill call computer cry describe detail empty fill find found front full give interest "
-    "mill move part show side system thick thin top back bottom amount serious".split())
-CORE_STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) - _NOT_STOP
-STOP_WORDS: frozenset[str] = CORE_STOP_WORDS | frozenset(
-    # reporting and web-page words that carry no topic (general news vocabulary)
-    {"said", "says", "say", "told", "according", "reported", "report", "reports", "news",
-     "also", "just", "like", "new", "year", "years", "time", "people", "mr", "ms", "mrs",
-     "percent", "image", "photo", "caption", "toggle", "enlarge", "getty", "images", "ap",
-     "reuters", "click", "share", "subscribe", "newsletter", "advertisement", "week",
-     "day", "days", "don", "didn", "doesn", "isn", "wasn", "ve", "ll", "re", "s", "t"}
-)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")

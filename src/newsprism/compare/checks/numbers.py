@@ -22,6 +22,7 @@ from newsprism.compare.checks.judge import JudgeContext, Verdict, severity_from_
 from newsprism.compare.checks.text import Token, load_resource, sub_span, tokens
 from newsprism.lang.calendar import MONTH_WORDS
 from newsprism.lang.numbers import CARDINALS, NUMBER_PHRASES, SCALE_ABBREVIATIONS, SCALES, TENS
+from newsprism.lang.words import LETTER_RUN
 from newsprism.model import Span
 
 T = TypeVar("T")
@@ -220,13 +221,12 @@ def _quantity_starts() -> frozenset[str]:
 
 
 _DIGIT_RE = re.compile(r"\d")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=4096)
 def _quantities(text: str) -> tuple[Quantity, ...]:
     """``find_quantities``, parsed once per text (a mention is compared with many others)."""
-    if not _DIGIT_RE.search(text) and _number_words().isdisjoint(_LETTERS_RE.findall(text.lower())):
+    if not _DIGIT_RE.search(text) and _number_words().isdisjoint(LETTER_RUN.findall(text.lower())):
         return ()  # no number in digits or words: nothing to parse
     toks = tokens(text)
     quals = _qualifiers_by_start()

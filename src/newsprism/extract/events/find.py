@@ -39,7 +39,6 @@ FLIP_ALWAYS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
 FLIP_WITH_WILL = {"CONSULT", "RETREAT", "MOBILIZE"}
 REPORTING = {"REJECT", "THREATEN", "REQUEST", "ACCUSE", "AGREE"}
 HYPOTHETICAL = {"could", "might", "may", "should", "must", "can", "ought"}
-NEGATORS = {"not", "n't", "never", "no"}
 
 
 def find_events(
