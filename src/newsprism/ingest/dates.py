@@ -12,10 +12,8 @@ import datetime as dt
 import re
 from email.utils import parsedate_to_datetime
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+from newsprism.lang.calendar import month_number, valid_date
+
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -37,16 +35,9 @@ DATE_LINE = re.compile(
 )
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _month(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return MONTHS.get(key[:4] if key.startswith("sept") else key[:3], 0)
+def _iso(year: int, month: int | None, day: int) -> str | None:
+    found = valid_date(year, month, day)
+    return found.isoformat() if found else None
 
 
 def find_date(text: str) -> tuple[str, str] | None:
@@ -54,9 +45,9 @@ def find_date(text: str) -> tuple[str, str] | None:
     for m in DATE.finditer(text):
         g = m.groupdict()
         if g["y1"]:
-            iso = _iso(int(g["y1"]), _month(g["m1"]), int(g["d1"]))
+            iso = _iso(int(g["y1"]), month_number(g["m1"]), int(g["d1"]))
         elif g["y2"]:
-            iso = _iso(int(g["y2"]), _month(g["m2"]), int(g["d2"]))
+            iso = _iso(int(g["y2"]), month_number(g["m2"]), int(g["d2"]))
         else:
             iso = _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         if iso:

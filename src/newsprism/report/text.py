@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from newsprism.lang.calendar import parse_iso_day
 from newsprism.model import Document, Span
 
 # A sentence ends at . ! ? or … (optionally followed by closing quotes/brackets) and whitespace,
@@ -96,28 +97,15 @@ def in_context(doc: Document | None, span: Span) -> InContext:
     )
 
 
-def parse_day(value: str | None) -> dt.date | None:
-    """The calendar day of an ISO date or datetime ('2025-02-18', '2025-02-18T10:00:00Z')."""
-    if not value:
-        return None
-    m = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
 def parse_period(value: str | None) -> tuple[dt.date, dt.date] | None:
     """First and last day of an ISO date or an ISO interval 'a/b'; None when unparseable."""
     if not value:
         return None
     first, _, last = value.partition("/")
-    a = parse_day(first)
+    a = parse_iso_day(first)
     if a is None:
         return None
-    b = parse_day(last) if last else a
+    b = parse_iso_day(last) if last else a
     if b is None or b < a:
         b = a
     return a, b

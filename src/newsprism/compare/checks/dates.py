@@ -15,13 +15,9 @@ from functools import lru_cache
 
 from newsprism.compare.checks.judge import JudgeContext, Verdict
 from newsprism.compare.checks.text import sub_span
+from newsprism.lang.calendar import WEEKDAY_NAME_RE, WEEKDAY_NAMES, month_number, valid_date
 from newsprism.model import Span
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 _MONTH = (r"(?P<mon{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE_RE = re.compile(
@@ -29,7 +25,7 @@ _DATE_RE = re.compile(
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.format(n=2)}(?:,?\s+(?P<year2>\d{{4}}))?"
     rf"|{_MONTH.format(n=3)},?\s+(?P<year3>\d{{4}}))\b"
 )
-_WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b")
+_WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_NAME_RE})(?:['’]s)?\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +49,8 @@ def _dates(text: str) -> tuple[DateMention, ...]:
         mon = m.group("mon1") or m.group("mon2") or m.group("mon3")
         day = m.group("day1") or m.group("day2")
         year = m.group("year1") or m.group("year2") or m.group("year3")
-        month = _MONTHS[mon.lower().rstrip(".")[:4] if mon.lower().startswith("sept") else mon.lower()[:3]]
-        if day is not None and not 1 <= int(day) <= 31:
+        month = month_number(mon)
+        if month is None or (day is not None and not 1 <= int(day) <= 31):
             continue
         if mon == "May" and day is None and year is None:
             continue
@@ -84,13 +80,7 @@ def _year(d: DateMention, published: str | None) -> int | None:
 
 
 def _as_date(d: DateMention, published: str | None) -> dt.date | None:
-    year = _year(d, published)
-    if year is None or d.day is None:
-        return None
-    try:
-        return dt.date(year, d.month, d.day)
-    except ValueError:
-        return None
+    return valid_date(_year(d, published), d.month, d.day)
 
 
 def _label(d: dt.date) -> str:
@@ -132,7 +122,7 @@ def _weekday_vs_date(a: Span, b: Span, context: JudgeContext, swapped: bool) -> 
     if len(wa) != 1 or len(db) != 1 or find_dates(a.text) or find_weekdays(b.text):
         return None
     day = _as_date(db[0], context.published.get(b.doc) or context.published.get(a.doc))
-    if day is None or WEEKDAYS[day.weekday()] == wa[0][2]:
+    if day is None or WEEKDAY_NAMES[day.weekday()] == wa[0][2]:
         return None
     sa, ea, _ = wa[0]
     x, y = sub_span(a, sa, ea), sub_span(b, db[0].start, db[0].end)

@@ -22,14 +22,13 @@ from newsprism.compare.checks.judge import Verdict
 from newsprism.compare.checks.text import load_resource
 from newsprism.compare.checks.verbs import check_verbs, verb_hits
 from newsprism.compare.claims.split import SentenceSpans, sentences
+from newsprism.lang.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from newsprism.lang.words import LETTER_WORD
 from newsprism.model import Document, Entity, Span
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _NOT_ACTORS = frozenset(
-    "the a an and but he she they it this that his her their its in on at for to of by with "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december mr mrs ms dr".split()
-)
+    "the a an and but he she they it this that his her their its in on at for to of by with mr mrs ms dr".split()
+) | frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES)
 _PRONOUN_START_RE = re.compile(r"(?:He|She|They|It)\b")
 MIN_SENTENCE = 20  # characters; shorter pieces are datelines and captions
 MAX_SENTENCE = 400  # characters; longer "sentences" are lists or run-ons, not one event
@@ -75,7 +74,7 @@ def _entity_actors(entities: Sequence[Entity], docs: set[str]) -> dict[str, list
     """Per document, each entity mention with the actor keys it stands for."""
     out: dict[str, list[tuple[Span, set[str]]]] = defaultdict(list)
     for ent in entities:
-        words = _WORD_RE.findall(ent.name)
+        words = LETTER_WORD.findall(ent.name)
         keys = {ent.id} | ({words[-1].lower()} if words and ent.type == "PERSON" else {ent.name.lower()})
         for m in ent.mentions:
             if m.doc in docs:
@@ -84,7 +83,7 @@ def _entity_actors(entities: Sequence[Entity], docs: set[str]) -> dict[str, list
 
 
 def _capitalised(span: Span) -> set[str]:
-    words = list(_WORD_RE.finditer(span.text))[1:]  # the first word is capitalised anyway
+    words = list(LETTER_WORD.finditer(span.text))[1:]  # the first word is capitalised anyway
     return {w.group().lower() for w in words if w.group()[0].isupper() and w.group().lower() not in _NOT_ACTORS}
 
 
@@ -119,7 +118,7 @@ def event_sentences(doc: Document, mentions: Sequence[tuple[Span, set[str]]],
 
     out: list[EventSentence] = []
     for i, sent in enumerate(sents):
-        nouns = {classes[w.lower()] for w in _WORD_RE.findall(sent.text) if w.lower() in classes}
+        nouns = {classes[w.lower()] for w in LETTER_WORD.findall(sent.text) if w.lower() in classes}
         if nouns and _has_event_verb(sent.text) and (who := actors(i)):
             out.append(EventSentence(sent, frozenset(who), frozenset(nouns)))
     return out

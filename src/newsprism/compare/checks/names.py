@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from newsprism.disjoint import DisjointSets
+from newsprism.lang.words import LETTER_WORD_STRAIGHT
 from newsprism.model import Entity, Span
 
 _DERIVATION_SUFFIXES = ("s", "n", "an", "ian", "i", "ese", "ish", "es")
@@ -49,7 +50,7 @@ def is_variant(a: str, b: str) -> bool:
 
 def _words(span: Span) -> list[tuple[str, Span]]:
     out = []
-    for m in re.finditer(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", span.text):
+    for m in LETTER_WORD_STRAIGHT.finditer(span.text):
         word = re.sub(r"['’]s$", "", m.group())
         out.append((word, Span(span.doc, span.start + m.start(), span.start + m.start() + len(word), word)))
     return out

@@ -5,7 +5,8 @@ A quantity is a number (digits or words, with a scale such as "million") with it
 percent, or a counted noun). Each becomes an interval of values it allows: "more than four
 hours" allows [4, inf), "nearly five hours" [4.25, 5], "four hours" exactly 4. Two quantities of
 the same unit (or noun) contradict each other when their intervals do not meet.
-Vocabulary: ``resources/checks_numbers.json``.
+Vocabulary: number words from ``newsprism.lang.numbers``, hedges and units of measure from
+``resources/checks_numbers.json``.
 """
 
 from __future__ import annotations
@@ -19,17 +20,18 @@ from typing import TypeVar
 
 from newsprism.compare.checks.judge import JudgeContext, Verdict, severity_from_ratio
 from newsprism.compare.checks.text import Token, load_resource, sub_span, tokens
+from newsprism.lang.calendar import MONTH_WORDS
+from newsprism.lang.numbers import CARDINALS, NUMBER_PHRASES, SCALE_ABBREVIATIONS, SCALES, TENS
+from newsprism.lang.words import LETTER_RUN
 from newsprism.model import Span
 
 T = TypeVar("T")
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 _TIME_OF_DAY = frozenset({"am", "pm", "a", "p", "o'clock", "o’clock", "gmt", "utc", "bst", "est", "et"})
 _QUAL_WIDTH = {"approx": (0.85, 1.15), "nearly": (0.85, 1.0)}
+_WORD_NUMBERS: dict[str, float] = {**CARDINALS, **NUMBER_PHRASES}  # a number in words ("four", "a dozen")
+_SCALES: dict[str, int] = {**SCALES, **SCALE_ABBREVIATIONS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +55,7 @@ def _qualifiers() -> list[tuple[list[str], str]]:
 
 @lru_cache(maxsize=1)
 def _unit_phrases() -> tuple[tuple[list[str], float], ...]:
-    units = load_resource("checks_numbers.json")["units"]
-    return tuple((p.split(), float(v)) for p, v in sorted(units.items(), key=lambda kv: -len(kv[0])))
+    return tuple((p.split(), float(v)) for p, v in sorted(_WORD_NUMBERS.items(), key=lambda kv: -len(kv[0])))
 
 
 def _by_first_word(phrases: Iterable[tuple[list[str], T]]) -> dict[str, list[tuple[list[str], T]]]:
@@ -81,8 +82,6 @@ def _match_words(toks: list[Token], i: int, words: list[str]) -> bool:
 
 def _parse_number(toks: list[Token], i: int) -> tuple[float, int] | None:
     """A number starting at token ``i``: (value, index after it)."""
-    res = load_resource("checks_numbers.json")
-    units, tens, scales = res["units"], res["tens"], res["scales"]
     if i >= len(toks):
         return None
     t = toks[i]
@@ -98,16 +97,17 @@ def _parse_number(toks: list[Token], i: int) -> tuple[float, int] | None:
                 value, j = v, i + len(words)
                 break
         else:
-            if t.lower not in tens:
+            if t.lower not in TENS:
                 return None
-            value, j = float(tens[t.lower]), i + 1
-            if j < len(toks) and toks[j].hyphen_before and toks[j].lower in units and units[toks[j].lower] < 10:
-                value, j = value + units[toks[j].lower], j + 1
-    while j < len(toks) and toks[j].lower in scales:
+            value, j = float(TENS[t.lower]), i + 1
+            if (j < len(toks) and toks[j].hyphen_before and toks[j].lower in _WORD_NUMBERS
+                    and _WORD_NUMBERS[toks[j].lower] < 10):  # "twenty-five"
+                value, j = value + _WORD_NUMBERS[toks[j].lower], j + 1
+    while j < len(toks) and toks[j].lower in _SCALES:
         word = toks[j].lower
         if len(word) <= 2 and not (toks[j].start == toks[j - 1].end and toks[j - 1].text[0].isdigit()):
             break
-        value, j = value * scales[word], j + 1
+        value, j = value * _SCALES[word], j + 1
     return value, j
 
 
@@ -177,10 +177,10 @@ def _skip_partitive(toks: list[Token], i: int, j: int) -> int:
 def _is_excluded(toks: list[Token], i: int, j: int, dim: str | None) -> bool:
     """Years, dates, times of day, ordinals and scores are not quantities."""
     t = toks[i]
-    if i > 0 and toks[i - 1].lower.rstrip(".") in _MONTHS:
+    if i > 0 and toks[i - 1].lower.rstrip(".") in MONTH_WORDS:
         return True
     nxt = toks[j] if j < len(toks) else None
-    if nxt is not None and (nxt.lower in _MONTHS or nxt.lower in _TIME_OF_DAY):
+    if nxt is not None and (nxt.lower in MONTH_WORDS or nxt.lower in _TIME_OF_DAY):
         return True
     if t.text.isdigit() and nxt is not None and nxt.start == t.end and nxt.lower in _ORDINAL_SUFFIX:
         return True
@@ -211,25 +211,22 @@ def find_quantities(text: str) -> list[Quantity]:
 def _number_words() -> frozenset[str]:
     """One word every number written in words must contain: the longest of each phrase
     ("four", "twenty", "dozen" for "a dozen", "couple" for "a couple of")."""
-    res = load_resource("checks_numbers.json")
-    return frozenset(max(p.lower().split(), key=len) for p in [*res["units"], *res["tens"]])
+    return frozenset(max(p.lower().split(), key=len) for p in [*_WORD_NUMBERS, *TENS])
 
 
 @lru_cache(maxsize=1)
 def _quantity_starts() -> frozenset[str]:
     """Lower-case words a quantity can start with: a hedge, or a number written in words."""
-    tens = load_resource("checks_numbers.json")["tens"]
-    return frozenset(_qualifiers_by_start()) | frozenset(_unit_phrases_by_start()) | frozenset(tens)
+    return frozenset(_qualifiers_by_start()) | frozenset(_unit_phrases_by_start()) | frozenset(TENS)
 
 
 _DIGIT_RE = re.compile(r"\d")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=4096)
 def _quantities(text: str) -> tuple[Quantity, ...]:
     """``find_quantities``, parsed once per text (a mention is compared with many others)."""
-    if not _DIGIT_RE.search(text) and _number_words().isdisjoint(_LETTERS_RE.findall(text.lower())):
+    if not _DIGIT_RE.search(text) and _number_words().isdisjoint(LETTER_RUN.findall(text.lower())):
         return ()  # no number in digits or words: nothing to parse
     toks = tokens(text)
     quals = _qualifiers_by_start()

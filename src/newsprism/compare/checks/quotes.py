@@ -18,14 +18,15 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from newsprism.compare.checks.judge import Verdict
-from newsprism.compare.checks.text import is_stopword
+from newsprism.lang.numbers import CARDINALS, SCALES
+from newsprism.lang.words import LETTER_RUN, NEGATIONS, WORD, is_function_word
 from newsprism.model import Quote, Severity, Span
 
-_WORD_RE = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
 _GAP_RE = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
 _QUOTED_RE = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"")
-_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot", "without"})
-_NUMBERS = frozenset("one two three four five six seven eight nine ten hundred thousand million billion".split())
+# one to ten and the scales up to a billion: changing one of these words changes a quote's meaning
+_NUMBERS = frozenset(
+    [w for w, v in CARDINALS.items() if 1 <= v <= 10] + [w for w, v in SCALES.items() if v <= 10**9])
 MIN_WORDS = 4
 SAME_QUOTE = 0.6  # share of the shorter quote's words found in order in the other
 MIN_SHARED = 5  # and at least this many words
@@ -45,10 +46,10 @@ def words_of(text: str) -> Words:
     gaps: set[int] = set()
     pos = 0
     for gap in _GAP_RE.finditer(text):
-        words += [w.lower().replace("’", "'") for w in _WORD_RE.findall(text[pos:gap.start()])]
+        words += [w.lower().replace("’", "'") for w in WORD.findall(text[pos:gap.start()])]
         gaps.add(len(words))
         pos = gap.end()
-    words += [w.lower().replace("’", "'") for w in _WORD_RE.findall(text[pos:])]
+    words += [w.lower().replace("’", "'") for w in WORD.findall(text[pos:])]
     return Words(tuple(words), frozenset(gaps))
 
 
@@ -107,10 +108,10 @@ def _stem(word: str) -> str:
 
 def wording_severity(diff: Difference) -> Severity:
     changed = set(diff.left) ^ set(diff.right)
-    if changed & _NEGATIONS or any(w.isdigit() or w in _NUMBERS for w in changed):
+    if changed & NEGATIONS or any(w.isdigit() or w in _NUMBERS for w in changed):
         return "high"
-    content_l = sorted(_stem(w) for w in diff.left if not is_stopword(w))
-    content_r = sorted(_stem(w) for w in diff.right if not is_stopword(w))
+    content_l = sorted(_stem(w) for w in diff.left if not is_function_word(w))
+    content_r = sorted(_stem(w) for w in diff.right if not is_function_word(w))
     if content_l == content_r:
         return "low"
     return "medium"
@@ -139,7 +140,7 @@ def quoted_parts(span: Span) -> list[Span]:
 def candidate_pairs(quotes: Sequence[Quote], same_story: Callable[[str, str], bool]) -> Iterable[tuple[Quote, Quote]]:
     """Quote pairs from different documents of one story that share three content words."""
     index: dict[str, set[int]] = defaultdict(set)
-    content = [frozenset(w for w in words_of(q.text).words if not is_stopword(w)) for q in quotes]
+    content = [frozenset(w for w in words_of(q.text).words if not is_function_word(w)) for q in quotes]
     for n, words in enumerate(content):
         for w in words:
             index[w].add(n)
@@ -158,7 +159,7 @@ def candidate_pairs(quotes: Sequence[Quote], same_story: Callable[[str, str], bo
 
 
 def _surname(name: str) -> str:
-    parts = [p for p in re.findall(r"[^\W\d_]+", name) if p[0].isupper()]
+    parts = [p for p in LETTER_RUN.findall(name) if p[0].isupper()]
     return parts[-1].lower() if parts else name.lower()
 
 

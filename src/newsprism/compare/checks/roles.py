@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.compare.checks.judge import Verdict
-from newsprism.compare.checks.text import WORD_RUN, first_words, load_resource, phrase_regex
+from newsprism.compare.checks.text import first_words, load_resource, phrase_regex
+from newsprism.lang.words import WORD_RUN
 from newsprism.model import Document, Span
 
 _NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]*\w)"

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from newsprism.lang.words import WORD_RUN
 from newsprism.model import Span
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[’'][^\W\d_]+)?|[%$€£¥]")
@@ -54,9 +55,6 @@ def load_resource(name: str) -> Any:
     return json.loads(resources.files("newsprism.resources").joinpath(name).read_text("utf-8"))
 
 
-WORD_RUN = re.compile(r"\w+")
-
-
 def first_words(phrases: Iterable[str]) -> frozenset[str]:
     """The first word (``\\w+`` run, lower case) of every phrase: a text can only match one of
     the phrases where one of these words starts, so large alternations are tried only there."""
@@ -72,14 +70,3 @@ def phrase_regex(phrases: list[str]) -> str:
     """An alternation of phrases, longest first, with flexible whitespace."""
     parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
-
-
-_STOP = frozenset(
-    "a an the and or but of to in on at for by with from as is are was were be been being it its this "
-    "that these those there here he she they we you i me him her them us our your their his my "
-    "which who whom what so than then too also just very".split()
-)
-
-
-def is_stopword(word: str) -> bool:
-    return word.lower() in _STOP

@@ -28,6 +28,8 @@ from importlib import resources
 
 from newsprism.compare import vectors as vec
 from newsprism.compare.claims.split import Unit
+from newsprism.lang.numbers import normalise_numbers, split_hyphen_numbers
+from newsprism.lang.words import CORE_STOP_WORDS
 
 ALIGN_MIN = 0.55  # blended overlap (Dice and containment) for two units to state one claim
 NUMBER_BONUS = 0.15
@@ -88,7 +90,7 @@ def _canonical(token: str) -> str:
     and for number tokens (``#4``)."""
     if token.startswith("#"):
         return ""
-    s = vec.stem_form(token, vec.CORE_STOP_WORDS)
+    s = vec.stem_form(token, CORE_STOP_WORDS)
     if not s:
         return ""
     s = synonyms().get(s, s)
@@ -98,8 +100,8 @@ def _canonical(token: str) -> str:
 def keyed(unit: Unit, index: EntitySpans) -> Keyed:
     raw = vec.raw_tokens(unit.text)
     if "-" in unit.text:
-        raw = vec.split_hyphen_numbers(raw)
-    tokens = vec.normalise_numbers(raw)
+        raw = split_hyphen_numbers(raw)
+    tokens = normalise_numbers(raw)
     words = set(map(_canonical, tokens))
     words.discard("")
     numbers = {t for t in tokens if t[0] == "#"}

@@ -25,6 +25,7 @@ from newsprism.compare.claims.semantic import align_semantic
 from newsprism.compare.embeddings.encoders import embed, load_encoder
 from newsprism.compare.claims.split import SentenceSpans, Unit, split_units
 from newsprism.compare.stories.derivation import independent_groups
+from newsprism.lang.numbers import normalise_numbers, split_hyphen_numbers
 from newsprism.model import (
     Claim, Derivation, Discrepancy, Document, Extraction, Span, Story, make_id,
 )
@@ -117,7 +118,7 @@ def build_claims(documents: Sequence[Document], stories: Sequence[Story],
 
 
 def _value(text: str) -> str:
-    tokens = vec.normalise_numbers(vec.split_hyphen_numbers(vec.raw_tokens(text)))
+    tokens = normalise_numbers(split_hyphen_numbers(vec.raw_tokens(text)))
     return " ".join(tokens) or text.strip().lower()
 
 

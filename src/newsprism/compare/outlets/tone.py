@@ -24,15 +24,12 @@ from importlib import resources
 
 from newsprism.compare.checks.text import load_resource
 from newsprism.extract.events.lexicon import load_lexicon
+from newsprism.lang.words import APPROXIMATE_NEGATORS, NEGATIONS
 
 METHOD = ("VADER lexicon (vaderSentiment 3.3.2, MIT) without words that name events (PLOVER "
           "triggers, casualty and disaster vocabulary) on each sentence without its quotations; "
           "negation flip; compound x/sqrt(x^2+15); means over sentences")
-NEGATIONS = frozenset(
-    "not no never nor none nobody nothing neither without hardly rarely seldom cannot "
-    "isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't "
-    "hasn't haven't hadn't ain't".split()
-)
+_NEGATIONS = NEGATIONS | APPROXIMATE_NEGATORS  # and every word ending in "n't"
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
@@ -109,7 +106,7 @@ def score(text: str) -> Scored:
         v = table.get(w)
         if v is None:
             continue
-        if any(p in NEGATIONS or p.endswith("n't") for p in words[max(0, i - 3):i]):
+        if any(p in _NEGATIONS or p.endswith("n't") for p in words[max(0, i - 3):i]):
             v *= -0.74
         total += v
         hits += 1

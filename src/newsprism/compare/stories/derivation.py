@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.disjoint import DisjointSets
+from newsprism.lang.words import WORD_RUN
 from newsprism.model import Derivation, Document, Extraction
 
 SHINGLE = 5
@@ -28,8 +29,6 @@ MIN_SHARED = 12  # shingles two documents must share before they are scored
 COPY_MIN = 0.35  # share of the smaller text's shingles found in the other: copy or rewrite
 QUOTED_MIN = 0.15  # lower share that counts when quotes also come in the same order
 SAME_QUOTES = 2  # quotes in the same order needed for the lower share
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +43,12 @@ _SEP = "\x00"  # not a word character, and not cased: lowercasing the joined wor
 
 
 def _words(doc: Document) -> list[re.Match[str]]:
-    return list(_WORD.finditer(doc.clean_text(), doc.body.start, doc.body.end))
+    return list(WORD_RUN.finditer(doc.clean_text(), doc.body.start, doc.body.end))
 
 
 def shingle(doc: Document) -> _Shingled:
     clean = doc.clean_text()
-    words = _WORD.findall(clean, doc.body.start, doc.body.end)
+    words = WORD_RUN.findall(clean, doc.body.start, doc.body.end)
     lowered = _SEP.join(words).lower().split(_SEP) if words else []
     hashes = np.fromiter(map(hash, lowered), dtype=np.int64, count=len(lowered)).view(np.uint64)
     n = max(len(lowered) - SHINGLE + 1, 0)
@@ -109,7 +108,7 @@ def longest_passage(a: _Shingled, b: _Shingled) -> tuple[int, int]:
 
 def quote_order(doc_id: str, extraction: Extraction) -> list[str]:
     quotes = sorted((q for q in extraction.quotes if q.doc == doc_id), key=lambda q: q.start)
-    return [" ".join(_WORD.findall(q.text.lower())) for q in quotes if len(q.text) > 12]
+    return [" ".join(WORD_RUN.findall(q.text.lower())) for q in quotes if len(q.text) > 12]
 
 
 def common_in_order(a: list[str], b: list[str]) -> int:

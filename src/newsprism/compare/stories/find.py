@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.compare import vectors as vec
+from newsprism.lang.calendar import parse_iso_day
 from newsprism.model import Document, Extraction, Story, make_id
 
 WINDOW_DAYS = 7  # published dates further apart than this never link two documents
@@ -74,13 +75,10 @@ class DocFeatures:
     day: int | None  # proleptic ordinal of the published date
 
 
-def parse_day(value: str | None) -> int | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
+def day_ordinal(value: str | None) -> int | None:
+    """The proleptic ordinal of an ISO date or datetime's day, or None."""
+    day = parse_iso_day(value)
+    return day.toordinal() if day else None
 
 
 def day_iso(day: int | None) -> str | None:
@@ -105,7 +103,7 @@ def features(documents: Sequence[Document], extraction: Extraction) -> list[DocF
         terms.append(title_terms * 2 + vec.content_words(body))
     vectors = vec.tf_vectors(terms)
     actors = doc_actor_ids(extraction)
-    return [DocFeatures(d.id, v, frozenset(actors.get(d.id, ())), parse_day(d.published))
+    return [DocFeatures(d.id, v, frozenset(actors.get(d.id, ())), day_ordinal(d.published))
             for d, v in zip(documents, vectors, strict=True)]
 
 
@@ -247,7 +245,7 @@ def match_prior(group: _Group, prior: Sequence[StorySignature],
     best, best_score = None, JOIN_MIN
     for p in candidates:
         sig = prior[p]
-        lo, hi = parse_day(sig.first), parse_day(sig.last)
+        lo, hi = day_ordinal(sig.first), day_ordinal(sig.last)
         if group.first is not None and lo is not None and hi is not None and (
                 group.first > hi + WINDOW_DAYS or (group.last or group.first) < lo - WINDOW_DAYS):
             continue
@@ -299,7 +297,7 @@ def merged_signature(story_id: str, title: str, group: _Group,
     if old is not None:
         vec.add_into(centroid, dict(old.terms), float(old.size))
         actors.update({a: old.size for a in old.actors})
-        days = [d for d in (first, last, parse_day(old.first), parse_day(old.last)) if d is not None]
+        days = [d for d in (first, last, day_ordinal(old.first), day_ordinal(old.last)) if d is not None]
         first, last = (min(days), max(days)) if days else (None, None)
         size += old.size
     terms = vec.truncate(centroid, SIGNATURE_TERMS)

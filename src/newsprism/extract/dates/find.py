@@ -17,19 +17,17 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from newsprism.extract.dates.rules import Resolution, resolve
+from newsprism.extract.dates.rules import NUMBER_RE, Resolution, resolve
+from newsprism.lang.calendar import MONTH_NAME_RE, WEEKDAY_NAME_RE, parse_iso_day
 from newsprism.model import Document, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
-_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-      r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
+_M = (rf"(?:{MONTH_NAME_RE}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
       r"Jan|Feb|Aug|Sept|Oct|Nov|Dec)")
-_W = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_W = f"(?:{WEEKDAY_NAME_RE})"
 _ORD = r"(?:st|nd|rd|th)?"
-_NUM = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"fifteen|twenty|thirty|forty|fifty|a couple of|a dozen)")
 _APPROX = r"(?:(?:about|around|nearly|almost|roughly|some|more than|just over|over)\s+)?"
 
 # (pattern, flags, group whose span is the expression)
@@ -43,8 +41,8 @@ _SCAN: tuple[tuple[str, int, int], ...] = (
     (r"\b(?:last|this|next|earlier this|later this|the past|the previous|this past)\s+"
      r"(?:week|weekend|month|year)\b", re.I, 0),
     (r"\b(?:over|during|at)\s+(the\s+weekend)\b", re.I, 1),
-    (rf"\b{_APPROX}{_NUM}[\s-]+(?:day|week|month|year|decade)s?\s+ago\b", re.I, 0),
-    (rf"\bthe\s+(?:past|last)\s+{_NUM}\s+(?:day|week|month|year|decade)s\b", re.I, 0),
+    (rf"\b{_APPROX}{NUMBER_RE}[\s-]+(?:day|week|month|year|decade)s?\s+ago\b", re.I, 0),
+    (rf"\bthe\s+(?:past|last)\s+{NUMBER_RE}\s+(?:day|week|month|year|decade)s\b", re.I, 0),
     (r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter|[Dd]uring|[Ee]arly|[Ll]ate|"
      r"[Mm]id-|[Tt]hrough|[Oo]f)\s+((?:1[89]|20)\d\d)\b(?![-–]?\s*(?:\w|%))", 0, 1),
     (r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[0-9]|20)\d0s\b", 0, 0),
@@ -54,26 +52,16 @@ _SCAN: tuple[tuple[str, int, int], ...] = (
 _SCAN_RX = tuple((re.compile(p, f), g) for p, f, g in _SCAN)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _FUTURE_LEMMAS = {"schedule", "plan", "expect", "due", "slate", "intend", "set"}
-_APPROX_RX = re.compile(rf"\b(?:about|around|nearly|almost|roughly|some|more than|over)\s+{_NUM}\b", re.I)
+_APPROX_RX = re.compile(rf"\b(?:about|around|nearly|almost|roughly|some|more than|over)\s+{NUMBER_RE}\b", re.I)
 _DATEISH_RX = re.compile(rf"\d|{_M}|{_W}", re.I)
 _DATEWORD_RX = re.compile(rf"\d|{_M}|{_W}|\b(?:day|week|month|year|decade|century|weekend|"
                           r"spring|summer|autumn|fall|winter)s?\b", re.I)
 _CANDIDATE_LABELS = ("DATE", "TIME")
 
 
-def document_anchor(published: str | None) -> date | None:
-    """The document date as a ``date`` (from an ISO date or datetime string), or None."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published.strip()[:10])
-    except ValueError:
-        return None
-
-
 def find_dates(doc: Document, sdoc: SpacyDoc) -> list[TimeExpression]:
     """Every date expression in the document, resolved against ``doc.published``."""
-    anchor = document_anchor(doc.published)
+    anchor = parse_iso_day(doc.published)
     text = doc.clean_text()  # what was parsed (same offsets as doc.text); sdoc.text is slow
     candidates: list[tuple[int, int, int, Resolution]] = []
     for start, end, from_model in _spans(sdoc, text):

@@ -22,11 +22,13 @@ Relative expressions need the anchor; with ``anchor=None`` they resolve to ``Non
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
+
+from newsprism.lang.calendar import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS, valid_date
+from newsprism.lang.numbers import CARDINALS, NUMBER_PHRASES, TENS
 
 Kind = Literal["date", "duration", "age", "vague", "unknown"]
 
@@ -38,35 +40,22 @@ class Resolution:
     relative: bool = False  # needed the document date
 
 
-MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _i:
-        MONTHS[_name.lower()] = _i
-        MONTHS[_name.lower()[:3]] = _i
-        MONTHS[_name.lower()[:3] + "."] = _i
-MONTHS.update({"sept": 9, "sept.": 9, "june": 6, "july": 7})
-WEEKDAYS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.day_name):
-    WEEKDAYS[_name.lower()] = _i
-    WEEKDAYS[_name.lower()[:3] + "."] = _i
-WEEKDAYS.update({"tues.": 1, "thur.": 3, "thurs.": 3})
-
+# the number words of "three days ago", "the past two years": an article, the cardinals and tens
+# such phrases use, and two idioms (in the order of the NUMBER_RE alternation)
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "a dozen": 12,
+    "a": 1, "an": 1,
+    **{w: CARDINALS[w] for w in "one two three four five six seven eight nine ten eleven twelve fifteen".split()},
+    **{w: TENS[w] for w in "twenty thirty forty fifty".split()},
+    **{p: int(NUMBER_PHRASES[p]) for p in ("a couple of", "a dozen")},
 }
 SEASONS: dict[str, tuple[int, int]] = {
     "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11),
 }
 
-_MONTH_RE = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-             r"november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|"
+_MONTH_RE = (rf"(?:{'|'.join(MONTH_NAMES)}|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|"
              r"oct\.?|nov\.?|dec\.?)")
-_WEEKDAY_RE = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\.|tues?\.|"
-               r"wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)")
-_NUM_RE = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-           r"fifteen|twenty|thirty|forty|fifty|a couple of|a dozen)")
+_WEEKDAY_RE = rf"(?:{'|'.join(WEEKDAY_NAMES)}|mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)"
+NUMBER_RE = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
 _UNIT_RE = r"(?:day|week|month|year|decade|century|centuries|hour|minute)s?"
 _APPROX = (r"(?:(?:about|around|nearly|almost|roughly|some|more than|less than|over|under|"
            r"just over|just under|at least|only|barely|approximately|exactly|a full|the)\s+)?")
@@ -89,10 +78,10 @@ _DEICTIC = re.compile(r"(today|tonight|yesterday|tomorrow|last night|this (?:mor
                       r"the day before yesterday|the day after tomorrow)")
 _PERIOD = re.compile(r"(?:(last|this|next|past|previous|coming|earlier this|later this|"
                      r"the past|the previous|the last|the coming|this past|over the|the)\s+)(week|weekend|month|year)")
-_AGO = re.compile(rf"{_APPROX}({_NUM_RE})[\s-]+({_UNIT_RE})\s+(?:ago|earlier|before)")
-_PAST_N = re.compile(rf"(?:the\s+)?(?:past|last|previous)\s+({_NUM_RE})\s+({_UNIT_RE})")
+_AGO = re.compile(rf"{_APPROX}({NUMBER_RE})[\s-]+({_UNIT_RE})\s+(?:ago|earlier|before)")
+_PAST_N = re.compile(rf"(?:the\s+)?(?:past|last|previous)\s+({NUMBER_RE})\s+({_UNIT_RE})")
 _AGE = re.compile(r"(?:\d+|[a-z]+)[\s-]+years?[\s-]+old|aged?\s+\d+|(?:his|her|their)\s+(?:\d0s|[a-z]+ties)")
-_DURATION = re.compile(rf"{_APPROX}(?:(?:{_NUM_RE}(?:\s*(?:-|to|or|and)\s*{_NUM_RE})?|several|few|"
+_DURATION = re.compile(rf"{_APPROX}(?:(?:{NUMBER_RE}(?:\s*(?:-|to|or|and)\s*{NUMBER_RE})?|several|few|"
                        rf"a few|many|some|two or three)[\s-]+)?{_UNIT_RE}(?:-long|-old)?(?:\s+(?:long|later))?"
                        rf"|(?:for\s+|just\s+|only\s+|mere\s+)?(?:years|decades|months|weeks|days|centuries)")
 _PRE_POST = re.compile(r"(?:pre|post)-?\d{4}")
@@ -105,13 +94,6 @@ def normalise(text: str) -> str:
     t = re.sub(r"\s+", " ", t).strip(" ,.;:")
     t = re.sub(r"'s$", "", t)
     return re.sub(r"^(?:on|in|since|until|by|from|during|as of|as early as|as late as)\s+", "", t)
-
-
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
 
 
 def _shift_months(anchor: date, months: int) -> tuple[int, int]:
@@ -146,7 +128,7 @@ def resolve(text: str, anchor: date | None, future: bool = False) -> Resolution:
             return res
     if _AGE.fullmatch(t):
         return Resolution("age")
-    if _DURATION.fullmatch(t) or re.fullmatch(rf"{_NUM_RE}-{_UNIT_RE}", t):
+    if _DURATION.fullmatch(t) or re.fullmatch(rf"{NUMBER_RE}-{_UNIT_RE}", t):
         return Resolution("duration")
     if _FREQUENCY.fullmatch(t) or _PRE_POST.fullmatch(t):
         return Resolution("duration")
@@ -155,11 +137,11 @@ def resolve(text: str, anchor: date | None, future: bool = False) -> Resolution:
 
 def _absolute_date(t: str, anchor: date | None, future: bool) -> Resolution | None:
     if m := _ISO.fullmatch(t):
-        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        d = valid_date(int(m[1]), int(m[2]), int(m[3]))
         return Resolution("date", d.isoformat()) if d else None
     for rx, order in ((_MDY, (3, 1, 2)), (_DMY, (3, 2, 1))):
         if m := rx.fullmatch(t):
-            d = _safe_date(int(m[order[0]]), MONTHS[m[order[1]]], int(m[order[2]]))
+            d = valid_date(int(m[order[0]]), MONTHS[m[order[1]]], int(m[order[2]]))
             return Resolution("date", d.isoformat()) if d else Resolution("unknown")
     if m := _MY.fullmatch(t):
         return Resolution("date", f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}")
@@ -210,17 +192,17 @@ def _month_day(t: str, anchor: date | None, future: bool) -> Resolution | None:
     if anchor is None:
         return Resolution("date", None, relative=True)
     year = anchor.year
-    d = _safe_date(year, month, day)
+    d = valid_date(year, month, day)
     if d is None:
         return Resolution("unknown")
     if not future and d > anchor:
         year -= 1
     elif future and d < anchor:
         year += 1
-    first = _safe_date(year, month, day)
+    first = valid_date(year, month, day)
     if first is None:
         return Resolution("unknown")
-    if day2 is not None and day2 > day and (last := _safe_date(year, month, day2)):
+    if day2 is not None and day2 > day and (last := valid_date(year, month, day2)):
         return Resolution("date", f"{first.isoformat()}/{last.isoformat()}", relative=True)
     return Resolution("date", first.isoformat(), relative=True)
 
@@ -283,12 +265,12 @@ def _period(t: str, anchor: date | None, future: bool) -> Resolution | None:
     if unit == "month":
         if rolling:
             y, mo = _shift_months(anchor, -1)
-            start = _safe_date(y, mo, min(anchor.day, 28))
+            start = valid_date(y, mo, min(anchor.day, 28))
             return Resolution("date", f"{start.isoformat() if start else ''}/{anchor.isoformat()}", True)
         y, mo = _shift_months(anchor, step)
         return Resolution("date", f"{y:04d}-{mo:02d}", True)
     if rolling:
-        start = _safe_date(anchor.year - 1, anchor.month, min(anchor.day, 28))
+        start = valid_date(anchor.year - 1, anchor.month, min(anchor.day, 28))
         return Resolution("date", f"{start.isoformat() if start else ''}/{anchor.isoformat()}", True)
     return Resolution("date", f"{anchor.year + step:04d}", True)
 
@@ -331,10 +313,10 @@ def _past_n(t: str, anchor: date | None, future: bool) -> Resolution | None:
         start = anchor - timedelta(days=days * n)
     elif unit == "month":
         y, mo = _shift_months(anchor, -n)
-        start = _safe_date(y, mo, min(anchor.day, 28)) or anchor
+        start = valid_date(y, mo, min(anchor.day, 28)) or anchor
     else:
         years = {"year": n, "decade": 10 * n}.get(unit, 100 * n)
-        start = _safe_date(anchor.year - years, anchor.month, min(anchor.day, 28)) or anchor
+        start = valid_date(anchor.year - years, anchor.month, min(anchor.day, 28)) or anchor
     return Resolution("date", f"{start.isoformat()}/{anchor.isoformat()}", True)
 
 

@@ -21,12 +21,11 @@ speaker is the event source and they sit in the next or previous sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 from newsprism.extract.events import args
 from newsprism.extract.events.lexicon import Lexicon, Trigger, load_lexicon, match_trigger
-from newsprism.extract.dates.find import document_anchor
+from newsprism.lang.calendar import parse_iso_day
 from newsprism.model import Document, Event, Quote, Span, TimeExpression, make_id
 
 if TYPE_CHECKING:
@@ -40,7 +39,6 @@ FLIP_ALWAYS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
 FLIP_WITH_WILL = {"CONSULT", "RETREAT", "MOBILIZE"}
 REPORTING = {"REJECT", "THREATEN", "REQUEST", "ACCUSE", "AGREE"}
 HYPOTHETICAL = {"could", "might", "may", "should", "must", "can", "ought"}
-NEGATORS = {"not", "n't", "never", "no"}
 
 
 def find_events(
@@ -52,7 +50,7 @@ def find_events(
 ) -> list[Event]:
     """Every PLOVER event in the document, with actors as local keys."""
     lex = load_lexicon()
-    anchor = document_anchor(doc.published)
+    anchor = parse_iso_day(doc.published)
     doc_date = anchor.isoformat() if anchor else None
     sents = list(sdoc.sents)
     events: dict[str, Event] = {}
@@ -244,13 +242,8 @@ def _noun_path(head: Token, trigger: Token) -> bool:
 
 def _near(value: str, doc_date: str | None, days: int = 7) -> bool:
     """A date value that starts within ``days`` of the document date (the news window)."""
-    if doc_date is None:
-        return False
-    try:
-        start = date.fromisoformat(value.split("/")[0])
-    except ValueError:
-        return False
-    return abs((start - date.fromisoformat(doc_date)).days) <= days
+    start, anchor = parse_iso_day(value.split("/")[0]), parse_iso_day(doc_date)
+    return start is not None and anchor is not None and abs((start - anchor).days) <= days
 
 
 def _attachment(doc: SpacyDoc, date: TimeExpression) -> Token | None:
