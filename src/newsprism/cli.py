@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsprism.errors import NewsprismError
 from newsprism.extract.nlp import DEFAULT_MODEL
+from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -40,6 +41,16 @@ out = Console(highlight=False, soft_wrap=True)
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl, .warc[.gz]).")]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: DIR/newsprism.duckdb).")]
 ModelOpt = Annotated[str, typer.Option("--model", help="spaCy pipeline package or path.")]
+_D = DEFAULT_LIMITS
+MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help="Bytes read from one file or WARC record.")]
+MaxExpanded = Annotated[int, typer.Option("--max-expanded-bytes", min=1,
+                                          help="Bytes a .warc.gz may expand to.")]
+MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help="Characters of one article's text.")]
+MaxMarkup = Annotated[int, typer.Option("--max-markup", min=1, help="Tags plus attributes in one HTML page.")]
+MaxAttributes = Annotated[int, typer.Option("--max-attributes", min=1, help="Attributes in one HTML tag.")]
+MaxSeconds = Annotated[float, typer.Option("--max-seconds", min=0.001, help="Seconds one archive may take to read.")]
+MaxTokenChars = Annotated[int, typer.Option("--max-token-chars", min=1,
+                                            help="Longer runs without a space are left out of the analysis.")]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -77,6 +88,13 @@ def analyze(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for analysis.json and report.html.")],
     db: DbOpt = None,
     model: ModelOpt = DEFAULT_MODEL,
+    max_bytes: MaxBytes = _D.max_bytes,
+    max_expanded_bytes: MaxExpanded = _D.max_expanded_bytes,
+    max_chars: MaxChars = _D.max_chars,
+    max_markup: MaxMarkup = _D.max_markup,
+    max_attributes: MaxAttributes = _D.max_attributes,
+    max_seconds: MaxSeconds = _D.max_seconds,
+    max_token_chars: MaxTokenChars = _D.max_token_chars,
 ) -> None:
     """Analyse articles: write DIR/analysis.json, DIR/report.html and store all in DuckDB.
 
@@ -90,7 +108,9 @@ def analyze(
     from newsprism.workflow import analyze_into_store
 
     try:
-        ingested = ingest(paths)
+        limits = Limits(max_bytes, max_expanded_bytes, max_chars, max_markup, max_attributes, max_seconds,
+                        max_token_chars)
+        ingested = ingest(paths, limits)
         _report_rejected(ingested.rejected)
         if not ingested.documents:
             raise _fail("no readable article in the given paths")
@@ -118,6 +138,13 @@ def analyze(
 def ingest_cmd(
     paths: Paths,
     db: Annotated[Path, typer.Option("--db", help="DuckDB file to store documents in.")] = Path("newsprism.duckdb"),
+    max_bytes: MaxBytes = _D.max_bytes,
+    max_expanded_bytes: MaxExpanded = _D.max_expanded_bytes,
+    max_chars: MaxChars = _D.max_chars,
+    max_markup: MaxMarkup = _D.max_markup,
+    max_attributes: MaxAttributes = _D.max_attributes,
+    max_seconds: MaxSeconds = _D.max_seconds,
+    max_token_chars: MaxTokenChars = _D.max_token_chars,
 ) -> None:
     """Read and clean articles and store the documents only (no analysis).
 
@@ -130,7 +157,9 @@ def ingest_cmd(
     from newsprism.store import Store
 
     try:
-        ingested = ingest(paths)
+        limits = Limits(max_bytes, max_expanded_bytes, max_chars, max_markup, max_attributes, max_seconds,
+                        max_token_chars)
+        ingested = ingest(paths, limits)
         _report_rejected(ingested.rejected)
         with Store(db) as store:
             result = store.save(Analysis(documents=ingested.documents, rejected=ingested.rejected))

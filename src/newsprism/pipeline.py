@@ -15,6 +15,8 @@ from newsprism import compare as compare_stage
 from newsprism import extract as extract_stage
 from newsprism import ingest as ingest_stage
 from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
+from newsprism.ingest.files import source_name
+from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.model import Analysis, Document, RawSource, Rejected
 
 # progress(stage, advance, total): called with total set once per stage, then with advances
@@ -36,21 +38,28 @@ def _noop(stage: str, advance: int, total: int | None) -> None:
     return None
 
 
-def build_documents(items: Iterable[RawSource | Rejected]) -> Ingested:
-    """Clean each raw source into a Document; one per distinct content (same text = same id)."""
+def build_documents(items: Iterable[RawSource | Rejected], limits: Limits = DEFAULT_LIMITS) -> Ingested:
+    """Clean each raw source into a Document; one per distinct content (same text = same id).
+
+    An article that cannot be cleaned is rejected with the reason; it never costs the others."""
     docs: dict[str, Document] = {}
     rejected: list[Rejected] = []
     for item in items:
         if isinstance(item, Rejected):
             rejected.append(item)
             continue
-        doc = ingest_stage.build_document(item)
+        try:
+            doc = ingest_stage.build_document(item, limits)
+        except (Exception, RecursionError) as err:
+            rejected.append(Rejected(source_name(item.source), f"could not be cleaned ({type(err).__name__}: "
+                                                               f"{str(err)[:200]})"))
+            continue
         docs.setdefault(doc.id, doc)
     return Ingested(tuple(docs.values()), tuple(rejected))
 
 
-def ingest(paths: Sequence[str | Path]) -> Ingested:
-    return build_documents(ingest_stage.read_sources(paths))
+def ingest(paths: Sequence[str | Path], limits: Limits = DEFAULT_LIMITS) -> Ingested:
+    return build_documents(ingest_stage.read_sources(paths, limits), limits)
 
 
 def analyze_documents(

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from newsprism.ingest.genre import classify_genre
+from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.ingest.metadata import extract_metadata
 from newsprism.ingest.text_clean import clean
-from newsprism.model import Document, RawSource, make_id, sha256_text
+from newsprism.model import Document, RawSource, Removed, make_id, sha256_text
 
 
-def build_document(raw: RawSource) -> Document:
+def overlong_runs(text: str, removed: Sequence[Removed], max_chars: int) -> tuple[Removed, ...]:
+    """``removed`` plus every run of more than ``max_chars`` characters without a space that is not
+    already removed (spaCy's tokenizer is quadratic on long punctuation runs), in text order."""
+    extra = [
+        Removed(m.start(), m.end(), f"run of {m.end() - m.start():,} characters without a space")
+        for m in re.finditer(rf"\S{{{max_chars + 1},}}", text)
+        if not any(r.start <= m.start() and m.end() <= r.end for r in removed)
+    ]
+    if not extra:
+        return tuple(removed)
+    return tuple(sorted([*removed, *extra], key=lambda r: (r.start, r.end)))
+
+
+def build_document(raw: RawSource, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Clean one article and read its metadata; the id depends on the text only."""
     text = raw.text
     digest = sha256_text(text)
@@ -27,7 +44,7 @@ def build_document(raw: RawSource) -> Document:
         published=meta.published,
         genre=genre,  # type: ignore[arg-type]  # classify_genre returns one of the Genre values
         body=cleaned.body,
-        removed=cleaned.removed,
+        removed=overlong_runs(text, cleaned.removed, limits.max_token_chars),
         url=meta.url,
         format=raw.fmt,
         evidence=evidence,

@@ -6,47 +6,85 @@ HTML is kept on the RawSource. Comments sections are left out of the extraction.
 
 from __future__ import annotations
 
+import codecs
 import re
 import warnings
 from typing import Any
 
+from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.model import RawSource, Rejected
 
 _META_KEYS = ("title", "author", "date", "sitename", "url", "categories", "tags", "description")
 
 
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _text_codec(name: str) -> str | None:
+    """The codec's name when ``name`` is a real text encoding (not 'undefined', 'rot13', 'base64')."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    if info.name == "undefined" or not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name
+
+
 def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Bytes of an HTML page as text: the declared charset, a <meta charset>, UTF-8, then cp1252."""
-    tried: list[str] = []
+    """Bytes of an HTML page as text: a byte-order mark, the declared charset, a <meta charset>,
+    UTF-8, then cp1252. Charset names that are not text encodings are ignored."""
+    tried: list[str] = [enc for bom, enc in _BOMS if data.startswith(bom)][:1]
     if declared:
         tried.append(declared)
     m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.I)
     if m:
         tried.append(m.group(1).decode("ascii", "ignore"))
-    for enc in [*tried, "utf-8"]:
+    for name in [*tried, "utf-8"]:
+        enc = _text_codec(name)
+        if enc is None:
+            continue
         try:
             return data.decode(enc)
-        except (LookupError, UnicodeDecodeError):
+        except (UnicodeError, ValueError):
             continue
     return data.decode("cp1252", errors="replace")
+
+
+def markup_count(html: str) -> int:
+    """Tags plus attributes, counted cheaply (every '<' and every '=')."""
+    return html.count("<") + html.count("=")
+
+
+_LONG_TAG = re.compile(r"<[^<>]{2000,}>?")
+
+
+def most_attributes(html: str) -> int:
+    """The most attributes in one tag (its words after the name, so valueless attributes count too);
+    only tags of 2,000 characters or more are looked at."""
+    return max((len(m.group().split()) - 1 for m in _LONG_TAG.finditer(html)), default=0)
 
 
 # trafilatura's metadata names -> RawSource.meta keys
 _RENAME = {"author": "authors", "date": "published", "sitename": "outlet"}
 
 
+_AUTHOR_SEP = re.compile(r"\s*(?:;|,|\band\b|&|\|)\s*")
+
+
 def split_authors(value: object) -> list[str]:
     """Author names from a list or a string such as "Jane Doe; John Smith" or "A and B"."""
     items = value if isinstance(value, list) else [value]
-    names: list[str] = []
+    names: dict[str, None] = {}  # ordered and linear: a list's `in` made long author lists quadratic
     for item in items:
         if not isinstance(item, str):
             continue
-        for part in re.split(r"\s*(?:;|,|\band\b|&|\|)\s*", item):
+        for part in _AUTHOR_SEP.split(item):
             part = part.strip()
-            if part and part not in names:
-                names.append(part)
-    return names
+            if part:
+                names.setdefault(part)
+    return list(names)
 
 
 def _meta(doc: Any) -> dict[str, Any]:
@@ -84,9 +122,17 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Any]
 
 def html_source(
     source: str, html: str, fmt: str = "html", url: str | None = None,
-    extra: dict[str, Any] | None = None,
+    extra: dict[str, Any] | None = None, limits: Limits = DEFAULT_LIMITS,
 ) -> RawSource | Rejected:
     """A RawSource from one HTML page; ``extra`` metadata (JSONL fields, WARC headers) wins."""
+    markup = markup_count(html)
+    if markup > limits.max_markup:
+        return Rejected(source, f"HTML with {markup:,} tags and attributes is over the limit of "
+                                f"{limits.max_markup:,} (--max-markup)")
+    attributes = most_attributes(html)
+    if attributes > limits.max_attributes:
+        return Rejected(source, f"an HTML tag with {attributes:,} attributes is over the limit of "
+                                f"{limits.max_attributes:,} (--max-attributes)")
     found = extract_html(html, url)
     if found is None:
         return Rejected(source, "no article text found in the HTML")

@@ -3,16 +3,70 @@ article. The record's WARC-Target-URI is the article URL and its WARC-Date the f
 
 Records are named ``path#index`` with the record's 0-based position among all records of the
 file. A broken archive yields what was read before the break and then a Rejected for the file.
+
+The archive is read as a stream, record by record: a gzipped archive is decompressed here (all
+members in order, as ``gzip`` reads them) through a counter that stops reading once
+``Limits.max_expanded_bytes`` have come out or ``Limits.max_seconds`` have passed, so a small file
+that expands to gigabytes costs at most that much work; each record's content is read up to
+``Limits.max_bytes``. A stream that does not start with a WARC header is refused at once.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
+import time
+import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from newsprism.ingest.dates import parse_date
 from newsprism.ingest.html import decode_html, html_source
+from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.model import RawSource, Rejected
+
+
+class ReadLimit(Exception):
+    """An archive expanded past ``Limits.max_expanded_bytes`` or took longer than ``max_seconds``."""
+
+
+class _Bounded(io.RawIOBase):
+    """A read-only stream that raises ReadLimit once more than ``limits.max_expanded_bytes`` came
+    out of it or ``limits.max_seconds`` have passed since it was opened."""
+
+    def __init__(self, inner: BinaryIO, limits: Limits) -> None:
+        self.inner, self.limits, self.total = inner, limits, 0
+        self.deadline = time.monotonic() + limits.max_seconds
+        self.broken: str | None = None  # why the compressed stream ended early, if it did
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:  # read1: what is there now, so the records before a break are still parsed
+            data = self.inner.read1(len(buffer))
+        except (EOFError, OSError, zlib.error) as err:
+            self.broken = str(err) or type(err).__name__
+            return 0
+        self.total += len(data)
+        if self.total > self.limits.max_expanded_bytes:
+            raise ReadLimit(f"expands past the limit of {self.limits.max_expanded_bytes:,} bytes "
+                            "(--max-expanded-bytes)")
+        if time.monotonic() > self.deadline:
+            raise ReadLimit(f"reading took longer than {self.limits.max_seconds:g} s (--max-seconds)")
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _uncompressed(stream: BinaryIO, limits: Limits) -> io.BufferedReader:
+    head = stream.read(2)
+    stream.seek(0)
+    inner: BinaryIO = gzip.GzipFile(fileobj=stream, mode="rb") if head == b"\x1f\x8b" else stream  # type: ignore[assignment]
+    return io.BufferedReader(_Bounded(inner, limits), buffer_size=1 << 16)
+
+
+def _starts_as_warc(stream: io.BufferedReader) -> bool:
+    return stream.peek(64).lstrip(b"\r\n").startswith(b"WARC/")
 
 
 def _charset(content_type: str) -> str | None:
@@ -23,7 +77,7 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def _record_source(source: str, record: Any) -> RawSource | Rejected | None:
+def _record_source(source: str, record: Any, limits: Limits) -> RawSource | Rejected | None:
     """The article of one response record; None for records that are not HTML pages."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
@@ -35,31 +89,45 @@ def _record_source(source: str, record: Any) -> RawSource | Rejected | None:
         return Rejected(source, f"HTTP status {status}, not an article page")
     url = record.rec_headers.get_header("WARC-Target-URI")
     fetched = parse_date(record.rec_headers.get_header("WARC-Date") or "")
-    html = decode_html(record.content_stream().read(), _charset(content_type))
+    body = record.content_stream().read(limits.max_bytes + 1)
+    if len(body) > limits.max_bytes:
+        return Rejected(source, f"record over the limit of {limits.max_bytes:,} bytes (--max-bytes)")
+    html = decode_html(body, _charset(content_type))
     extra: dict[str, Any] = {"via": {"url": "WARC-Target-URI"}}
     if fetched:
         extra["fetched"] = fetched
         extra["via"]["fetched"] = "WARC-Date"
-    return html_source(source, html, fmt="warc", url=url, extra=extra)
+    return html_source(source, html, fmt="warc", url=url, extra=extra, limits=limits)
 
 
-def read_warc(path: str, stream: BinaryIO) -> Iterator[RawSource | Rejected]:
+def read_warc(path: str, stream: BinaryIO, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawSource | Rejected]:
     """Every HTML response record of one WARC (or .warc.gz) stream."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     index = -1
     articles = 0
     try:
-        for index, record in enumerate(ArchiveIterator(stream)):
+        body = _uncompressed(stream, limits)
+        if not _starts_as_warc(body):
+            yield Rejected(path, "not a WARC file (it does not start with a WARC/1.x header)")
+            return
+        for index, record in enumerate(ArchiveIterator(body)):
             if getattr(record, "format", "warc") != "warc":
                 yield Rejected(path, f"not a WARC file (record {index} has no WARC header)")
                 return
-            found = _record_source(f"{path}#{index}", record)
+            found = _record_source(f"{path}#{index}", record, limits)
+            if isinstance(found, RawSource) and getattr(record.raw_stream, "limit", 0) > 0:
+                index -= 1  # the archive ends inside this record: its page is cut, not an article
+                raise EOFError(body.raw.broken or "the archive ends inside a record")  # type: ignore[attr-defined]
             if found is not None:
                 articles += 1
                 yield found
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
+        if body.raw.broken:  # type: ignore[attr-defined]
+            raise EOFError(body.raw.broken)  # type: ignore[attr-defined]
+    except ReadLimit as err:
+        yield Rejected(path, f"stopped after record {index}: {err}")
+        return
+    except Exception as err:  # warcio raises many kinds on a broken archive (AttributeError among them)
         where = f"after record {index}" if index >= 0 else "at the start"
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         yield Rejected(path, f"broken WARC {where}: {message}")
