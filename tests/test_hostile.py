@@ -94,6 +94,13 @@ def test_hostile_articles_become_documents(hostile: tuple[Path, dict[str, str]])
     assert "latin1-\\xe9t\\xe9.txt" in by_source
 
 
+def test_a_bomb_after_a_good_record_stops_at_the_expansion_ratio(hostile: tuple[Path, dict[str, str]]) -> None:
+    folder, _ = hostile
+    items = list(read_sources([folder / "bomb.warc.gz"]))  # default limits: 64 MB of spaces from 64 KB
+    assert [type(i).__name__ for i in items] == ["RawSource", "Rejected"]
+    assert "Berg" in items[0].text and "--max-expansion" in items[1].reason
+
+
 def test_cli_stores_every_good_input_and_names_every_bad_one(hostile: tuple[Path, dict[str, str]],
                                                               tmp_path: Path) -> None:
     folder, expected = hostile

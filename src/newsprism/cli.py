@@ -45,6 +45,8 @@ _D = DEFAULT_LIMITS
 MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help="Bytes read from one file or WARC record.")]
 MaxExpanded = Annotated[int, typer.Option("--max-expanded-bytes", min=1,
                                           help="Bytes a .warc.gz may expand to.")]
+MaxExpansion = Annotated[float, typer.Option("--max-expansion", min=1.0,
+                                            help="Times its compressed size a .warc.gz may expand to.")]
 MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help="Characters of one article's text.")]
 MaxMarkup = Annotated[int, typer.Option("--max-markup", min=1, help="Tags plus attributes in one HTML page.")]
 MaxAttributes = Annotated[int, typer.Option("--max-attributes", min=1, help="Attributes in one HTML tag.")]
@@ -90,6 +92,7 @@ def analyze(
     model: ModelOpt = DEFAULT_MODEL,
     max_bytes: MaxBytes = _D.max_bytes,
     max_expanded_bytes: MaxExpanded = _D.max_expanded_bytes,
+    max_expansion: MaxExpansion = _D.max_expansion,
     max_chars: MaxChars = _D.max_chars,
     max_markup: MaxMarkup = _D.max_markup,
     max_attributes: MaxAttributes = _D.max_attributes,
@@ -108,8 +111,8 @@ def analyze(
     from newsprism.workflow import analyze_into_store
 
     try:
-        limits = Limits(max_bytes, max_expanded_bytes, max_chars, max_markup, max_attributes, max_seconds,
-                        max_token_chars)
+        limits = Limits(max_bytes, max_expanded_bytes, max_expansion, max_chars, max_markup, max_attributes,
+                        max_seconds, max_token_chars)
         ingested = ingest(paths, limits)
         _report_rejected(ingested.rejected)
         if not ingested.documents:
@@ -140,6 +143,7 @@ def ingest_cmd(
     db: Annotated[Path, typer.Option("--db", help="DuckDB file to store documents in.")] = Path("newsprism.duckdb"),
     max_bytes: MaxBytes = _D.max_bytes,
     max_expanded_bytes: MaxExpanded = _D.max_expanded_bytes,
+    max_expansion: MaxExpansion = _D.max_expansion,
     max_chars: MaxChars = _D.max_chars,
     max_markup: MaxMarkup = _D.max_markup,
     max_attributes: MaxAttributes = _D.max_attributes,
@@ -157,8 +161,8 @@ def ingest_cmd(
     from newsprism.store import Store
 
     try:
-        limits = Limits(max_bytes, max_expanded_bytes, max_chars, max_markup, max_attributes, max_seconds,
-                        max_token_chars)
+        limits = Limits(max_bytes, max_expanded_bytes, max_expansion, max_chars, max_markup, max_attributes,
+                        max_seconds, max_token_chars)
         ingested = ingest(paths, limits)
         _report_rejected(ingested.rejected)
         with Store(db) as store:

@@ -20,24 +20,27 @@ class Limits:
     analysis (recorded as removed ranges)."""
 
     max_bytes: int = 64 * MB
-    """Bytes read from one file (a bigger file is refused without being read)."""
-    max_expanded_bytes: int = 1024 * MB
+    """Bytes read from one file or one WARC record (a bigger file is refused without being read;
+    a WARC file itself may be of any size: it is streamed record by record)."""
+    max_expanded_bytes: int = 64 * 1024 * MB
     """Bytes a compressed input (.warc.gz) may expand to; reading stops there."""
+    max_expansion: float = 100.0
+    """How many times its compressed size a .warc.gz may expand to (judged after 4 MB)."""
     max_chars: int = 1_000_000
     """Characters of one article's text (spaCy's own ``max_length`` is 1,000,000)."""
     max_markup: int = 200_000
     """Tags plus attributes in one HTML page (lxml and trafilatura slow down on huge trees)."""
     max_attributes: int = 1_000
     """Attributes in one HTML tag (libxml2's duplicate-attribute check is quadratic in them)."""
-    max_seconds: float = 60.0
-    """Seconds one archive may take to read (checked as its bytes are read: a stream of junk that
-    a parser reads slowly stops there)."""
+    max_seconds: float = 30.0
+    """Seconds one WARC record may take to read (checked as its bytes are read: junk that the
+    WARC parser reads slowly stops there)."""
     max_token_chars: int = 500
     """Longest run of characters without a space that is analysed: spaCy's tokenizer is quadratic
     in the length of such a run when it is punctuation; longer runs are removed from the analysis."""
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_expanded_bytes", "max_chars", "max_markup", "max_attributes",
+        for name in ("max_bytes", "max_expanded_bytes", "max_expansion", "max_chars", "max_markup", "max_attributes",
                      "max_seconds", "max_token_chars"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")

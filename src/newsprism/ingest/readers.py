@@ -99,11 +99,7 @@ def _read_file(path: Path, limits: Limits) -> Iterator[Item]:
         yield Rejected(source, f"unknown file type {found!r}; expected one of {', '.join(SUFFIXES)}")
         return
     try:
-        if kind in (".warc", ".warc.gz"):
-            size = path.stat().st_size
-            if size > limits.max_bytes:
-                yield Rejected(source, f"file of {size:,} bytes is over the limit of {limits.max_bytes:,} (--max-bytes)")
-                return
+        if kind in (".warc", ".warc.gz"):  # streamed: limits apply per record
             with path.open("rb") as stream:
                 yield from read_warc(source, stream, limits)
             return

@@ -4,11 +4,13 @@ article. The record's WARC-Target-URI is the article URL and its WARC-Date the f
 Records are named ``path#index`` with the record's 0-based position among all records of the
 file. A broken archive yields what was read before the break and then a Rejected for the file.
 
-The archive is read as a stream, record by record: a gzipped archive is decompressed here (all
-members in order, as ``gzip`` reads them) through a counter that stops reading once
-``Limits.max_expanded_bytes`` have come out or ``Limits.max_seconds`` have passed, so a small file
-that expands to gigabytes costs at most that much work; each record's content is read up to
-``Limits.max_bytes``. A stream that does not start with a WARC header is refused at once.
+The archive is read as a stream, record by record, never whole: a gzipped archive is
+decompressed here (all members in order, as ``gzip`` reads them) through a counter that stops
+reading once ``Limits.max_expanded_bytes`` have come out, once more than 4 MB have come out at
+over ``Limits.max_expansion`` times the compressed bytes read (news HTML compresses about 5-10x;
+a bomb of spaces about 1,000x), or when one record takes longer than ``Limits.max_seconds``. Each
+record's content is read up to ``Limits.max_bytes``. A stream that does not start with a WARC
+header is refused at once.
 """
 
 from __future__ import annotations
@@ -26,18 +28,24 @@ from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.model import RawSource, Rejected
 
 
+RATIO_AFTER = 4 * 1024 * 1024  # the expansion ratio is judged once this much has come out
+
+
 class ReadLimit(Exception):
-    """An archive expanded past ``Limits.max_expanded_bytes`` or took longer than ``max_seconds``."""
+    """An archive expanded past its limits or one record took longer than ``max_seconds``."""
 
 
 class _Bounded(io.RawIOBase):
-    """A read-only stream that raises ReadLimit once more than ``limits.max_expanded_bytes`` came
-    out of it or ``limits.max_seconds`` have passed since it was opened."""
+    """A read-only stream over the decompressed archive that raises ReadLimit when it expands past
+    the limits or when ``limits.max_seconds`` pass between two calls of ``next_record``."""
 
-    def __init__(self, inner: BinaryIO, limits: Limits) -> None:
-        self.inner, self.limits, self.total = inner, limits, 0
+    def __init__(self, inner: BinaryIO, compressed: BinaryIO | None, limits: Limits) -> None:
+        self.inner, self.compressed, self.limits, self.total = inner, compressed, limits, 0
         self.deadline = time.monotonic() + limits.max_seconds
         self.broken: str | None = None  # why the compressed stream ended early, if it did
+
+    def next_record(self) -> None:
+        self.deadline = time.monotonic() + self.limits.max_seconds
 
     def readable(self) -> bool:
         return True
@@ -52,8 +60,13 @@ class _Bounded(io.RawIOBase):
         if self.total > self.limits.max_expanded_bytes:
             raise ReadLimit(f"expands past the limit of {self.limits.max_expanded_bytes:,} bytes "
                             "(--max-expanded-bytes)")
+        if self.compressed is not None and self.total > RATIO_AFTER:
+            ratio = self.total / max(1, self.compressed.tell())
+            if ratio > self.limits.max_expansion:
+                raise ReadLimit(f"expands {ratio:,.0f} times its compressed size, over the limit of "
+                                f"{self.limits.max_expansion:g} (--max-expansion)")
         if time.monotonic() > self.deadline:
-            raise ReadLimit(f"reading took longer than {self.limits.max_seconds:g} s (--max-seconds)")
+            raise ReadLimit(f"one record took longer than {self.limits.max_seconds:g} s to read (--max-seconds)")
         buffer[: len(data)] = data
         return len(data)
 
@@ -61,8 +74,10 @@ class _Bounded(io.RawIOBase):
 def _uncompressed(stream: BinaryIO, limits: Limits) -> io.BufferedReader:
     head = stream.read(2)
     stream.seek(0)
-    inner: BinaryIO = gzip.GzipFile(fileobj=stream, mode="rb") if head == b"\x1f\x8b" else stream  # type: ignore[assignment]
-    return io.BufferedReader(_Bounded(inner, limits), buffer_size=1 << 16)
+    if head == b"\x1f\x8b":
+        inner: BinaryIO = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+        return io.BufferedReader(_Bounded(inner, stream, limits), buffer_size=1 << 16)
+    return io.BufferedReader(_Bounded(stream, None, limits), buffer_size=1 << 16)
 
 
 def _starts_as_warc(stream: io.BufferedReader) -> bool:
@@ -104,6 +119,9 @@ def read_warc(path: str, stream: BinaryIO, limits: Limits = DEFAULT_LIMITS) -> I
     """Every HTML response record of one WARC (or .warc.gz) stream."""
     from warcio.archiveiterator import ArchiveIterator
 
+    class QuietIterator(ArchiveIterator):  # type: ignore[misc]
+        INC_RECORD = ""  # warcio writes this warning (with bytes of the file) straight to stderr
+
     index = -1
     articles = 0
     try:
@@ -111,17 +129,19 @@ def read_warc(path: str, stream: BinaryIO, limits: Limits = DEFAULT_LIMITS) -> I
         if not _starts_as_warc(body):
             yield Rejected(path, "not a WARC file (it does not start with a WARC/1.x header)")
             return
-        for index, record in enumerate(ArchiveIterator(body)):
+        for index, record in enumerate(QuietIterator(body)):
             if getattr(record, "format", "warc") != "warc":
                 yield Rejected(path, f"not a WARC file (record {index} has no WARC header)")
                 return
             found = _record_source(f"{path}#{index}", record, limits)
+            body.raw.next_record()  # type: ignore[attr-defined]
             if isinstance(found, RawSource) and getattr(record.raw_stream, "limit", 0) > 0:
                 index -= 1  # the archive ends inside this record: its page is cut, not an article
                 raise EOFError(body.raw.broken or "the archive ends inside a record")  # type: ignore[attr-defined]
             if found is not None:
                 articles += 1
                 yield found
+                body.raw.next_record()  # type: ignore[attr-defined]  # the consumer's time is not the record's
         if body.raw.broken:  # type: ignore[attr-defined]
             raise EOFError(body.raw.broken)  # type: ignore[attr-defined]
     except ReadLimit as err:
