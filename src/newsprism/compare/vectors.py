@@ -13,9 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsprism.lang.resources import read_text
 
 Vector = dict[str, float]
 BACKGROUND = "compare_background_df.tsv"
@@ -179,10 +180,9 @@ def ordinal_value(word: str) -> int | None:
 def background() -> tuple[int, dict[str, int]]:
     """Document frequencies of a background news sample (``resources/compare_background_df.tsv``),
     so that IDF is meaningful for small batches too."""
-    text = resources.files("newsprism.resources").joinpath(BACKGROUND).read_text("utf-8")
     n_docs = 0
     df: dict[str, int] = {}
-    for line in text.splitlines():
+    for line in read_text(BACKGROUND).splitlines():
         if line.startswith("#N\t"):
             n_docs = int(line.split("\t")[1])
         elif line and not line.startswith("#"):

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.compare.checks.judge import Verdict
-from newsprism.compare.checks.text import load_resource
 from newsprism.compare.checks.verbs import check_verbs, verb_hits
 from newsprism.compare.claims.split import SentenceSpans, sentences
+from newsprism.lang.resources import load_json
 from newsprism.model import Document, Entity, Span
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
@@ -45,7 +45,7 @@ class EventSentence:
 @lru_cache(maxsize=1)
 def _noun_classes() -> dict[str, str]:
     """Event noun (singular and plural) -> its class."""
-    data = load_resource("checks_events.json")["classes"]
+    data = load_json("checks_events.json")["classes"]
     out: dict[str, str] = {}
     for cls, nouns in data.items():
         for noun in nouns:
@@ -56,7 +56,7 @@ def _noun_classes() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _event_pairs() -> tuple[int, ...]:
-    scopes = [p.get("scope") for p in load_resource("checks_verbs.json")["pairs"]]
+    scopes = [p.get("scope") for p in load_json("checks_verbs.json")["pairs"]]
     return tuple(i for i, scope in enumerate(scopes) if scope == "event")
 
 

@@ -18,7 +18,8 @@ from functools import lru_cache
 from typing import TypeVar
 
 from newsprism.compare.checks.judge import JudgeContext, Verdict, severity_from_ratio
-from newsprism.compare.checks.text import Token, load_resource, sub_span, tokens
+from newsprism.compare.checks.text import Token, sub_span, tokens
+from newsprism.lang.resources import load_json
 from newsprism.model import Span
 
 T = TypeVar("T")
@@ -46,14 +47,14 @@ class Quantity:
 
 @lru_cache(maxsize=1)
 def _qualifiers() -> list[tuple[list[str], str]]:
-    data = load_resource("checks_numbers.json")["qualifiers"]
+    data = load_json("checks_numbers.json")["qualifiers"]
     out = [(phrase.split(), kind) for kind, phrases in data.items() for phrase in phrases]
     return sorted(out, key=lambda p: len(p[0]), reverse=True)
 
 
 @lru_cache(maxsize=1)
 def _unit_phrases() -> tuple[tuple[list[str], float], ...]:
-    units = load_resource("checks_numbers.json")["units"]
+    units = load_json("checks_numbers.json")["units"]
     return tuple((p.split(), float(v)) for p, v in sorted(units.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -81,7 +82,7 @@ def _match_words(toks: list[Token], i: int, words: list[str]) -> bool:
 
 def _parse_number(toks: list[Token], i: int) -> tuple[float, int] | None:
     """A number starting at token ``i``: (value, index after it)."""
-    res = load_resource("checks_numbers.json")
+    res = load_json("checks_numbers.json")
     units, tens, scales = res["units"], res["tens"], res["scales"]
     if i >= len(toks):
         return None
@@ -121,7 +122,7 @@ def _counted_noun(text: str, toks: list[Token], j: int) -> bool:
 
 def _unit(text: str, toks: list[Token], j: int) -> tuple[str | None, float, str | None, int]:
     """What follows a number: (dimension, factor, counted noun, index after it)."""
-    res = load_resource("checks_numbers.json")
+    res = load_json("checks_numbers.json")
     measures = res["measures"]
     for width in (2, 1):
         if j + width <= len(toks):
@@ -211,14 +212,14 @@ def find_quantities(text: str) -> list[Quantity]:
 def _number_words() -> frozenset[str]:
     """One word every number written in words must contain: the longest of each phrase
     ("four", "twenty", "dozen" for "a dozen", "couple" for "a couple of")."""
-    res = load_resource("checks_numbers.json")
+    res = load_json("checks_numbers.json")
     return frozenset(max(p.lower().split(), key=len) for p in [*res["units"], *res["tens"]])
 
 
 @lru_cache(maxsize=1)
 def _quantity_starts() -> frozenset[str]:
     """Lower-case words a quantity can start with: a hedge, or a number written in words."""
-    tens = load_resource("checks_numbers.json")["tens"]
+    tens = load_json("checks_numbers.json")["tens"]
     return frozenset(_qualifiers_by_start()) | frozenset(_unit_phrases_by_start()) | frozenset(tens)
 
 
@@ -260,7 +261,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         j = _skip_partitive(toks, i, j)
         dim, factor, noun, k = _unit(text, toks, j)
         if currency is not None and dim is None:
-            dim, factor, noun, k = str(load_resource("checks_numbers.json")["measures"][currency][0]), 1.0, None, j
+            dim, factor, noun, k = str(load_json("checks_numbers.json")["measures"][currency][0]), 1.0, None, j
         if _is_excluded(toks, i, j, dim) or (dim is None and noun is None):
             i = j
             continue
@@ -289,7 +290,7 @@ def _disjoint(x: Quantity, y: Quantity) -> bool:
 def _subject(x: Quantity, y: Quantity, text_x: str, text_y: str) -> str:
     """What the two quantities measure or count; ``text_x`` and ``text_y`` are their words."""
     if x.dimension:
-        name = str(load_resource("checks_numbers.json")["dimension_names"].get(x.dimension, "quantity"))
+        name = str(load_json("checks_numbers.json")["dimension_names"].get(x.dimension, "quantity"))
         thing = x.noun or y.noun
         return f"the {thing}'s {name}" if thing else f"the {name}"
     if x.noun == y.noun:

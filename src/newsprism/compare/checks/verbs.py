@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.compare.checks.judge import JudgeContext, Verdict
-from newsprism.compare.checks.text import first_words, load_resource, sub_span, words_of
+from newsprism.compare.checks.text import first_words, sub_span, words_of
+from newsprism.lang.resources import load_json
 from newsprism.model import Severity, Span
 
 
@@ -57,7 +58,7 @@ def _group_regex(phrases: list[str], irregular: dict[str, list[str]]) -> re.Patt
 
 @lru_cache(maxsize=1)
 def verb_pairs() -> tuple[VerbPair, ...]:
-    data = load_resource("checks_verbs.json")
+    data = load_json("checks_verbs.json")
     irregular = {k: list(v) for k, v in data["irregular"].items()}
     return tuple(
         VerbPair(p["topic"], p["severity"], _group_regex(p["a"], irregular),
@@ -68,7 +69,7 @@ def verb_pairs() -> tuple[VerbPair, ...]:
 
 @lru_cache(maxsize=1)
 def _negation_re() -> re.Pattern[str]:
-    words = load_resource("checks_verbs.json")["negations"]
+    words = load_json("checks_verbs.json")["negations"]
     alternation = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in words)
     return re.compile(rf"(?:\b(?:{alternation})\b|n[’']t\b)", re.IGNORECASE)
 

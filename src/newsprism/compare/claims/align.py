@@ -24,10 +24,10 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from newsprism.compare import vectors as vec
 from newsprism.compare.claims.split import Unit
+from newsprism.lang.resources import lines
 
 ALIGN_MIN = 0.55  # blended overlap (Dice and containment) for two units to state one claim
 NUMBER_BONUS = 0.15
@@ -49,11 +49,8 @@ class Keyed:
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
-    data = resources.files("newsprism.resources").joinpath("compare_synonyms.txt").read_text("utf-8")
     table: dict[str, str] = {}
-    for line in data.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in lines("compare_synonyms.txt"):
         words = [vec.stem(w) for w in line.split()]
         for w in words:
             table.setdefault(w, words[0])

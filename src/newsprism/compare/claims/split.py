@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from newsprism.lang.resources import lines
 from newsprism.model import Document
 
 # titles, months and other abbreviations that end with a period inside a sentence (general English)
@@ -60,8 +60,7 @@ class Unit:
 
 @lru_cache(maxsize=1)
 def evaluative_words() -> frozenset[str]:
-    data = resources.files("newsprism.resources").joinpath("compare_evaluative.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(w.strip() for w in lines("compare_evaluative.txt"))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsprism.compare.checks.text import load_resource
 from newsprism.extract.events.lexicon import load_lexicon
+from newsprism.lang.resources import lines, load_json
 
 METHOD = ("VADER lexicon (vaderSentiment 3.3.2, MIT) without words that name events (PLOVER "
           "triggers, casualty and disaster vocabulary) on each sentence without its quotations; "
@@ -43,24 +43,19 @@ class Scored:
     hits: int  # lexicon words found
 
 
-def _resource_lines(name: str) -> list[str]:
-    text = resources.files("newsprism.resources").joinpath(name).read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def event_lemmas() -> frozenset[str]:
     """Base forms of words that name events: the PLOVER triggers (the verb or event noun of each
     pattern, not the objects it may take) and the tone event vocabulary."""
     plover = load_lexicon()
-    return frozenset(_resource_lines("tone_event_words.txt")) | frozenset(
+    return frozenset(line.strip() for line in lines("tone_event_words.txt")) | frozenset(
         {*plover.verbs, *(v for v, _ in plover.particles), *(v for v, _ in plover.objects), *plover.nouns})
 
 
 @lru_cache(maxsize=1)
 def _irregular_bases() -> dict[str, str]:
     """Irregular inflected form -> base form (the verb lexicon's table of irregular verbs)."""
-    return {form: base for base, forms in load_resource("checks_verbs.json")["irregular"].items()
+    return {form: base for base, forms in load_json("checks_verbs.json")["irregular"].items()
             for form in forms}
 
 

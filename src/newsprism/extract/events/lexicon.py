@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from newsprism.lang.resources import lines
 from newsprism.model import PLOVER_CATEGORIES
 
 if TYPE_CHECKING:
@@ -73,8 +73,7 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    text = resources.files("newsprism.resources").joinpath("plover_verbs.tsv").read_text("utf-8")
-    return parse_lexicon(text.splitlines())
+    return parse_lexicon(lines("plover_verbs.tsv"))
 
 
 _OBJECT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
