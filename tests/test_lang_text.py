@@ -1,7 +1,10 @@
-"""The shared language package on its own: resources (expected values written by hand)."""
+"""The shared language package on its own: resources, the PLOVER lexicon (expected values written by hand)."""
 
 from __future__ import annotations
 
+import pytest
+
+from newsprism.lang.plover import load_lexicon, parse_lexicon
 from newsprism.lang.resources import lines, load_json, read_text
 
 
@@ -17,3 +20,23 @@ def test_json_resources_are_parsed_once() -> None:
     verbs = load_json("checks_verbs.json")
     assert verbs["irregular"]["win"] == ["win", "wins", "won", "winning"]
     assert load_json("checks_verbs.json") is verbs
+
+
+def test_plover_patterns() -> None:
+    lex = parse_lexicon(["# a comment", "", "AGREE\tsign +deal|accord", "CONSULT\tcall on",
+                         "PROTEST\tn:protest", "PROTEST\tdemonstrate !obj", "ASSAULT\tattack"])
+    assert lex.objects == {("sign", "deal"): "AGREE", ("sign", "accord"): "AGREE"}
+    assert lex.particles == {("call", "on"): "CONSULT"}
+    assert lex.nouns == {"protest": "PROTEST"}
+    assert lex.verbs == {"demonstrate": "PROTEST", "attack": "ASSAULT"}
+    assert lex.intransitive == {"demonstrate"}
+    assert lex.heads == {"sign", "call", "protest", "protests", "demonstrate", "attack"}
+    with pytest.raises(ValueError):
+        parse_lexicon(["CELEBRATE\tparty"])
+
+
+def test_shipped_plover_lexicon() -> None:
+    lex = load_lexicon()
+    assert lex.verbs["meet"] == "CONSULT" and lex.objects[("sign", "treaty")] == "AGREE"
+    assert lex.nouns["agreement"] == "AGREE"
+

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsprism.extract.events.lexicon import load_lexicon
+from newsprism.lang.plover import load_lexicon
 from newsprism.lang.resources import lines, load_json
 
 METHOD = ("VADER lexicon (vaderSentiment 3.3.2, MIT) without words that name events (PLOVER "

@@ -25,8 +25,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from newsprism.extract.events import args
-from newsprism.extract.events.lexicon import Lexicon, Trigger, load_lexicon, match_trigger
+from newsprism.extract.events.triggers import Trigger, match_trigger
 from newsprism.extract.dates.find import document_anchor
+from newsprism.lang.plover import Lexicon, load_lexicon
 from newsprism.model import Document, Event, Quote, Span, TimeExpression, make_id
 
 if TYPE_CHECKING:
