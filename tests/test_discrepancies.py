@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsprism.compare.checks.judge import ContradictionJudge, Verdict
-from newsprism.compare.checks.numbers import plural
 from newsprism.compare.checks.discrepancies import find_discrepancies
+from newsprism.lang.morphology import plural
 from newsprism.model import Claim, Discrepancy, Document, Entity, Extraction, Quote, Range, Span, sha256_text
 
 

@@ -1,9 +1,13 @@
-"""The shared language package on its own: resources, the PLOVER lexicon (expected values written by hand)."""
+"""The shared language package on its own: resources, morphology, the PLOVER lexicon (expected values
+written by hand)."""
 
 from __future__ import annotations
 
 import pytest
 
+from newsprism.lang.morphology import (
+    IRREGULAR_PAST, base_forms, plural, singular, stem, stem_form, suffix_plural, truncation_stem, verb_forms,
+)
 from newsprism.lang.plover import load_lexicon, parse_lexicon
 from newsprism.lang.resources import lines, load_json, read_text
 
@@ -40,3 +44,34 @@ def test_shipped_plover_lexicon() -> None:
     assert lex.verbs["meet"] == "CONSULT" and lex.objects[("sign", "treaty")] == "AGREE"
     assert lex.nouns["agreement"] == "AGREE"
 
+
+def test_stems_join_the_inflections_of_one_word() -> None:
+    assert {stem(w) for w in ("closed", "closes", "close", "closing")} == {"clos"}
+    assert stem("countries") == "country" and stem("running") == "run" and stem("agreed") == "agreed"
+    assert stem_form("minister’s", frozenset()) == "minister"
+    assert stem_form("the", frozenset({"the"})) == "" and stem_form("x", frozenset()) == ""
+    assert truncation_stem("reported") == "repor" == truncation_stem("reports")
+    assert truncation_stem("wins") == "wins"
+
+
+def test_base_forms_undo_regular_and_irregular_inflections() -> None:
+    assert {"ban", "bann"} <= base_forms("banned")
+    assert "win" in base_forms("won") and "carry" in base_forms("carries") and "worry" in base_forms("worried")
+    assert base_forms("calm") == {"calm"}
+
+
+def test_verb_forms_inflect_regular_verbs_and_list_irregular_ones() -> None:
+    assert verb_forms("postpone") == ["postpone", "postpones", "postponed", "postponing"]
+    assert verb_forms("deny") == ["deny", "denies", "denied", "denying"]
+    assert verb_forms("reject") == ["reject", "rejects", "rejected", "rejecting"]
+    assert verb_forms("win") == ["win", "win", "wins", "won", "winning"]
+    assert "said" in IRREGULAR_PAST and "won" in IRREGULAR_PAST
+
+
+def test_plurals_and_singulars() -> None:
+    assert [plural(n) for n in ("child", "country", "bus", "day", "police")] == [
+        "children", "countries", "buses", "days", "police"]
+    assert [singular(n) for n in ("countries", "churches", "boxes", "rifles", "crisis")] == [
+        "country", "church", "box", "rifle", "crisis"]
+    # the event-noun table's plural adds -s or -es only
+    assert (suffix_plural("match"), suffix_plural("rally")) == ("matches", "rallys")

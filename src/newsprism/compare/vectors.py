@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsprism.lang.morphology import stem_form
 from newsprism.lang.resources import read_text
 
 Vector = dict[str, float]
@@ -50,40 +51,6 @@ _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
 _DIGIT = re.compile(r"\d")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-
-
-def stem(word: str) -> str:
-    """A very light English suffix stripper (plural -s/-es/-ies, -ed, -ing, final -e, doubled
-    final consonant), enough to match inflections of one word across outlets ("closed",
-    "closes", "close" -> "clos"); not a linguistic stemmer."""
-    w = word
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
-        w = w[:-2]
-    elif len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouylsz":
-        w = w[:-1]
-    return w
-
-
-def stem_form(word: str, stop_words: frozenset[str]) -> str:
-    """The stem of a lower-case word without possessive ending and edge quotes or hyphens,
-    or "" for words in ``stop_words`` and one-letter fragments."""
-    w = word.replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'-")
-    if len(w) < 2 or w in stop_words:
-        return ""
-    return stem(w)
 
 
 @lru_cache(maxsize=200_000)

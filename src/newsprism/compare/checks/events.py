@@ -21,6 +21,7 @@ from functools import lru_cache
 from newsprism.compare.checks.judge import Verdict
 from newsprism.compare.checks.verbs import check_verbs, verb_hits
 from newsprism.compare.claims.split import SentenceSpans, sentences
+from newsprism.lang.morphology import suffix_plural
 from newsprism.lang.resources import load_json
 from newsprism.model import Document, Entity, Span
 
@@ -50,7 +51,7 @@ def _noun_classes() -> dict[str, str]:
     for cls, nouns in data.items():
         for noun in nouns:
             out[noun] = cls
-            out[noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")] = cls
+            out[suffix_plural(noun)] = cls
     return out
 
 

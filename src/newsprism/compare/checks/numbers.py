@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from newsprism.compare.checks.judge import JudgeContext, Verdict, severity_from_ratio
 from newsprism.compare.checks.text import Token, sub_span, tokens
+from newsprism.lang.morphology import plural, singular
 from newsprism.lang.resources import load_json
 from newsprism.model import Span
 
@@ -131,37 +132,8 @@ def _unit(text: str, toks: list[Token], j: int) -> tuple[str | None, float, str 
                 dim, factor = measures[phrase]
                 return str(dim), float(factor), None, j + width
     if j < len(toks) and _counted_noun(text, toks, j) and toks[j].lower not in res["not_nouns"]:
-        return None, 1.0, _singular(toks[j].lower), j + 1
+        return None, 1.0, singular(toks[j].lower), j + 1
     return None, 1.0, None, j
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-_IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children",
-                      "foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese"}
-_SAME_PLURAL = frozenset({"people", "police", "staff", "personnel", "sheep", "deer", "fish",
-                          "aircraft", "series", "species", "news", "troops", "cattle"})
-
-
-def plural(noun: str) -> str:
-    """The English plural of a singular counted noun (general spelling rules)."""
-    if noun in _SAME_PLURAL or noun.endswith(("people", "men")):
-        return noun
-    if noun in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[noun]
-    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "sh", "ch", "x", "z")):
-        return noun + "es"
-    return noun + "s"
 
 
 _DETS = frozenset({"the", "those", "these", "its", "their", "our", "his", "her"})

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from newsprism.compare.checks.judge import Verdict
 from newsprism.compare.checks.text import is_stopword
+from newsprism.lang.morphology import truncation_stem
 from newsprism.model import Quote, Severity, Span
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
@@ -101,16 +102,12 @@ def _omission(op: str, i1: int, i2: int, j1: int, j2: int, wa: Words, wb: Words)
     return at_gap
 
 
-def _stem(word: str) -> str:
-    return word[:5] if len(word) > 5 else word
-
-
 def wording_severity(diff: Difference) -> Severity:
     changed = set(diff.left) ^ set(diff.right)
     if changed & _NEGATIONS or any(w.isdigit() or w in _NUMBERS for w in changed):
         return "high"
-    content_l = sorted(_stem(w) for w in diff.left if not is_stopword(w))
-    content_r = sorted(_stem(w) for w in diff.right if not is_stopword(w))
+    content_l = sorted(truncation_stem(w) for w in diff.left if not is_stopword(w))
+    content_r = sorted(truncation_stem(w) for w in diff.right if not is_stopword(w))
     if content_l == content_r:
         return "low"
     return "medium"

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from newsprism.compare import vectors as vec
 from newsprism.compare.claims.split import Unit
+from newsprism.lang.morphology import stem, stem_form
 from newsprism.lang.resources import lines
 
 ALIGN_MIN = 0.55  # blended overlap (Dice and containment) for two units to state one claim
@@ -51,7 +52,7 @@ class Keyed:
 def synonyms() -> dict[str, str]:
     table: dict[str, str] = {}
     for line in lines("compare_synonyms.txt"):
-        words = [vec.stem(w) for w in line.split()]
+        words = [stem(w) for w in line.split()]
         for w in words:
             table.setdefault(w, words[0])
     return table
@@ -85,7 +86,7 @@ def _canonical(token: str) -> str:
     and for number tokens (``#4``)."""
     if token.startswith("#"):
         return ""
-    s = vec.stem_form(token, vec.CORE_STOP_WORDS)
+    s = stem_form(token, vec.CORE_STOP_WORDS)
     if not s:
         return ""
     s = synonyms().get(s, s)

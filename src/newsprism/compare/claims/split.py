@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsprism.lang.morphology import IRREGULAR_PAST
 from newsprism.lang.resources import lines
 from newsprism.model import Document
 
@@ -33,13 +34,6 @@ _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|us)\
 _MODAL = re.compile(r"\b(should|shouldn't|ought to|must not|must)\b", re.I)
 _CLAUSE_JOIN = re.compile(r"(;\s+|,\s+(?:and|but|while|whereas|although|though)\s+)")
 _PREDICATE_SEP = re.compile(r",\s+(?:and\s+|then\s+)?|\s+and\s+")
-# irregular English past tenses (general grammar), for predicate lists
-_IRREGULAR_PAST = frozenset(
-    "said made took gave went came saw found left held met told sent won lost began led brought "
-    "built bought caught cut fell fought hit kept knew paid put ran rose sold set shot spent stood "
-    "struck spoke wrote drove broke chose grew hung laid let meant read rode sank shut sought stole "
-    "swore threw understood withdrew fled flew froze forgot hid slid spread swept tore".split()
-)
 _NOT_SUBJECT = frozenset("not also then so only even still yet later".split())
 _AUX = frozenset("is are was were has have had will would could can may might did does do".split())
 MIN_WORDS = 4
@@ -125,7 +119,7 @@ def _n_words(text: str) -> int:
 
 def _is_verb(word: str) -> bool:
     w = word.lower()
-    return word.islower() and (w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed")))
+    return word.islower() and (w in IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed")))
 
 
 def _has_verb(text: str) -> bool:
