@@ -1,5 +1,5 @@
-"""The shared language package on its own: resources, morphology, the PLOVER lexicon (expected values
-written by hand)."""
+"""The shared language package on its own: resources, morphology, sentences, the PLOVER lexicon
+(expected values written by hand)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from newsprism.lang.morphology import (
 )
 from newsprism.lang.plover import load_lexicon, parse_lexicon
 from newsprism.lang.resources import lines, load_json, read_text
+from newsprism.lang.sentences import sentence_spans, sentences, split
+from newsprism.model import Document, Range, Removed, sha256_text
 
 
 def test_resource_lines_leave_out_comments_and_blank_lines() -> None:
@@ -75,3 +77,31 @@ def test_plurals_and_singulars() -> None:
         "country", "church", "box", "rifle", "crisis"]
     # the event-noun table's plural adds -s or -es only
     assert (suffix_plural("match"), suffix_plural("rally")) == ("matches", "rallys")
+
+
+WIRE = ('Gov. Ana Ruiz met U.S. officials in Austin on Monday. "We agreed," she said! '
+        "Talks resume at 9 a.m. Friday, said John F. Kennedy Jr. of the state office.\n"
+        "A second line? Yes.")
+
+
+def test_split_respects_abbreviations_initials_and_line_breaks() -> None:
+    assert [WIRE[a:b] for a, b in split(WIRE)] == [
+        "Gov. Ana Ruiz met U.S. officials in Austin on Monday.",
+        '"We agreed," she said!',
+        "Talks resume at 9 a.m. Friday, said John F. Kennedy Jr. of the state office.",
+        "A second line?",
+        "Yes.",
+    ]
+    start = WIRE.index("Talks")
+    assert [WIRE[a:b] for a, b in split(WIRE, start, WIRE.index(" Yes"))] == [
+        "Talks resume at 9 a.m. Friday, said John F. Kennedy Jr. of the state office.", "A second line?"]
+
+
+def test_document_sentences_are_those_of_the_clean_body() -> None:
+    text = "Headline\n\nFirst sentence here. Share this article. Second one.\nRead more"
+    cut = text.index("Share this article.")
+    doc = Document("d1", "d1.txt", sha256_text(text), text, None, None, (), None, "news",
+                   Range(text.index("First"), text.index("\nRead more")),
+                   (Removed(cut, cut + len("Share this article."), "share"),))
+    assert [text[a:b] for a, b in sentences(doc)] == ["First sentence here.", "Second one."]
+    assert sentence_spans([doc]) == {"d1": tuple(sentences(doc))}

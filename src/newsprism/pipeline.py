@@ -15,6 +15,7 @@ from newsprism import compare as compare_stage
 from newsprism import extract as extract_stage
 from newsprism import ingest as ingest_stage
 from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
+from newsprism.lang.sentences import sentence_spans
 from newsprism.model import Analysis, Document, RawSource, Rejected
 
 # progress(stage, advance, total): called with total set once per stage, then with advances
@@ -68,7 +69,9 @@ def analyze_documents(
     progress("extract", 0, len(documents))
     extraction = extract_stage.extract(documents, nlp, progress=lambda n: progress("extract", n, None))
     progress("compare", 0, 1)
-    comparison = compare_stage.compare(documents, extraction, prior=prior)
+    # every document split into sentences once, for claims, the event-verb check and tone
+    comparison = compare_stage.compare(documents, extraction, prior=prior,
+                                       sentences=sentence_spans(documents))
     progress("compare", 1, None)
     analysis = Analysis(
         documents=tuple(documents),
