@@ -6,13 +6,15 @@ from compare_fixtures import doc, fire_docs, vote_docs
 
 from newsprism.compare import compare
 from newsprism.compare.claims.build import apply_discrepancies, build_claims
-from newsprism.compare.claims.split import classify, sentences, split_units
+from newsprism.compare.claims.split import classify, split_units
 from newsprism.compare.stories.find import find_stories
+from newsprism.lang.sentences import sentence_spans, sentences
 from newsprism.model import Discrepancy, Extraction, Span
 
 
 def _units(body: str) -> list[str]:
-    return [u.text for u in split_units(doc(f"Headline\n\n{body}\n", "Test Outlet", "2024-01-02"))]
+    d = doc(f"Headline\n\n{body}\n", "Test Outlet", "2024-01-02")
+    return [u.text for u in split_units(d, tuple(sentences(d)))]
 
 
 def test_multi_fact_sentence_gives_several_claims() -> None:
@@ -47,7 +49,7 @@ def test_opinion_and_rhetorical_sentences_are_marked() -> None:
 
 def test_same_claim_aligned_across_paraphrase_and_number_forms() -> None:
     docs = {**fire_docs(), **vote_docs()}
-    result = compare(list(docs.values()), Extraction())
+    result = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()))
     injured = next(c for c in result.claims if "Four firefighters were injured" in c.text)
     by_doc = {m.doc: m.text for m in injured.mentions}
     assert by_doc[docs["fire_b"].id].startswith("4 firefighters suffered injuries")
@@ -62,8 +64,8 @@ def test_same_claim_aligned_across_paraphrase_and_number_forms() -> None:
 def test_claim_mentions_are_exact_spans_and_ids_stable() -> None:
     docs = {**fire_docs(), **vote_docs()}
     by_id = {d.id: d for d in docs.values()}
-    first = compare(list(docs.values()), Extraction())
-    again = compare(list(reversed(docs.values())), Extraction())
+    first = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()))
+    again = compare(list(reversed(docs.values())), Extraction(), sentences=sentence_spans(docs.values()))
     assert first.claims and sorted(c.id for c in first.claims) == sorted(c.id for c in again.claims)
     for c in first.claims:
         for m in c.mentions:
@@ -76,7 +78,7 @@ def test_minority_side_of_a_discrepancy_is_contradicting() -> None:
                "Northern Post", "2024-05-15")
     batch = [docs["fire_a"], docs["fire_b"], five]
     stories, _ = find_stories(batch, Extraction())
-    claims = build_claims(batch, stories, (), Extraction())
+    claims = build_claims(batch, stories, (), Extraction(), sentences=sentence_spans(batch))
     claim = next(c for c in claims if "Four firefighters were injured" in c.text)
     assert five.id in claim.support
     spans = []
@@ -95,7 +97,8 @@ def test_compare_moves_the_minority_count_to_contradicted_by() -> None:
     docs = fire_docs()
     five = doc(docs["fire_c"].text.replace("injured four firefighters", "injured five firefighters"),
                "Northern Post", "2024-05-15")
-    result = compare([docs["fire_a"], docs["fire_b"], five], Extraction())
+    batch = [docs["fire_a"], docs["fire_b"], five]
+    result = compare(batch, Extraction(), sentences=sentence_spans(batch))
     claim = next(c for c in result.claims if "Four firefighters were injured" in c.text)
     assert claim.contradicted_by == (five.id,)
     assert five.id not in claim.support and five.id not in claim.silent

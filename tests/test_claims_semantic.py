@@ -14,6 +14,7 @@ from newsprism.compare.claims.semantic import align_semantic, pair_score
 from newsprism.compare.claims.split import Unit
 from newsprism.compare.embeddings.encoders import embed, load_encoder
 from newsprism.compare.stories.find import find_stories
+from newsprism.lang.sentences import sentence_spans
 from newsprism.model import Document, Extraction, Range, sha256_text
 
 
@@ -139,7 +140,7 @@ def test_demo_facts_are_single_claims_supported_by_their_documents(demo_dir: Pat
     docs = _demo_docs(demo_dir)
     batch = list(docs.values())
     stories, _ = find_stories(batch, Extraction())
-    claims = build_claims(batch, stories, (), Extraction(), encoder=encoder)
+    claims = build_claims(batch, stories, (), Extraction(), encoder=encoder, sentences=sentence_spans(batch))
     aligned = []
     for fact in DEMO_FACTS:
         holders = [c for c in claims

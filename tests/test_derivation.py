@@ -6,6 +6,7 @@ from compare_fixtures import fire_docs, vote_docs
 
 from newsprism.compare import compare
 from newsprism.compare.stories.derivation import find_derivations
+from newsprism.lang.sentences import sentence_spans
 from newsprism.model import Extraction
 
 
@@ -28,7 +29,7 @@ def test_paraphrased_coverage_is_not_a_derivation() -> None:
 
 def test_copy_does_not_count_as_independent_support() -> None:
     docs = {**fire_docs(), **vote_docs()}
-    result = compare(list(docs.values()), Extraction())
+    result = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()))
     road = next(c for c in result.claims if "ring road" in c.text)
     assert set(road.support) == {docs["fire_a"].id, docs["fire_copy"].id}
     assert road.independent_support == 1 and road.single_source

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsprism.compare.checks.judge import ContradictionJudge, Verdict
-from newsprism.compare.checks.numbers import plural
 from newsprism.compare.checks.discrepancies import find_discrepancies
+from newsprism.lang.morphology import plural
+from newsprism.lang.sentences import sentence_spans
 from newsprism.model import Claim, Discrepancy, Document, Entity, Extraction, Quote, Range, Span, sha256_text
 
 
@@ -37,7 +38,7 @@ def pair(text_a: str, text_b: str, published: str = "2024-03-06") -> tuple[Docum
 
 
 def run(a: Document, b: Document, *claims: Claim, extraction: Extraction = Extraction()) -> tuple[Discrepancy, ...]:
-    found = find_discrepancies([a, b], list(claims), extraction)
+    found = find_discrepancies([a, b], list(claims), extraction, sentences=sentence_spans([a, b]))
     for d in found:
         for m in d.mentions:
             assert {"a": a, "b": b}[m.doc].text[m.start:m.end] == m.text
@@ -296,7 +297,7 @@ def test_quotes_of_different_stories_are_not_compared() -> None:
     b = doc("b", f"“{wb},” the mayor said.", "Evening Post")
     ex = Extraction(quotes=(_quote(a, wa, None, None), _quote(b, wb, None, None)))
     claims = [claim("c1", span(a, a.text), story="s1"), claim("c2", span(b, b.text), story="s2")]
-    assert find_discrepancies([a, b], claims, ex) == ()
+    assert find_discrepancies([a, b], claims, ex, sentences=sentence_spans([a, b])) == ()
 
 
 # ---------------------------------------------------------------- names
@@ -339,16 +340,17 @@ class NegationJudge:
 def test_judges_can_be_replaced() -> None:
     judge: ContradictionJudge = NegationJudge()
     a, b, c = pair("The ferry did not sail for 4 hours.", "The ferry sailed for two hours.")
-    found = find_discrepancies([a, b], [c], Extraction(), judges=[judge])
+    found = find_discrepancies([a, b], [c], Extraction(), judges=[judge], sentences=sentence_spans([a, b]))
     assert [d.kind for d in found] == ["negation"]
-    assert {d.kind for d in find_discrepancies([a, b], [c], Extraction())} == {"number"}
+    default = find_discrepancies([a, b], [c], Extraction(), sentences=sentence_spans([a, b]))
+    assert {d.kind for d in default} == {"number"}
 
 
 def test_ids_are_stable_and_inputs_untouched() -> None:
     a, b, c = pair("Organisers cancelled the marathon after 3 hours of rain.",
                    "Organisers postponed the marathon after five hours of rain.")
-    first = find_discrepancies([a, b], [c], Extraction())
-    assert first == find_discrepancies([a, b], [c], Extraction())
+    first = find_discrepancies([a, b], [c], Extraction(), sentences=sentence_spans([a, b]))
+    assert first == find_discrepancies([a, b], [c], Extraction(), sentences=sentence_spans([a, b]))
     assert {d.kind for d in first} == {"event_verb", "number"}
     assert len({d.id for d in first}) == 2
     assert c.mentions[0].text == a.text

@@ -26,6 +26,7 @@ import pytest
 from newsprism.compare import compare
 from newsprism.compare.checks.discrepancies import find_discrepancies
 from newsprism.extract import extract
+from newsprism.lang.sentences import sentence_spans
 from newsprism.model import Claim, Discrepancy, Document, Extraction, Range, Span, sha256_text
 
 
@@ -67,7 +68,7 @@ def kinds(found: tuple[Discrepancy, ...]) -> list[str]:
 def test_trip_put_off_vs_cancelled(demo: dict[str, Document]) -> None:
     c = claim(sentence(demo["002"], "canceled it"), sentence(demo["003"], "putting off his planned trip"),
               sentence(demo["004"], "cancel his planned visit"))
-    found = find_discrepancies(list(demo.values()), [c], Extraction())
+    found = find_discrepancies(list(demo.values()), [c], Extraction(), sentences=sentence_spans(demo.values()))
     verbs = [d for d in found if d.kind == "event_verb"]
     pairs = {tuple(m.text for m in d.mentions) for d in verbs}
     assert pairs == {("canceled", "putting off"), ("putting off", "cancel")}
@@ -76,7 +77,7 @@ def test_trip_put_off_vs_cancelled(demo: dict[str, Document]) -> None:
 
 def test_three_efforts_vs_four_principles(demo: dict[str, Document]) -> None:
     c = claim(sentence(demo["000"], "all three of those efforts"), sentence(demo["001"], "four principles"))
-    found = find_discrepancies(list(demo.values()), [c], Extraction())
+    found = find_discrepancies(list(demo.values()), [c], Extraction(), sentences=sentence_spans(demo.values()))
     counts = [d for d in found if d.kind == "count"]
     assert [[m.text for m in d.mentions] for d in counts] == [["three of those efforts", "four principles"]]
 
@@ -85,14 +86,16 @@ def test_meeting_length_and_day_agree(demo: dict[str, Document]) -> None:
     length = claim(sentence(demo["000"], "for four hours"), sentence(demo["001"], "more than four-hour meeting"),
                    sentence(demo["002"], "for four hours"), sentence(demo["004"], "meeting for four hours"))
     day = claim(sentence(demo["002"], "sat down Tuesday"), sentence(demo["001"], "after the February 18 meeting"))
-    found = find_discrepancies(list(demo.values()), [length, day], Extraction())
+    found = find_discrepancies(list(demo.values()), [length, day], Extraction(),
+                               sentences=sentence_spans(demo.values()))
     assert not {"number", "date", "weekday"} & set(kinds(found))
 
 
 def test_quotes_inside_claim_sentences(demo: dict[str, Document]) -> None:
     same = claim(line(demo["002"], "“Today is the first step"), line(demo["003"], "“Today is the first step"))
     deal = claim(line(demo["002"], "You should have made a deal"), line(demo["004"], "You could have made"))
-    found = find_discrepancies(list(demo.values()), [same, deal], Extraction())
+    found = find_discrepancies(list(demo.values()), [same, deal], Extraction(),
+                               sentences=sentence_spans(demo.values()))
     wording = [d for d in found if d.kind == "quote_wording"]
     assert len(wording) == 1
     assert wording[0].severity == "medium"
@@ -101,7 +104,7 @@ def test_quotes_inside_claim_sentences(demo: dict[str, Document]) -> None:
 
 
 def test_role_found_story_wide(demo: dict[str, Document]) -> None:
-    found = find_discrepancies(list(demo.values()), [], Extraction())
+    found = find_discrepancies(list(demo.values()), [], Extraction(), sentences=sentence_spans(demo.values()))
     roles = [d for d in found if d.kind == "role"]
     assert len(roles) == 1
     assert roles[0].severity == "high"
@@ -112,7 +115,7 @@ def test_role_found_story_wide(demo: dict[str, Document]) -> None:
 @pytest.mark.slow
 def test_end_to_end_on_extract_and_compare(demo: dict[str, Document], nlp) -> None:  # type: ignore[no-untyped-def]
     docs = list(demo.values())
-    result = compare(docs, extract(docs, nlp))
+    result = compare(docs, extract(docs, nlp), sentences=sentence_spans(docs))
     by_kind: dict[str, list[Discrepancy]] = {}
     for d in result.discrepancies:
         by_kind.setdefault(d.kind, []).append(d)

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from newsprism.compare.checks.events import event_verb_verdicts
 from newsprism.compare.checks.discrepancies import find_discrepancies
+from newsprism.lang.sentences import sentence_spans
 from newsprism.model import Discrepancy, Document, Entity, Extraction, Range, Span, sha256_text
 
 
 def doc(doc_id: str, text: str, outlet: str | None = None, source: str | None = None) -> Document:
     return Document(doc_id, source or f"{doc_id}.txt", sha256_text(text), text, outlet, None, (), "2024-05-02",
                     "news", Range(0, len(text)), ())
+
+
+def found_in(*docs: Document) -> tuple[Discrepancy, ...]:
+    """The discrepancies between documents given without claims (one story)."""
+    return find_discrepancies(docs, [], Extraction(), sentences=sentence_spans(docs))
 
 
 def verbs(found: tuple[Discrepancy, ...]) -> list[tuple[str, ...]]:
@@ -25,7 +31,7 @@ def test_match_cancelled_vs_postponed_in_unaligned_sentences() -> None:
                  "Saturday after the pitch flooded. Fans were told to keep their tickets.", "Daily Ledger")
     b = doc("b", "The pitch flooded overnight, and Harbour City's game against Riverside has been postponed "
                  "until next month, the club said in a statement.", "Evening Post")
-    found = find_discrepancies([a, b], [], Extraction())
+    found = found_in(a, b)
     assert verbs(found) == [("cancelled", "postponed")]
     d = next(x for x in found if x.kind == "event_verb")
     assert d.severity == "medium"
@@ -38,18 +44,18 @@ def test_merger_called_off_vs_delayed() -> None:
                  "after competition regulators raised objections.", "Farm Journal")
     b = doc("b", "Objections from competition regulators have forced Northwind Foods to delay its merger "
                  "with Baltic Grain by at least six months, the company said.", "Market Wire")
-    assert verbs(find_discrepancies([a, b], [], Extraction())) == [("called off", "delay")]
+    assert verbs(found_in(a, b)) == [("called off", "delay")]
 
 
 def test_different_events_or_different_actors_are_not_compared() -> None:
     # one team, two events: the match is put off, the tour is scrapped
     a = doc("a", "Harbour City's league match against Riverside was postponed because of the storm.")
     b = doc("b", "Harbour City have cancelled their pre-season tour of Japan because of rising costs.")
-    assert verbs(find_discrepancies([a, b], [], Extraction())) == []
+    assert verbs(found_in(a, b)) == []
     # one kind of event, two teams
     c = doc("c", "The cup final between Eastport and Millbrook was postponed because of the storm.")
     d = doc("d", "Organisers cancelled the match between Northgate and Kingsley because of the storm.")
-    assert verbs(find_discrepancies([c, d], [], Extraction())) == []
+    assert verbs(found_in(c, d)) == []
 
 
 def test_actors_from_entities_and_a_pronoun_subject() -> None:
@@ -64,10 +70,10 @@ def test_actors_from_entities_and_a_pronoun_subject() -> None:
 
     okafor = Entity("ent_okafor", "Amara Okafor", "PERSON", (), (), None,
                     (at(a, "Amara Okafor"), at(b, "Okafor")))
-    found = event_verb_verdicts([a, b], [okafor])
+    found = event_verb_verdicts([a, b], [okafor], sentences=sentence_spans([a, b]))
     assert [(v.a.text, v.b.text) for v in found] == [("cancelled", "postponing")]
     # without the entity, "Okafor" opens its sentence and is no evidence of a shared actor
-    assert event_verb_verdicts([a, b], []) == []
+    assert event_verb_verdicts([a, b], [], sentences=sentence_spans([a, b])) == []
 
 
 def test_description_names_a_document_without_outlet_by_its_file_name() -> None:
@@ -75,7 +81,7 @@ def test_description_names_a_document_without_outlet_by_its_file_name() -> None:
             source="/srv/feeds/2024-05-02/regatta-report.txt")
     b = doc("doc_6a5b4c3d2e1f", "Organisers postponed the harbour regatta at Port Ellen because of the gale.",
             source="https://news.example.org/sport/regatta-delayed.html")
-    found = find_discrepancies([a, b], [], Extraction())
+    found = found_in(a, b)
     (d,) = [x for x in found if x.kind == "event_verb"]
     assert "(regatta-report.txt)" in d.description and "(regatta-delayed.html)" in d.description
     assert "doc_" not in d.description and "\n" not in d.description
@@ -87,4 +93,4 @@ def test_a_title_abbreviation_does_not_cut_the_event_sentence() -> None:
                  "Crews kept pumping water from the main road.", "Valley Times")
     b = doc("b", "Lena Marsh has postponed her visit to the flooded valley, her office said on Monday.",
             "State Wire")
-    assert verbs(find_discrepancies([a, b], [], Extraction())) == [("cancelled", "postponed")]
+    assert verbs(found_in(a, b)) == [("cancelled", "postponed")]

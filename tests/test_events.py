@@ -12,9 +12,9 @@ import pytest
 
 from newsprism.extract.actors.find import find_actors
 from newsprism.extract.events.find import find_events
-from newsprism.extract.events.lexicon import load_lexicon
 from newsprism.extract.quotes.find import find_quotes
 from newsprism.extract.dates.find import find_dates
+from newsprism.lang.plover import load_lexicon
 from newsprism.model import PLOVER_CATEGORIES, Document, Event, Range, make_id, sha256_text
 
 WED = "2025-02-19"

@@ -6,6 +6,7 @@ from compare_fixtures import doc, fire_docs, vote_docs
 
 from newsprism.compare import compare
 from newsprism.compare.outlets.tone import score
+from newsprism.lang.sentences import sentence_spans
 from newsprism.model import Document, Entity, Extraction, Quote, Span
 
 
@@ -22,7 +23,7 @@ def _entity(eid: str, name: str, docs: list[Document], *forms: str) -> Entity:
 
 def test_coverage_and_omission_per_outlet() -> None:
     docs = {**fire_docs(), **vote_docs()}
-    result = compare(list(docs.values()), Extraction())
+    result = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()))
     profiles = {o.name: o for o in result.outlets}
     # the cost is stated by vote_a and vote_b only (vote_c mentions the approval but not the cost)
     vote = next(c for c in result.claims if "420" in c.text)
@@ -44,7 +45,7 @@ def test_quotes_counted_per_speaker() -> None:
     start = d.text.index("a reckless waste")
     quote = Quote("q1", d.id, start, start + 16, d.text[start:start + 16], "ent_lund", "Ida Lund",
                   "attacked", "indirect")
-    result = compare(list(docs.values()), Extraction(quotes=(quote,)))
+    result = compare(list(docs.values()), Extraction(quotes=(quote,)), sentences=sentence_spans(docs.values()))
     profiles = {o.name: o for o in result.outlets}
     assert profiles["County Herald"].quoted == {"ent_lund": 1}
     assert profiles["Dunmore Courier"].quoted == {}
@@ -62,7 +63,7 @@ def test_tone_toward_actors_positive_and_negative() -> None:
     d = doc(TONE_TEXT, "City Paper", "2024-02-01")
     greve = _entity("ent_greve", "Tomas Greve", [d], "Mayor Greve")
     lund = _entity("ent_lund", "Ida Lund", [d], "Ida Lund")
-    result = compare([d], Extraction(entities=(greve, lund)))
+    result = compare([d], Extraction(entities=(greve, lund)), sentences=sentence_spans([d]))
     tone = result.outlets[0].tone
     assert tone["toward"]["ent_greve"] > 0.3
     assert tone["toward"]["ent_lund"] < -0.3

@@ -17,6 +17,7 @@ from newsprism import ingest as ingest_stage
 from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
 from newsprism.ingest.files import source_name
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
+from newsprism.lang.sentences import sentence_spans
 from newsprism.model import Analysis, Document, RawSource, Rejected
 
 # progress(stage, advance, total): called with total set once per stage, then with advances
@@ -77,7 +78,9 @@ def analyze_documents(
     progress("extract", 0, len(documents))
     extraction = extract_stage.extract(documents, nlp, progress=lambda n: progress("extract", n, None))
     progress("compare", 0, 1)
-    comparison = compare_stage.compare(documents, extraction, prior=prior)
+    # every document split into sentences once, for claims, the event-verb check and tone
+    comparison = compare_stage.compare(documents, extraction, prior=prior,
+                                       sentences=sentence_spans(documents))
     progress("compare", 1, None)
     analysis = Analysis(
         documents=tuple(documents),

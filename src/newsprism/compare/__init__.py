@@ -1,10 +1,13 @@
 """The compare stage: stories, independent sources, claims, discrepancies, outlets & framing.
 
-``compare(documents, extraction, prior)`` is pure: it groups documents into stories (joining
-stored stories through their ``prior`` signatures), finds copies and rewrites, splits and aligns
-claims per story, asks ``discrepancies.find_discrepancies`` for contradictions (the documents on
-the minority side of each move from a claim's support to ``contradicted_by``), and profiles each
-outlet's coverage, quoting and tone.
+``compare(documents, extraction, prior, sentences=...)`` is pure: it groups documents into
+stories (joining stored stories through their ``prior`` signatures), finds copies and rewrites,
+cuts the documents' sentences into claims and aligns them per story, asks
+``discrepancies.find_discrepancies`` for contradictions (the documents on the minority side of
+each move from a claim's support to ``contradicted_by``), and profiles each outlet's coverage,
+quoting and tone. ``sentences`` is a required input: every document's sentence spans
+(``lang.sentences.sentence_spans``, split once by the pipeline), read by claims, the event-verb
+check and tone, none of which splits again.
 
 Python's cyclic garbage collector is paused for the call (``paused_gc``): the stage builds
 hundreds of thousands of small acyclic records, and the collector's full passes over them grew
@@ -20,13 +23,13 @@ from contextlib import contextmanager
 from typing import Any
 
 from newsprism.compare.claims.build import apply_discrepancies, build_claims
-from newsprism.compare.claims.split import sentence_spans
 from newsprism.compare.stories.derivation import find_derivations
 from newsprism.compare.checks.discrepancies import find_discrepancies
 from newsprism.compare.outlets.profile import profile_outlets
 from newsprism.compare.stories.find import (
     StorySignature, find_stories, signature_from_json, signature_to_json,
 )
+from newsprism.lang.sentences import SentenceSpans
 from newsprism.model import Comparison, Document, Extraction
 
 __all__ = ["StorySignature", "compare", "signature_from_json", "signature_to_json"]
@@ -49,16 +52,17 @@ def paused_gc() -> Iterator[None]:
 
 
 def compare(documents: Sequence[Document], extraction: Extraction,
-            prior: Sequence[StorySignature | dict[str, Any]] = ()) -> Comparison:
+            prior: Sequence[StorySignature | dict[str, Any]] = (), *,
+            sentences: SentenceSpans) -> Comparison:
+    """The comparison of ``documents``; ``sentences`` holds every document's sentence spans."""
     with paused_gc():
-        return _compare(tuple(documents), extraction, prior)
+        return _compare(tuple(documents), extraction, prior, sentences)
 
 
 def _compare(docs: tuple[Document, ...], extraction: Extraction,
-             prior: Sequence[StorySignature | dict[str, Any]]) -> Comparison:
+             prior: Sequence[StorySignature | dict[str, Any]], sentences: SentenceSpans) -> Comparison:
     stories, signatures = find_stories(docs, extraction, tuple(_as_signature(p) for p in prior))
     derivations = find_derivations(docs, extraction)
-    sentences = sentence_spans(docs)  # split once, read by claims, event checks and tone
     claims = build_claims(docs, stories, derivations, extraction, sentences=sentences)
     discrepancies = find_discrepancies(docs, claims, extraction, stories=stories, sentences=sentences)
     claims = apply_discrepancies(claims, discrepancies, docs, derivations)

@@ -14,49 +14,17 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 
 from newsprism.lang.words import STOP_WORDS
+
+from newsprism.lang.morphology import stem_form
+from newsprism.lang.resources import read_text
 
 Vector = dict[str, float]
 BACKGROUND = "compare_background_df.tsv"
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
-
-
-def stem(word: str) -> str:
-    """A very light English suffix stripper (plural -s/-es/-ies, -ed, -ing, final -e, doubled
-    final consonant), enough to match inflections of one word across outlets ("closed",
-    "closes", "close" -> "clos"); not a linguistic stemmer."""
-    w = word
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
-        w = w[:-2]
-    elif len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouylsz":
-        w = w[:-1]
-    return w
-
-
-def stem_form(word: str, stop_words: frozenset[str]) -> str:
-    """The stem of a lower-case word without possessive ending and edge quotes or hyphens,
-    or "" for words in ``stop_words`` and one-letter fragments."""
-    w = word.replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'-")
-    if len(w) < 2 or w in stop_words:
-        return ""
-    return stem(w)
 
 
 @lru_cache(maxsize=200_000)
@@ -78,10 +46,9 @@ def raw_tokens(text: str) -> list[str]:
 def background() -> tuple[int, dict[str, int]]:
     """Document frequencies of a background news sample (``resources/compare_background_df.tsv``),
     so that IDF is meaningful for small batches too."""
-    text = resources.files("newsprism.resources").joinpath(BACKGROUND).read_text("utf-8")
     n_docs = 0
     df: dict[str, int] = {}
-    for line in text.splitlines():
+    for line in read_text(BACKGROUND).splitlines():
         if line.startswith("#N\t"):
             n_docs = int(line.split("\t")[1])
         elif line and not line.startswith("#"):

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlsplit
 
 from newsprism.ingest.text_clean import Cleaned
+from newsprism.lang.resources import lines
 
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&’'/-]|\.(?=\w))*)"
 ORG = (
@@ -61,8 +61,7 @@ class _Candidate:
 
 @lru_cache(maxsize=1)
 def outlet_table() -> dict[str, str]:
-    text = resources.files("newsprism.resources").joinpath("ingest_outlets.tsv").read_text("utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    rows = (line.split("\t") for line in lines("ingest_outlets.tsv"))
     return {row[0].strip().lower(): row[1].strip() for row in rows if len(row) == 2}
 
 

@@ -1,5 +1,8 @@
 """Small text helpers for the report: outlet labels, sentence context around a span, dates.
 
+Sentences are those of the one rule-based splitter, ``lang.sentences.split``, run on the lines
+around a span of the document text.
+
 Everything here returns plain strings; escaping is left to Jinja2's autoescape (and to
 ``markupsafe.escape`` in ``charts``), so nothing in this module may build markup.
 """
@@ -11,19 +14,9 @@ import re
 from dataclasses import dataclass
 
 from newsprism.lang.calendar import parse_iso_day
+from newsprism.lang.sentences import split
 from newsprism.model import Document, Span
 
-# A sentence ends at . ! ? or … (optionally followed by closing quotes/brackets) and whitespace,
-# or at a line break. Abbreviations are handled in ``_is_abbreviation``.
-_BOUNDARY = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*[ \t]+|\n")
-# Common English abbreviations that end in a period but rarely end a sentence (titles,
-# corporate suffixes, months); general orthography, not taken from any corpus.
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col",
-    "capt", "sgt", "maj", "adm", "rev", "hon", "pres", "inc", "corp", "co", "ltd", "no", "vs",
-    "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-})
-_WORD_BEFORE = re.compile(r"([\w.]+)\.\W*$")
 CONTEXT_LIMIT = 320  # at most this many characters of context on each side of a span
 
 
@@ -47,38 +40,19 @@ def outlet_label(doc: Document) -> str:
     return f"unknown outlet ({base})"
 
 
-def _is_abbreviation(text: str, end: int) -> bool:
-    """Whether the period just before ``end`` belongs to an abbreviation like 'Dr.' or 'U.S.'."""
-    m = _WORD_BEFORE.search(text[max(0, end - 24):end])
-    if not m:
-        return False
-    word = m.group(1)
-    if "." in word:  # U.S., a.m., e.g.
-        return True
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
-
-
-def _boundaries(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    out = []
-    for m in _BOUNDARY.finditer(text, lo, hi):
-        if m.group(0) != "\n" and _is_abbreviation(text, m.start()):
-            continue
-        out.append((m.start(), m.end()))
-    return out
-
-
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The start and end of the sentence(s) holding ``text[start:end]`` (at most CONTEXT_LIMIT
-    characters either side)."""
-    lo, hi = max(0, start - CONTEXT_LIMIT), min(len(text), end + CONTEXT_LIMIT)
-    left, right = lo, hi
-    for b_start, b_end in _boundaries(text, lo, hi):
-        if b_end <= start:
-            left = b_end
-        elif b_start >= end:
-            right = b_start
+    """The start and end of the sentence(s) holding ``text[start:end]`` (``lang.sentences``), cut
+    at CONTEXT_LIMIT characters either side."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    left, right = start, end
+    for s_start, s_end in split(text, line_start, len(text) if line_end < 0 else line_end):
+        if s_start <= start:
+            left = s_start
+        if s_end >= end:
+            right = s_end
             break
-    return left, right
+    return max(left, start - CONTEXT_LIMIT), min(right, end + CONTEXT_LIMIT)
 
 
 def in_context(doc: Document | None, span: Span) -> InContext:
@@ -118,5 +92,5 @@ def shorten(text: str, limit: int) -> str:
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences begin in ``text`` (always starts with 0), for ``bisect``."""
-    return [0] + [b_end for _, b_end in _boundaries(text, 0, len(text))]
+    """Offsets where the sentences of ``text`` begin (``lang.sentences``), for ``bisect``."""
+    return [s_start for s_start, _ in split(text)]

@@ -30,7 +30,6 @@ from newsprism.compare.checks.judge import ContradictionJudge, JudgeContext, Rul
 from newsprism.compare.checks.names import name_variants
 from newsprism.compare.checks.numbers import check_numbers
 from newsprism.compare.checks.events import event_verb_verdicts
-from newsprism.compare.claims.split import SentenceSpans
 from newsprism.compare.checks.roles import RoleMention, find_roles, role_verdicts
 from newsprism.compare.checks.text import overlaps, span_key
 from newsprism.compare.checks.verbs import check_verbs
@@ -67,10 +66,11 @@ def find_discrepancies(
     extraction: Extraction,
     stories: Sequence[Story] | None = None,
     judges: Sequence[ContradictionJudge] | None = None,
-    sentences: SentenceSpans | None = None,
+    *,
+    sentences: SentenceSpans,
 ) -> tuple[Discrepancy, ...]:
     """Every disagreement between two documents of one story, most severe first
-    (``sentences``: the documents' sentence spans, when already split)."""
+    (``sentences``: every document's sentence spans)."""
     story_of = _story_map(documents, claims, stories)
 
     def same_story(a: str, b: str) -> bool:
@@ -90,7 +90,7 @@ def find_discrepancies(
 
     for group in groups:
         found += [_Found(v, ()) for v in role_verdicts(group, roles_of)]
-        found += [_Found(v, ()) for v in event_verb_verdicts(group, extraction.entities, sentences)]
+        found += [_Found(v, ()) for v in event_verb_verdicts(group, extraction.entities, sentences=sentences)]
     index = _ClaimIndex(claims)
     records = _merge(found, index, _labels(documents))
     records += _name_records(documents, groups, extraction, index)

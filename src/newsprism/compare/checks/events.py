@@ -2,12 +2,13 @@
 with incompatible verbs, even when claim alignment did not pair the two sentences ("X cancelled
 a planned visit" / "X is putting off the trip").
 
-Within one story, each document's sentences (``claims_split.sentences``) are kept when they hold a verb of the event-outcome
-lexicon (``checks_verbs.json`` pairs marked ``"scope": "event"``) and an event noun. Two sentences
-of different documents are compared when they share an actor and an event-noun class (a visit
-and a trip are one class, a match and a game another). Actors are the extract stage's entities
-mentioned in the sentence (their id and their last name word); for a document without entities,
-the capitalised words inside the sentence stand in. Event nouns: ``resources/checks_events.json``.
+Within one story, each document's sentences (the spans of ``lang.sentences``, handed in) are
+kept when they hold a verb of the event-outcome lexicon (``checks_verbs.json`` pairs marked
+``"scope": "event"``) and an event noun. Two sentences of different documents are compared
+when they share an actor and an event-noun class (a visit and a trip are one class, a match and
+a game another). Actors are the extract stage's entities mentioned in the sentence (their id and
+their last name word); for a document without entities, the capitalised words inside the
+sentence stand in. Event nouns: ``resources/checks_events.json``.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.compare.checks.judge import Verdict
-from newsprism.compare.checks.text import load_resource
 from newsprism.compare.checks.verbs import check_verbs, verb_hits
-from newsprism.compare.claims.split import SentenceSpans, sentences
 from newsprism.lang.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from newsprism.lang.morphology import suffix_plural
+from newsprism.lang.resources import load_json
+from newsprism.lang.sentences import SentenceSpan, SentenceSpans
 from newsprism.lang.words import LETTER_WORD
 from newsprism.model import Document, Entity, Span
 
@@ -44,18 +46,18 @@ class EventSentence:
 @lru_cache(maxsize=1)
 def _noun_classes() -> dict[str, str]:
     """Event noun (singular and plural) -> its class."""
-    data = load_resource("checks_events.json")["classes"]
+    data = load_json("checks_events.json")["classes"]
     out: dict[str, str] = {}
     for cls, nouns in data.items():
         for noun in nouns:
             out[noun] = cls
-            out[noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")] = cls
+            out[suffix_plural(noun)] = cls
     return out
 
 
 @lru_cache(maxsize=1)
 def _event_pairs() -> tuple[int, ...]:
-    scopes = [p.get("scope") for p in load_resource("checks_verbs.json")["pairs"]]
+    scopes = [p.get("scope") for p in load_json("checks_verbs.json")["pairs"]]
     return tuple(i for i, scope in enumerate(scopes) if scope == "event")
 
 
@@ -64,9 +66,9 @@ def _has_event_verb(text: str) -> bool:
     return any(hits[i][0] or hits[i][1] for i in _event_pairs())
 
 
-def _sentences(doc: Document, spans: Sequence[tuple[int, int]] | None) -> list[Span]:
+def _sentences(doc: Document, spans: Sequence[SentenceSpan]) -> list[Span]:
     """The document's sentences of MIN_SENTENCE to MAX_SENTENCE characters."""
-    return [doc.span(a, b) for a, b in (sentences(doc) if spans is None else spans)
+    return [doc.span(a, b) for a, b in spans
             if MIN_SENTENCE <= b - a <= MAX_SENTENCE]
 
 
@@ -88,7 +90,7 @@ def _capitalised(span: Span) -> set[str]:
 
 
 def event_sentences(doc: Document, mentions: Sequence[tuple[Span, set[str]]],
-                    spans: Sequence[tuple[int, int]] | None = None) -> list[EventSentence]:
+                    spans: Sequence[SentenceSpan]) -> list[EventSentence]:
     """The sentences of a document that tell an event outcome, with their actors and noun classes.
 
     A sentence's actors are those it names, plus the previous sentence's when it starts with a
@@ -124,13 +126,12 @@ def event_sentences(doc: Document, mentions: Sequence[tuple[Span, set[str]]],
     return out
 
 
-def event_verb_verdicts(documents: Sequence[Document], entities: Sequence[Entity] = (),
-                        sentences: SentenceSpans | None = None) -> list[Verdict]:
+def event_verb_verdicts(documents: Sequence[Document], entities: Sequence[Entity] = (), *,
+                        sentences: SentenceSpans) -> list[Verdict]:
     """``event_verb`` disagreements between sentences of different documents of one story
-    (``sentences``: the documents' sentence spans, when already split)."""
+    (``sentences``: every document's sentence spans)."""
     mentions = _entity_actors(entities, {d.id for d in documents})
-    split = sentences or {}
-    per_doc = [(d.id, event_sentences(d, mentions.get(d.id, ()), split.get(d.id))) for d in documents]
+    per_doc = [(d.id, event_sentences(d, mentions.get(d.id, ()), sentences[d.id])) for d in documents]
     out: list[Verdict] = []
     for i, (doc_a, sents_a) in enumerate(per_doc):
         for doc_b, sents_b in per_doc[i + 1:]:

@@ -19,9 +19,11 @@ from functools import lru_cache
 from typing import TypeVar
 
 from newsprism.compare.checks.judge import JudgeContext, Verdict, severity_from_ratio
-from newsprism.compare.checks.text import Token, load_resource, sub_span, tokens
+from newsprism.compare.checks.text import Token, sub_span, tokens
 from newsprism.lang.calendar import MONTH_WORDS
+from newsprism.lang.morphology import plural, singular
 from newsprism.lang.numbers import CARDINALS, NUMBER_PHRASES, SCALE_ABBREVIATIONS, SCALES, TENS
+from newsprism.lang.resources import load_json
 from newsprism.lang.words import LETTER_RUN
 from newsprism.model import Span
 
@@ -48,7 +50,7 @@ class Quantity:
 
 @lru_cache(maxsize=1)
 def _qualifiers() -> list[tuple[list[str], str]]:
-    data = load_resource("checks_numbers.json")["qualifiers"]
+    data = load_json("checks_numbers.json")["qualifiers"]
     out = [(phrase.split(), kind) for kind, phrases in data.items() for phrase in phrases]
     return sorted(out, key=lambda p: len(p[0]), reverse=True)
 
@@ -121,7 +123,7 @@ def _counted_noun(text: str, toks: list[Token], j: int) -> bool:
 
 def _unit(text: str, toks: list[Token], j: int) -> tuple[str | None, float, str | None, int]:
     """What follows a number: (dimension, factor, counted noun, index after it)."""
-    res = load_resource("checks_numbers.json")
+    res = load_json("checks_numbers.json")
     measures = res["measures"]
     for width in (2, 1):
         if j + width <= len(toks):
@@ -130,37 +132,8 @@ def _unit(text: str, toks: list[Token], j: int) -> tuple[str | None, float, str 
                 dim, factor = measures[phrase]
                 return str(dim), float(factor), None, j + width
     if j < len(toks) and _counted_noun(text, toks, j) and toks[j].lower not in res["not_nouns"]:
-        return None, 1.0, _singular(toks[j].lower), j + 1
+        return None, 1.0, singular(toks[j].lower), j + 1
     return None, 1.0, None, j
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-_IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children",
-                      "foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese"}
-_SAME_PLURAL = frozenset({"people", "police", "staff", "personnel", "sheep", "deer", "fish",
-                          "aircraft", "series", "species", "news", "troops", "cattle"})
-
-
-def plural(noun: str) -> str:
-    """The English plural of a singular counted noun (general spelling rules)."""
-    if noun in _SAME_PLURAL or noun.endswith(("people", "men")):
-        return noun
-    if noun in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[noun]
-    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "sh", "ch", "x", "z")):
-        return noun + "es"
-    return noun + "s"
 
 
 _DETS = frozenset({"the", "those", "these", "its", "their", "our", "his", "her"})
@@ -257,7 +230,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         j = _skip_partitive(toks, i, j)
         dim, factor, noun, k = _unit(text, toks, j)
         if currency is not None and dim is None:
-            dim, factor, noun, k = str(load_resource("checks_numbers.json")["measures"][currency][0]), 1.0, None, j
+            dim, factor, noun, k = str(load_json("checks_numbers.json")["measures"][currency][0]), 1.0, None, j
         if _is_excluded(toks, i, j, dim) or (dim is None and noun is None):
             i = j
             continue
@@ -286,7 +259,7 @@ def _disjoint(x: Quantity, y: Quantity) -> bool:
 def _subject(x: Quantity, y: Quantity, text_x: str, text_y: str) -> str:
     """What the two quantities measure or count; ``text_x`` and ``text_y`` are their words."""
     if x.dimension:
-        name = str(load_resource("checks_numbers.json")["dimension_names"].get(x.dimension, "quantity"))
+        name = str(load_json("checks_numbers.json")["dimension_names"].get(x.dimension, "quantity"))
         thing = x.noun or y.noun
         return f"the {thing}'s {name}" if thing else f"the {name}"
     if x.noun == y.noun:

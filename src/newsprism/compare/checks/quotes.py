@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from newsprism.compare.checks.judge import Verdict
+from newsprism.lang.morphology import truncation_stem
 from newsprism.lang.numbers import CARDINALS, SCALES
 from newsprism.lang.words import LETTER_RUN, NEGATIONS, WORD, is_function_word
 from newsprism.model import Quote, Severity, Span
@@ -102,16 +103,12 @@ def _omission(op: str, i1: int, i2: int, j1: int, j2: int, wa: Words, wb: Words)
     return at_gap
 
 
-def _stem(word: str) -> str:
-    return word[:5] if len(word) > 5 else word
-
-
 def wording_severity(diff: Difference) -> Severity:
     changed = set(diff.left) ^ set(diff.right)
     if changed & NEGATIONS or any(w.isdigit() or w in _NUMBERS for w in changed):
         return "high"
-    content_l = sorted(_stem(w) for w in diff.left if not is_function_word(w))
-    content_r = sorted(_stem(w) for w in diff.right if not is_function_word(w))
+    content_l = sorted(truncation_stem(w) for w in diff.left if not is_function_word(w))
+    content_r = sorted(truncation_stem(w) for w in diff.right if not is_function_word(w))
     if content_l == content_r:
         return "low"
     return "medium"

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.compare.checks.judge import Verdict
-from newsprism.compare.checks.text import first_words, load_resource, phrase_regex
+from newsprism.compare.checks.text import first_words, phrase_regex
+from newsprism.lang.resources import load_json
 from newsprism.lang.words import WORD_RUN
 from newsprism.model import Document, Span
 
@@ -40,7 +41,7 @@ class RoleMention:
 
 @lru_cache(maxsize=1)
 def _office_lookup() -> tuple[re.Pattern[str], dict[str, str]]:
-    offices = load_resource("checks_roles.json")["offices"]
+    offices = load_json("checks_roles.json")["offices"]
     variant_to_office = {v.lower(): k for k, vs in offices.items() for v in vs}
     pattern = re.compile(
         rf"\b(?P<office>(?i:{phrase_regex(list(variant_to_office))}))\s+"
@@ -95,7 +96,7 @@ def _office_matches(text: str) -> list[re.Match[str]]:
 
 @lru_cache(maxsize=1)
 def _status_words() -> dict[str, str]:
-    data = load_resource("checks_roles.json")["status"]
+    data = load_json("checks_roles.json")["status"]
     return {w.lower().rstrip("-"): status for status, words in data.items() for w in words}
 
 
@@ -143,7 +144,7 @@ def find_roles(doc: Document) -> list[RoleMention]:
 
 @lru_cache(maxsize=1)
 def _compatible_pairs() -> frozenset[tuple[str, str]]:
-    pairs = load_resource("checks_roles.json")["compatible"]
+    pairs = load_json("checks_roles.json")["compatible"]
     return frozenset((a, b) for a, b in pairs) | frozenset((b, a) for a, b in pairs)
 
 

@@ -1,4 +1,4 @@
-"""Shared helpers of the contradiction checks: word tokens with offsets, resources, sub-spans.
+"""Shared helpers of the contradiction checks: word tokens with offsets, sub-spans, phrases.
 
 Every check works on ``Span`` records; a token found inside a span is turned back into a span
 of the same document with ``sub_span`` so that ``document.text[start:end] == span.text`` holds.
@@ -6,12 +6,9 @@ of the same document with ``sub_span`` so that ``document.text[start:end] == spa
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from newsprism.lang.words import WORD_RUN
 from newsprism.model import Span
@@ -49,10 +46,6 @@ def overlaps(a: Span, b: Span) -> bool:
     return a.doc == b.doc and a.start < b.end and b.start < a.end
 
 
-@lru_cache(maxsize=None)
-def load_resource(name: str) -> Any:
-    """A JSON resource from ``newsprism/resources`` (read once per process)."""
-    return json.loads(resources.files("newsprism.resources").joinpath(name).read_text("utf-8"))
 
 
 def first_words(phrases: Iterable[str]) -> frozenset[str]:

@@ -1,8 +1,9 @@
 """Event-verb check: two statements of one claim tell the event with incompatible verbs.
 
 A small lexicon (``resources/checks_verbs.json``) lists pairs of verb groups that exclude each
-other (cancelled / postponed, agreed / refused, won / lost ...). Verbs under a negation ("did
-not agree") are ignored, and so is a pair when one side uses verbs of both groups.
+other (cancelled / postponed, agreed / refused, won / lost ...), as base forms that
+``lang.morphology.verb_forms`` inflects. Verbs under a negation ("did not agree") are ignored,
+and so is a pair when one side uses verbs of both groups.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.compare.checks.judge import JudgeContext, Verdict
-from newsprism.compare.checks.text import first_words, load_resource, sub_span, words_of
+from newsprism.compare.checks.text import first_words, sub_span, words_of
+from newsprism.lang.morphology import verb_forms
+from newsprism.lang.resources import load_json
 from newsprism.model import Severity, Span
 
 
@@ -26,49 +29,34 @@ class VerbPair:
     heads_b: frozenset[str]
 
 
-def inflections(base: str, irregular: dict[str, list[str]]) -> list[str]:
-    """Regular English inflections of a base verb, or its listed irregular forms."""
-    if base in irregular:
-        return [base, *irregular[base]]
-    if base.endswith("e"):
-        return [base, base + "s", base + "d", base[:-1] + "ing"]
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        return [base, base + "es", base + "ed", base + "ing"]
-    return [base, base + "s", base + "ed", base + "ing"]
-
-
-def _phrase_forms(phrase: str, irregular: dict[str, list[str]]) -> list[str]:
+def _phrase_forms(phrase: str) -> list[str]:
     """Inflect the first word of a phrasal verb: 'put off' -> 'putting off' ..."""
     head, *rest = phrase.split()
-    return [" ".join([form, *rest]) for form in inflections(head, irregular)]
+    return [" ".join([form, *rest]) for form in verb_forms(head)]
 
 
-def _heads(phrases: list[str], irregular: dict[str, list[str]]) -> frozenset[str]:
-    return first_words(f for p in phrases for f in _phrase_forms(p, irregular))
+def _heads(phrases: list[str]) -> frozenset[str]:
+    return first_words(f for p in phrases for f in _phrase_forms(p))
 
 
-def _group_regex(phrases: list[str], irregular: dict[str, list[str]]) -> re.Pattern[str]:
-    forms = sorted({f for p in phrases for f in _phrase_forms(p, irregular)}, key=len, reverse=True)
+def _group_regex(phrases: list[str]) -> re.Pattern[str]:
+    forms = sorted({f for p in phrases for f in _phrase_forms(p)}, key=len, reverse=True)
     alternation = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
     return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def verb_pairs() -> tuple[VerbPair, ...]:
-    data = load_resource("checks_verbs.json")
-    irregular = {k: list(v) for k, v in data["irregular"].items()}
     return tuple(
-        VerbPair(p["topic"], p["severity"], _group_regex(p["a"], irregular),
-                 _group_regex(p["b"], irregular), _heads(p["a"], irregular), _heads(p["b"], irregular))
-        for p in data["pairs"]
+        VerbPair(p["topic"], p["severity"], _group_regex(p["a"]), _group_regex(p["b"]),
+                 _heads(p["a"]), _heads(p["b"]))
+        for p in load_json("checks_verbs.json")["pairs"]
     )
 
 
 @lru_cache(maxsize=1)
 def _negation_re() -> re.Pattern[str]:
-    words = load_resource("checks_verbs.json")["negations"]
+    words = load_json("checks_verbs.json")["negations"]
     alternation = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in words)
     return re.compile(rf"(?:\b(?:{alternation})\b|n[’']t\b)", re.IGNORECASE)
 

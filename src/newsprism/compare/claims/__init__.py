@@ -2,6 +2,5 @@
 alignment (`semantic`), and the claim records with support and contradiction (`build`)."""
 
 from newsprism.compare.claims.build import apply_discrepancies, build_claims
-from newsprism.compare.claims.split import sentence_spans
 
-__all__ = ["apply_discrepancies", "build_claims", "sentence_spans"]
+__all__ = ["apply_discrepancies", "build_claims"]

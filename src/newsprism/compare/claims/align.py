@@ -24,11 +24,12 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from newsprism.compare import vectors as vec
 from newsprism.compare.claims.split import Unit
+from newsprism.lang.morphology import stem, stem_form
 from newsprism.lang.numbers import normalise_numbers, split_hyphen_numbers
+from newsprism.lang.resources import lines
 from newsprism.lang.words import CORE_STOP_WORDS
 
 ALIGN_MIN = 0.55  # blended overlap (Dice and containment) for two units to state one claim
@@ -51,12 +52,9 @@ class Keyed:
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
-    data = resources.files("newsprism.resources").joinpath("compare_synonyms.txt").read_text("utf-8")
     table: dict[str, str] = {}
-    for line in data.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        words = [vec.stem(w) for w in line.split()]
+    for line in lines("compare_synonyms.txt"):
+        words = [stem(w) for w in line.split()]
         for w in words:
             table.setdefault(w, words[0])
     return table
@@ -90,7 +88,7 @@ def _canonical(token: str) -> str:
     and for number tokens (``#4``)."""
     if token.startswith("#"):
         return ""
-    s = vec.stem_form(token, CORE_STOP_WORDS)
+    s = stem_form(token, CORE_STOP_WORDS)
     if not s:
         return ""
     s = synonyms().get(s, s)

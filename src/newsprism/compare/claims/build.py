@@ -1,6 +1,6 @@
 """Claims: atomic statements of each story, aligned across its documents, with their support.
 
-``build_claims`` splits every document of a story into claim units (``claims_split``), aligns
+``build_claims`` splits every document of a story into claim units (``split``), aligns
 them across the story's documents (``claims_align``) and makes one ``Claim`` per aligned group:
 support (documents that state it), silent (documents of the story that do not), the number of
 independent sources among the supporters (copies and rewrites found by ``derivation`` count
@@ -23,9 +23,10 @@ from newsprism.compare import vectors as vec
 from newsprism.compare.claims.align import Keyed, align, entity_index, keyed
 from newsprism.compare.claims.semantic import align_semantic
 from newsprism.compare.embeddings.encoders import embed, load_encoder
-from newsprism.compare.claims.split import SentenceSpans, Unit, split_units
+from newsprism.compare.claims.split import Unit, split_units
 from newsprism.compare.stories.derivation import independent_groups
 from newsprism.lang.numbers import normalise_numbers, split_hyphen_numbers
+from newsprism.lang.sentences import SentenceSpans
 from newsprism.model import (
     Claim, Derivation, Discrepancy, Document, Extraction, Span, Story, make_id,
 )
@@ -84,19 +85,17 @@ def _story_vectors(keyed_by_story: Sequence[list[Keyed] | None],
 
 def build_claims(documents: Sequence[Document], stories: Sequence[Story],
                  derivations: Sequence[Derivation], extraction: Extraction,
-                 encoder: object | None = None,
-                 sentences: SentenceSpans | None = None) -> tuple[Claim, ...]:
+                 encoder: object | None = None, *, sentences: SentenceSpans) -> tuple[Claim, ...]:
     """Claims of every story. Units of stories with two or more documents are aligned with
     sentence embeddings (``encoder``, by default ``embeddings.load_encoder()``) plus lexical,
     entity and number evidence; without an encoder installed, by lexical overlap only.
-    ``sentences``: the documents' sentence spans, when already split."""
+    ``sentences``: every document's sentence spans."""
     by_id = {d.id: d for d in documents}
     index = entity_index([(m.doc, m.start, m.end, e.id)
                           for e in extraction.entities for m in e.mentions])
     roots = independent_groups([d.id for d in documents], derivations)
     orders = [document_order([d for d in s.documents if d in by_id], by_id) for s in stories]
-    spans = sentences or {}
-    units = [[u for d in order for u in split_units(by_id[d], spans.get(d))] for order in orders]
+    units = [[u for d in order for u in split_units(by_id[d], sentences[d])] for order in orders]
     keyed_units: list[list[Keyed] | None] = [
         [keyed(u, index) for u in us] if len(order) >= 2 else None
         for order, us in zip(orders, units, strict=True)]

@@ -1,50 +1,35 @@
-"""Cut article bodies into sentences and atomic claim units, and tell facts from opinion.
+"""Cut the sentences of article bodies into atomic claim units, and tell facts from opinion.
 
-``sentences`` is the compare stage's one sentence splitter: ``compare`` splits every document
-once (``sentence_spans``) and hands the spans to claims, tone and the event-verb check.
-No parser here (the compare stage gets Documents and an Extraction, not spaCy parses): a regex
-sentence splitter that respects common abbreviations and initials, then clause rules:
-semicolons and ``, and`` / ``, but`` / ``, while`` joins between two full clauses give separate
-units; a list of predicates sharing one subject ("Police arrested four men, seized two rifles
-and closed the road") gives one unit per predicate, with the subject repeated in the unit text.
+The sentences come split (``lang.sentences``, once per document, handed to the compare stage).
+No parser here (the compare stage gets Documents and an Extraction, not spaCy parses), only
+clause rules: semicolons and ``, and`` / ``, but`` / ``, while`` joins between two full clauses
+give separate units; a list of predicates sharing one subject ("Police arrested four men, seized
+two rifles and closed the road") gives one unit per predicate, with the subject repeated in the
+unit text.
 Every unit keeps the exact span of its words in the document.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from newsprism.lang.morphology import IRREGULAR_PAST
+from newsprism.lang.resources import lines
+from newsprism.lang.sentences import SentenceSpan
 from newsprism.model import Document
 
-# titles, months and other abbreviations that end with a period inside a sentence (general English)
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sen rep gov gen lt col sgt capt cmdr adm maj rev st jr sr inc corp co ltd "
-    "vs no nos jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m "
-    "approx dept est fig gov't mt ft pres supt".split()
-)
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[\w’'.-]+")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|us)\b")
 _MODAL = re.compile(r"\b(should|shouldn't|ought to|must not|must)\b", re.I)
 _CLAUSE_JOIN = re.compile(r"(;\s+|,\s+(?:and|but|while|whereas|although|though)\s+)")
 _PREDICATE_SEP = re.compile(r",\s+(?:and\s+|then\s+)?|\s+and\s+")
-# irregular English past tenses (general grammar), for predicate lists
-_IRREGULAR_PAST = frozenset(
-    "said made took gave went came saw found left held met told sent won lost began led brought "
-    "built bought caught cut fell fought hit kept knew paid put ran rose sold set shot spent stood "
-    "struck spoke wrote drove broke chose grew hung laid let meant read rode sank shut sought stole "
-    "swore threw understood withdrew fled flew froze forgot hid slid spread swept tore".split()
-)
 _NOT_SUBJECT = frozenset("not also then so only even still yet later".split())
 _AUX = frozenset("is are was were has have had will would could can may might did does do".split())
 MIN_WORDS = 4
-
-SentenceSpans = Mapping[str, Sequence[tuple[int, int]]]  # document id -> its sentences' (start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,50 +45,7 @@ class Unit:
 
 @lru_cache(maxsize=1)
 def evaluative_words() -> frozenset[str]:
-    data = resources.files("newsprism.resources").joinpath("compare_evaluative.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#"))
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
-    if text[dot] != ".":
-        return False
-    j = dot
-    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
-        j -= 1
-    word = text[j:dot].lower()
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial: "John F. Kennedy"
-    return word in ABBREVIATIONS
-
-
-def sentences(doc: Document) -> Iterator[tuple[int, int]]:
-    """Sentence spans (start, end) in the document body, trimmed of whitespace."""
-    clean = doc.clean_text()
-    for line in re.finditer(r"[^\n]+", clean[: doc.body.end]):
-        if line.end() <= doc.body.start:
-            continue
-        start = max(line.start(), doc.body.start)
-        for m in _END.finditer(clean, start, line.end()):
-            if _is_abbreviation(clean, m.start()):
-                continue
-            yield from _trim(clean, start, m.end())
-            start = m.end()
-        yield from _trim(clean, start, line.end())
-
-
-def sentence_spans(documents: Sequence[Document]) -> dict[str, tuple[tuple[int, int], ...]]:
-    """Every document's sentences, split once for all the checks that read sentences."""
-    return {d.id: tuple(sentences(d)) for d in documents}
-
-
-def _trim(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        yield start, end
+    return frozenset(w.strip() for w in lines("compare_evaluative.txt"))
 
 
 def classify(text: str) -> str:
@@ -126,7 +68,7 @@ def _n_words(text: str) -> int:
 
 def _is_verb(word: str) -> bool:
     w = word.lower()
-    return word.islower() and (w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed")))
+    return word.islower() and (w in IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed")))
 
 
 def _has_verb(text: str) -> bool:
@@ -185,12 +127,11 @@ def _predicates(text: str, base: int) -> tuple[str, list[tuple[int, int]]] | Non
     return subject, spans
 
 
-def split_units(doc: Document, spans: Sequence[tuple[int, int]] | None = None) -> list[Unit]:
-    """The atomic claim units of one document, in text order (``spans``: its ``sentences``,
-    when already split)."""
+def split_units(doc: Document, spans: Sequence[SentenceSpan]) -> list[Unit]:
+    """The atomic claim units of one document, in text order (``spans``: its sentences)."""
     units: list[Unit] = []
     text = doc.text
-    for s_start, s_end in sentences(doc) if spans is None else spans:
+    for s_start, s_end in spans:
         sentence = text[s_start:s_end]
         if _n_words(sentence) < MIN_WORDS:
             continue

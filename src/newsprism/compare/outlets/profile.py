@@ -17,7 +17,7 @@ from typing import Any
 
 from newsprism.compare.outlets import tone as tone_mod
 from newsprism.compare.claims.align import EntitySpans, entity_index
-from newsprism.compare.claims.split import SentenceSpans, sentences
+from newsprism.lang.sentences import SentenceSpan, SentenceSpans
 from newsprism.model import Claim, Document, Extraction, OutletProfile, Story
 
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -43,9 +43,9 @@ def _mean(values: Iterable[float]) -> float:
     return round(sum(vals) / len(vals), 3) if vals else 0.0
 
 
-def _scored_sentences(doc: Document, spans: Sequence[tuple[int, int]] | None = None) -> list[_Sentence]:
+def _scored_sentences(doc: Document, spans: Sequence[SentenceSpan]) -> list[_Sentence]:
     out = []
-    for start, end in sentences(doc) if spans is None else spans:
+    for start, end in spans:
         text = doc.text[start:end]
         s = tone_mod.score(text)
         out.append(_Sentence(doc.id, start, end, text, round(s.score, 3), s.hits))
@@ -62,9 +62,8 @@ def _entities_at(index: EntitySpans, s: _Sentence) -> set[str]:
 
 def tone_profile(docs: Sequence[Document], index: EntitySpans,
                  shared_spans: Sequence[tuple[str, int, int]],
-                 sentences: SentenceSpans | None = None) -> dict[str, Any]:
-    split = sentences or {}
-    scored = [s for d in docs for s in _scored_sentences(d, split.get(d.id))]
+                 sentences: SentenceSpans) -> dict[str, Any]:
+    scored = [s for d in docs for s in _scored_sentences(d, sentences[d.id])]
     toward: dict[str, list[float]] = defaultdict(list)
     for s in scored:
         for ent in _entities_at(index, s):
@@ -94,8 +93,8 @@ def _claims_by_story(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
 
 
 def profile_outlets(documents: Sequence[Document], stories: Sequence[Story],
-                    claims: Sequence[Claim], extraction: Extraction,
-                    sentences: SentenceSpans | None = None) -> tuple[OutletProfile, ...]:
+                    claims: Sequence[Claim], extraction: Extraction, *,
+                    sentences: SentenceSpans) -> tuple[OutletProfile, ...]:
     outlet = {d.id: outlet_of(d) for d in documents}
     docs_of: dict[str, list[Document]] = defaultdict(list)
     for d in documents:

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsprism.compare.checks.text import load_resource
-from newsprism.extract.events.lexicon import load_lexicon
+from newsprism.lang.morphology import base_forms
+from newsprism.lang.plover import load_lexicon
+from newsprism.lang.resources import lines
 from newsprism.lang.words import APPROXIMATE_NEGATORS, NEGATIONS
 
 METHOD = ("VADER lexicon (vaderSentiment 3.3.2, MIT) without words that name events (PLOVER "
@@ -40,40 +41,13 @@ class Scored:
     hits: int  # lexicon words found
 
 
-def _resource_lines(name: str) -> list[str]:
-    text = resources.files("newsprism.resources").joinpath(name).read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def event_lemmas() -> frozenset[str]:
     """Base forms of words that name events: the PLOVER triggers (the verb or event noun of each
     pattern, not the objects it may take) and the tone event vocabulary."""
     plover = load_lexicon()
-    return frozenset(_resource_lines("tone_event_words.txt")) | frozenset(
+    return frozenset(line.strip() for line in lines("tone_event_words.txt")) | frozenset(
         {*plover.verbs, *(v for v, _ in plover.particles), *(v for v, _ in plover.objects), *plover.nouns})
-
-
-@lru_cache(maxsize=1)
-def _irregular_bases() -> dict[str, str]:
-    """Irregular inflected form -> base form (the verb lexicon's table of irregular verbs)."""
-    return {form: base for base, forms in load_resource("checks_verbs.json")["irregular"].items()
-            for form in forms}
-
-
-def base_forms(word: str) -> set[str]:
-    """Candidate base forms of an English word form (regular inflections and the irregular table)."""
-    out = {word}
-    if word in _irregular_bases():
-        out.add(_irregular_bases()[word])
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "ie"), ("es", ""), ("s", ""), ("ed", ""),
-                         ("ed", "e"), ("ing", ""), ("ing", "e")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)] + repl
-            out.add(stem)
-            if not repl and len(stem) > 3 and stem[-1] == stem[-2]:  # "banned" -> "ban"
-                out.add(stem[:-1])
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -9,17 +9,15 @@ The table is loaded lazily, once per process, on first use.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from newsprism.lang.resources import lines
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    text = resources.files("newsprism.resources").joinpath("names_gender.tsv").read_text("utf-8")
     table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, gender = line.split("\t")
-            table[name] = gender
+    for line in lines("names_gender.tsv"):
+        name, gender = line.split("\t")
+        table[name] = gender
     return table
 
 

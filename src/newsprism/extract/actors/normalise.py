@@ -12,9 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
+
+from newsprism.lang.resources import lines
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _VOWELS = frozenset("aeiou")
@@ -117,13 +118,8 @@ def parse_person(name: str) -> PersonName:
 @lru_cache(maxsize=1)
 def hypocorism_groups() -> dict[str, frozenset[int]]:
     """Given-name key -> ids of the nickname groups it belongs to."""
-    text = resources.files("newsprism.resources").joinpath("actors_hypocorisms.tsv").read_text(
-        encoding="utf-8"
-    )
     groups: dict[str, set[int]] = {}
-    for n, line in enumerate(text.splitlines()):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in enumerate(lines("actors_hypocorisms.tsv")):
         name, _, nicks = line.partition("\t")
         for word in [name, *nicks.split("|")]:
             if word.strip():

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from newsprism.extract.actors.normalise import fold
+from newsprism.lang.resources import lines
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 PARTY_TAG = re.compile(r"\(\s*[RDI]\s*[-–]\s*[A-Z][A-Za-z. ]{1,14}\)")
@@ -62,8 +62,7 @@ def _norm(text: str) -> str:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("newsprism.resources").joinpath(name).read_text(encoding="utf-8")
-    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [line.split("\t") for line in lines(name)]
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,5 @@
-"""PLOVER events: trigger lexicon (`lexicon`), arguments (`args`), records (`find`)."""
+"""PLOVER events: trigger matching on the parse (`triggers`, on the lexicon of `lang.plover`), arguments
+(`args`), records (`find`)."""
 
 from newsprism.extract.events.find import find_events
 

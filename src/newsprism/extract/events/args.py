@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsprism.extract.events.lexicon import Trigger
+from newsprism.extract.events.triggers import Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan

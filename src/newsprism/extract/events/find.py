@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.extract.events import args
-from newsprism.extract.events.lexicon import Lexicon, Trigger, load_lexicon, match_trigger
+from newsprism.extract.events.triggers import Trigger, match_trigger
 from newsprism.lang.calendar import parse_iso_day
+from newsprism.lang.plover import Lexicon, load_lexicon
 from newsprism.model import Document, Event, Quote, Span, TimeExpression, make_id
 
 if TYPE_CHECKING:

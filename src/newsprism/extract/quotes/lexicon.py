@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from newsprism.lang.resources import lines
 
 # Honorifics that mark a person's grammatical gender (general English usage).
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "mister"})
@@ -31,9 +32,9 @@ class Lexicon:
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("newsprism.resources").joinpath(name).read_text(encoding="utf-8")
+    """The resource's data lines without trailing ``#`` comments."""
     out = []
-    for line in text.splitlines():
+    for line in lines(name):
         line = line.split("#", 1)[0].rstrip()
         if line.strip():
             out.append(line.strip())

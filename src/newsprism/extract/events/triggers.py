@@ -1,4 +1,4 @@
-"""The PLOVER trigger lexicon (resources/plover_verbs.tsv) and trigger matching on a parse.
+"""Trigger matching on a parse: where a token starts an event of the PLOVER lexicon (``lang.plover``).
 
 ``match_trigger(token)`` says whether a token starts a PLOVER event: which category, the action
 phrase ("impose sanctions", "call on"), and the tokens the trigger uses up (a particle, the
@@ -8,24 +8,12 @@ object noun). Patterns with an object or particle win over the bare verb.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsprism.model import PLOVER_CATEGORIES
+from newsprism.lang.plover import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    verbs: dict[str, str]  # lemma -> category
-    particles: dict[tuple[str, str], str]  # (lemma, particle) -> category
-    objects: dict[tuple[str, str], str]  # (verb lemma, object lemma) -> category
-    nouns: dict[str, str]  # noun lemma -> category
-    intransitive: frozenset[str] = frozenset()  # verbs that trigger only without an object
-    heads: frozenset[str] = frozenset()  # every lemma that can start a trigger (fast filter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,45 +24,6 @@ class Trigger:
     used: tuple[int, ...]  # token indices the trigger consumes (particle, object)
     nominal: bool = False
     obj: Token | None = None  # the object noun of a "verb +obj" trigger
-
-
-def parse_lexicon(lines: list[str]) -> Lexicon:
-    verbs: dict[str, str] = {}
-    particles: dict[tuple[str, str], str] = {}
-    objects: dict[tuple[str, str], str] = {}
-    nouns: dict[str, str] = {}
-    intransitive: set[str] = set()
-    for raw in lines:
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        category, pattern = line.split("\t", 1)
-        if category not in PLOVER_CATEGORIES:
-            raise ValueError(f"unknown PLOVER category {category!r} in plover_verbs.tsv")
-        pattern = pattern.strip()
-        if pattern.endswith(" !obj"):
-            pattern = pattern[: -len(" !obj")]
-            intransitive.add(pattern)
-        if pattern.startswith("n:"):
-            nouns[pattern[2:]] = category
-        elif " +" in pattern:
-            verb, objs = pattern.split(" +", 1)
-            for obj in objs.split("|"):
-                objects[(verb, obj.lstrip("+"))] = category
-        elif " " in pattern:
-            verb, particle = pattern.split(" ", 1)
-            particles[(verb, particle)] = category
-        else:
-            verbs[pattern] = category
-    heads = {*verbs, *(v for v, _ in particles), *(v for v, _ in objects), *nouns}
-    heads |= {n + "s" for n in nouns}
-    return Lexicon(verbs, particles, objects, nouns, frozenset(intransitive), frozenset(heads))
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    text = resources.files("newsprism.resources").joinpath("plover_verbs.tsv").read_text("utf-8")
-    return parse_lexicon(text.splitlines())
 
 
 _OBJECT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
