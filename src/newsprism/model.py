@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -230,6 +231,36 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class StorySignature:
+    """What the store keeps of a story so that later batches can join it.
+
+    ``to_json`` / ``from_json`` give the stored JSON (terms as ``[term, weight]`` pairs).
+    """
+
+    id: str
+    title: str
+    terms: tuple[tuple[str, float], ...]  # top TF-IDF terms of the centroid, L2-normalised
+    actors: tuple[str, ...]  # most frequent actor ids
+    first: str | None  # earliest published date (ISO), None when unknown
+    last: str | None
+    size: int  # number of documents seen so far
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "terms": [[t, w] for t, w in self.terms],
+                "actors": list(self.actors), "first": self.first, "last": self.last,
+                "size": self.size}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> StorySignature:
+        return cls(
+            id=str(data["id"]), title=str(data.get("title") or ""),
+            terms=tuple((str(t), float(w)) for t, w in data.get("terms", ())),
+            actors=tuple(str(a) for a in data.get("actors", ())),
+            first=data.get("first"), last=data.get("last"), size=int(data.get("size", 0)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Derivation:
     """Document ``doc`` copies or rewrites ``derived_from`` (not independent)."""
 
@@ -291,9 +322,8 @@ class Comparison:
     discrepancies: tuple[Discrepancy, ...] = ()
     outlets: tuple[OutletProfile, ...] = ()
     derivations: tuple[Derivation, ...] = ()
-    # compare.stories.StorySignature per story of this batch (merged with prior ones it joined),
-    # for the store; typed Any to keep model.py free of compare imports
-    signatures: tuple[Any, ...] = ()
+    # one per story of this batch (merged with the prior signature it joined), for the store
+    signatures: tuple[StorySignature, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from newsprism import compare as compare_stage
 from newsprism import extract as extract_stage
 from newsprism import ingest as ingest_stage
 from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
-from newsprism.model import Analysis, Document, RawSource, Rejected
+from newsprism.model import Analysis, Document, RawSource, Rejected, StorySignature
 
 # progress(stage, advance, total): called with total set once per stage, then with advances
 Progress = Callable[[str, int, int | None], None]
@@ -56,10 +55,10 @@ def ingest(paths: Sequence[str | Path]) -> Ingested:
 def analyze_documents(
     documents: Sequence[Document],
     options: Options = Options(),
-    prior: Sequence[Any] = (),
+    prior: Sequence[StorySignature] = (),
     progress: Progress = _noop,
     rejected: Sequence[Rejected] = (),
-) -> tuple[Analysis, Any]:
+) -> tuple[Analysis, tuple[StorySignature, ...]]:
     """Extract and compare ``documents``; ``prior`` holds stored story signatures to join.
 
     Returns the analysis and the comparison's story signatures (for the store).
@@ -83,15 +82,15 @@ def analyze_documents(
         derivations=comparison.derivations,
         rejected=tuple(rejected),
     )
-    return analysis, getattr(comparison, "signatures", ())
+    return analysis, comparison.signatures
 
 
 def analyze(
     paths: Sequence[str | Path],
     options: Options = Options(),
-    prior: Sequence[Any] = (),
+    prior: Sequence[StorySignature] = (),
     progress: Progress = _noop,
-) -> tuple[Analysis, Any]:
+) -> tuple[Analysis, tuple[StorySignature, ...]]:
     ingested = ingest(paths)
     return analyze_documents(
         ingested.documents, options, prior=prior, progress=progress, rejected=ingested.rejected

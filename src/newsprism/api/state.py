@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from fastapi import Request
 
 from newsprism.api import auth
-from newsprism.model import Analysis
+from newsprism.model import Analysis, StorySignature
 from newsprism.store import TABLES, SaveResult, Store
 
 T = TypeVar("T")
@@ -94,10 +94,10 @@ class LockedStore:
     def __init__(self, state: ApiState) -> None:
         self._state = state
 
-    def signatures(self) -> list[Any]:
+    def signatures(self) -> list[StorySignature]:
         return self._state.read(lambda s: s.signatures())
 
-    def save(self, analysis: Analysis, signatures: Iterable[tuple[str, Any]] = ()) -> SaveResult:
+    def save(self, analysis: Analysis, signatures: Iterable[StorySignature] = ()) -> SaveResult:
         sigs = list(signatures)
         return self._state.write(lambda s: s.save(analysis, signatures=sigs))
 

@@ -17,23 +17,16 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
 
 from newsprism.compare.claims.build import apply_discrepancies, build_claims
 from newsprism.compare.claims.split import sentence_spans
 from newsprism.compare.stories.derivation import find_derivations
 from newsprism.compare.checks.discrepancies import find_discrepancies
 from newsprism.compare.outlets.profile import profile_outlets
-from newsprism.compare.stories.find import (
-    StorySignature, find_stories, signature_from_json, signature_to_json,
-)
-from newsprism.model import Comparison, Document, Extraction
+from newsprism.compare.stories.find import find_stories
+from newsprism.model import Comparison, Document, Extraction, StorySignature
 
-__all__ = ["StorySignature", "compare", "signature_from_json", "signature_to_json"]
-
-
-def _as_signature(item: StorySignature | dict[str, Any] | str) -> StorySignature:
-    return item if isinstance(item, StorySignature) else signature_from_json(item)
+__all__ = ["compare"]
 
 
 @contextmanager
@@ -49,14 +42,14 @@ def paused_gc() -> Iterator[None]:
 
 
 def compare(documents: Sequence[Document], extraction: Extraction,
-            prior: Sequence[StorySignature | dict[str, Any]] = ()) -> Comparison:
+            prior: Sequence[StorySignature] = ()) -> Comparison:
     with paused_gc():
         return _compare(tuple(documents), extraction, prior)
 
 
 def _compare(docs: tuple[Document, ...], extraction: Extraction,
-             prior: Sequence[StorySignature | dict[str, Any]]) -> Comparison:
-    stories, signatures = find_stories(docs, extraction, tuple(_as_signature(p) for p in prior))
+             prior: Sequence[StorySignature]) -> Comparison:
+    stories, signatures = find_stories(docs, extraction, tuple(prior))
     derivations = find_derivations(docs, extraction)
     sentences = sentence_spans(docs)  # split once, read by claims, event checks and tone
     claims = build_claims(docs, stories, derivations, extraction, sentences=sentences)
