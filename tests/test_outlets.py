@@ -64,11 +64,12 @@ def test_tone_toward_actors_positive_and_negative() -> None:
     lund = _entity("ent_lund", "Ida Lund", [d], "Ida Lund")
     result = compare([d], Extraction(entities=(greve, lund)))
     tone = result.outlets[0].tone
-    assert tone["toward"]["ent_greve"] > 0.3
-    assert tone["toward"]["ent_lund"] < -0.3
-    assert -1.0 <= tone["overall"] <= 1.0 and "VADER" in tone["method"]
-    for ev in tone["evidence"]:
-        assert d.text[ev["start"]:ev["end"]] == ev["text"]
+    assert tone.toward["ent_greve"] > 0.3
+    assert tone.toward["ent_lund"] < -0.3
+    assert -1.0 <= tone.overall <= 1.0 and "VADER" in tone.method
+    assert tone.evidence
+    for ev in tone.evidence:
+        assert d.text[ev.start:ev.end] == ev.text
 
 
 def test_quoted_words_do_not_count_as_the_outlet_tone() -> None:

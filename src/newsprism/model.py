@@ -295,12 +295,36 @@ class Discrepancy:
 
 
 @dataclass(frozen=True, slots=True)
+class ToneEvidence:
+    """One of an outlet's most strongly toned sentences: its span and its score in [-1, 1]."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """An outlet's tone in [-1, 1], means over its sentences: all of them (``overall``), those
+    that mention each actor (``toward``: entity id -> tone) and those that carry claims other
+    outlets also state (``event``); ``method`` says how sentences were scored."""
+
+    overall: float
+    toward: dict[str, float]
+    event: float
+    method: str
+    evidence: tuple[ToneEvidence, ...] = ()  # the strongest sentences, strongest first
+
+
+@dataclass(frozen=True, slots=True)
 class OutletProfile:
     name: str
     documents: tuple[str, ...]
     claims_covered: tuple[str, ...]
     claims_omitted: tuple[str, ...]
-    tone: dict[str, Any]  # {"overall": float, "toward": {entity_id: float}, "method": str, "evidence": [...]}
+    tone: Tone
     quoted: dict[str, int]  # entity id (or speaker text) -> number of quotes
     genres: tuple[str, ...] = ()
 
