@@ -25,6 +25,11 @@ Genre = Literal["news", "opinion", "analysis", "explainer", "unknown"]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
 QuoteKind = Literal["direct", "indirect"]
 Severity = Literal["low", "medium", "high"]
+ClaimKind = Literal["factual", "opinion", "rhetorical"]  # of a claim and of each claim unit
+DiscrepancyKind = Literal[
+    "number", "count", "date", "weekday", "role", "quote_wording", "quote_speaker", "event_verb",
+    "name_spelling",
+]
 
 PLOVER_CATEGORIES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -279,7 +284,7 @@ class Claim:
     support: tuple[str, ...]  # doc ids
     contradicted_by: tuple[str, ...]
     silent: tuple[str, ...] = ()
-    kind: str = "factual"  # factual | opinion | rhetorical
+    kind: ClaimKind = "factual"
     single_source: bool = False
     independent_support: int = 0
 
@@ -287,7 +292,7 @@ class Claim:
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
     id: str
-    kind: str  # number | count | date | weekday | role | quote_wording | quote_speaker | event_verb | name_spelling ...
+    kind: DiscrepancyKind
     severity: Severity
     description: str
     claims: tuple[str, ...]

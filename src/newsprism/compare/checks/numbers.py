@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from newsprism.compare.checks.judge import JudgeContext, Verdict, severity_from_ratio
 from newsprism.compare.checks.text import Token, load_resource, sub_span, tokens
-from newsprism.model import Span
+from newsprism.model import DiscrepancyKind, Span
 
 T = TypeVar("T")
 
@@ -321,7 +321,7 @@ def check_numbers(a: Span, b: Span, context: JudgeContext | None = None) -> Verd
         return None
     x, y = pair
     ratio = abs(x.value - y.value) / max(abs(x.value), abs(y.value), 1e-9)
-    kind = "number" if x.dimension else "count"
+    kind: DiscrepancyKind = "number" if x.dimension else "count"
     severity = severity_from_ratio(ratio)
     if kind == "count" and severity == "low":
         severity = "medium"

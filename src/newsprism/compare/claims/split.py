@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsprism.model import Document
+from newsprism.model import ClaimKind, Document
 
 # titles, months and other abbreviations that end with a period inside a sentence (general English)
 ABBREVIATIONS = frozenset(
@@ -55,7 +55,7 @@ class Unit:
     start: int
     end: int
     text: str
-    kind: str  # factual | opinion | rhetorical
+    kind: ClaimKind
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +106,7 @@ def _trim(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def classify(text: str) -> str:
+def classify(text: str) -> ClaimKind:
     """factual | opinion | rhetorical, from the writer's own words (quotations left out)."""
     stripped = text.rstrip("\"”’') ")
     if stripped.endswith("?") or stripped.endswith("!"):
