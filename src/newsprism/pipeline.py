@@ -13,6 +13,7 @@ from pathlib import Path
 from newsprism import compare as compare_stage
 from newsprism import extract as extract_stage
 from newsprism import ingest as ingest_stage
+from newsprism.compare.embeddings import DEFAULT_KIND, EncoderKind, load_encoder
 from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
 from newsprism.model import Analysis, Document, RawSource, Rejected, StorySignature
 
@@ -22,7 +23,11 @@ Progress = Callable[[str, int, int | None], None]
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    """The models an analysis loads: the spaCy pipeline (package name or path) and the kind of
+    sentence encoder that aligns claims."""
+
     model: str = DEFAULT_MODEL
+    encoder: EncoderKind = DEFAULT_KIND
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +69,11 @@ def analyze_documents(
     Returns the analysis and the comparison's story signatures (for the store).
     """
     nlp = load_nlp(options.model)
+    encoder = load_encoder(kind=options.encoder)
     progress("extract", 0, len(documents))
     extraction = extract_stage.extract(documents, nlp, progress=lambda n: progress("extract", n, None))
     progress("compare", 0, 1)
-    comparison = compare_stage.compare(documents, extraction, prior=prior)
+    comparison = compare_stage.compare(documents, extraction, prior=prior, encoder=encoder)
     progress("compare", 1, None)
     analysis = Analysis(
         documents=tuple(documents),

@@ -1,10 +1,11 @@
 """The compare stage: stories, independent sources, claims, discrepancies, outlets & framing.
 
-``compare(documents, extraction, prior)`` is pure: it groups documents into stories (joining
-stored stories through their ``prior`` signatures), finds copies and rewrites, splits and aligns
-claims per story, asks ``discrepancies.find_discrepancies`` for contradictions (the documents on
-the minority side of each move from a claim's support to ``contradicted_by``), and profiles each
-outlet's coverage, quoting and tone.
+``compare(documents, extraction, prior, encoder=...)`` is pure: it groups documents into stories
+(joining stored stories through their ``prior`` signatures), finds copies and rewrites, splits
+and aligns claims per story (with the sentence ``encoder`` the caller loaded, or by lexical
+overlap when it is ``None``), asks ``discrepancies.find_discrepancies`` for contradictions (the
+documents on the minority side of each move from a claim's support to ``contradicted_by``), and
+profiles each outlet's coverage, quoting and tone.
 
 Python's cyclic garbage collector is paused for the call (``paused_gc``): the stage builds
 hundreds of thousands of small acyclic records, and the collector's full passes over them grew
@@ -20,6 +21,7 @@ from contextlib import contextmanager
 
 from newsprism.compare.claims.build import apply_discrepancies, build_claims
 from newsprism.compare.claims.split import sentence_spans
+from newsprism.compare.embeddings.encoders import Encoder
 from newsprism.compare.stories.derivation import find_derivations
 from newsprism.compare.checks.discrepancies import find_discrepancies
 from newsprism.compare.outlets.profile import profile_outlets
@@ -42,17 +44,18 @@ def paused_gc() -> Iterator[None]:
 
 
 def compare(documents: Sequence[Document], extraction: Extraction,
-            prior: Sequence[StorySignature] = ()) -> Comparison:
+            prior: Sequence[StorySignature] = (), *,
+            encoder: Encoder | None) -> Comparison:
     with paused_gc():
-        return _compare(tuple(documents), extraction, prior)
+        return _compare(tuple(documents), extraction, prior, encoder)
 
 
 def _compare(docs: tuple[Document, ...], extraction: Extraction,
-             prior: Sequence[StorySignature]) -> Comparison:
+             prior: Sequence[StorySignature], encoder: Encoder | None) -> Comparison:
     stories, signatures = find_stories(docs, extraction, tuple(prior))
     derivations = find_derivations(docs, extraction)
     sentences = sentence_spans(docs)  # split once, read by claims, event checks and tone
-    claims = build_claims(docs, stories, derivations, extraction, sentences=sentences)
+    claims = build_claims(docs, stories, derivations, extraction, encoder, sentences=sentences)
     discrepancies = find_discrepancies(docs, claims, extraction, stories=stories, sentences=sentences)
     claims = apply_discrepancies(claims, discrepancies, docs, derivations)
     outlets = profile_outlets(docs, stories, claims, extraction, sentences=sentences)
