@@ -7,7 +7,6 @@ Exit codes: 0 everything read; 2 some inputs were rejected (the rest was analyse
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -197,7 +196,3 @@ def serve(
         run(db=db, host=host, port=port, model=model, encoder=encoder)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
-
-
-def main() -> None:  # pragma: no cover - console entry
-    sys.exit(app())

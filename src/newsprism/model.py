@@ -158,17 +158,6 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention of an actor in a document, before/after canonicalisation."""
-
-    doc: str
-    start: int
-    end: int
-    text: str
-    type: str  # spaCy-like label: PERSON, ORG, GPE, LOC, NORP, FAC ... or PRON / TITLE for resolved refs
-
-
-@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     name: str

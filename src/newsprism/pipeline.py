@@ -36,8 +36,8 @@ class Ingested:
     rejected: tuple[Rejected, ...]
 
 
-def _noop(stage: str, advance: int, total: int | None) -> None:
-    return None
+def no_progress(stage: str, advance: int, total: int | None) -> None:
+    """The default ``Progress``: reports nothing."""
 
 
 def build_documents(items: Iterable[RawSource | Rejected]) -> Ingested:
@@ -61,7 +61,7 @@ def analyze_documents(
     documents: Sequence[Document],
     options: Options = Options(),
     prior: Sequence[StorySignature] = (),
-    progress: Progress = _noop,
+    progress: Progress = no_progress,
     rejected: Sequence[Rejected] = (),
 ) -> tuple[Analysis, tuple[StorySignature, ...]]:
     """Extract and compare ``documents``; ``prior`` holds stored story signatures to join.
@@ -89,15 +89,3 @@ def analyze_documents(
         rejected=tuple(rejected),
     )
     return analysis, comparison.signatures
-
-
-def analyze(
-    paths: Sequence[str | Path],
-    options: Options = Options(),
-    prior: Sequence[StorySignature] = (),
-    progress: Progress = _noop,
-) -> tuple[Analysis, tuple[StorySignature, ...]]:
-    ingested = ingest(paths)
-    return analyze_documents(
-        ingested.documents, options, prior=prior, progress=progress, rejected=ingested.rejected
-    )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsprism.model import Analysis, Document, Rejected
-from newsprism.pipeline import Options, Progress, _noop, analyze_documents
+from newsprism.pipeline import Options, Progress, analyze_documents, no_progress
 from newsprism.store import Store
 
 
@@ -18,7 +18,7 @@ def analyze_into_store(
     documents: Sequence[Document],
     store: Store,
     options: Options = Options(),
-    progress: Progress = _noop,
+    progress: Progress = no_progress,
     rejected: Sequence[Rejected] = (),
 ) -> Analysis:
     """Analyse ``documents`` joining stored stories, save everything, return this batch's analysis."""

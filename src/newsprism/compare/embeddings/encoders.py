@@ -65,7 +65,7 @@ def _use_all_cores() -> None:
         torch.set_num_threads(cores)
 
 
-def _model_path(name: str) -> str:
+def model_path(name: str) -> str:
     """A package that ships a model (``get_model_path()``) or a local directory."""
     import importlib
 
@@ -89,7 +89,7 @@ def load_encoder(name: str = DEFAULT_MODEL, kind: str = DEFAULT_KIND) -> Encoder
 def _load(name: str, kind: str) -> Encoder | None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    path = _model_path(name)
+    path = model_path(name)
     if not os.path.isdir(path):
         return None
     if kind == "static":
