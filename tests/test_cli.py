@@ -129,3 +129,12 @@ def test_every_help_shows_an_example(command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.output and "newsprism " in result.output
+
+
+def test_unknown_encoder_is_refused_before_any_work(tmp_path, monkeypatch):
+    result = runner.invoke(app, ["analyze", str(DEMO), "--out", str(tmp_path), "--encoder", "bert"])
+    assert result.exit_code != 0 and "'bert'" in result.output and "--encoder" in result.output
+    monkeypatch.setenv("NEWSPRISM_ENCODER", "bert")  # the option's default comes from the environment
+    result = runner.invoke(app, ["analyze", str(DEMO), "--out", str(tmp_path)])
+    assert result.exit_code != 0 and "NEWSPRISM_ENCODER" in result.output
+    assert not (tmp_path / "analysis.json").exists()

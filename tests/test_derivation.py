@@ -27,9 +27,9 @@ def test_paraphrased_coverage_is_not_a_derivation() -> None:
     assert found == ()
 
 
-def test_copy_does_not_count_as_independent_support() -> None:
+def test_copy_does_not_count_as_independent_support(encoder) -> None:
     docs = {**fire_docs(), **vote_docs()}
-    result = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()))
+    result = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()), encoder=encoder)
     road = next(c for c in result.claims if "ring road" in c.text)
     assert set(road.support) == {docs["fire_a"].id, docs["fire_copy"].id}
     assert road.independent_support == 1 and road.single_source

@@ -113,9 +113,9 @@ def test_role_found_story_wide(demo: dict[str, Document]) -> None:
 
 
 @pytest.mark.slow
-def test_end_to_end_on_extract_and_compare(demo: dict[str, Document], nlp) -> None:  # type: ignore[no-untyped-def]
+def test_end_to_end_on_extract_and_compare(demo: dict[str, Document], nlp, encoder) -> None:  # type: ignore[no-untyped-def]
     docs = list(demo.values())
-    result = compare(docs, extract(docs, nlp), sentences=sentence_spans(docs))
+    result = compare(docs, extract(docs, nlp), sentences=sentence_spans(docs), encoder=encoder)
     by_kind: dict[str, list[Discrepancy]] = {}
     for d in result.discrepancies:
         by_kind.setdefault(d.kind, []).append(d)

@@ -21,9 +21,9 @@ def _entity(eid: str, name: str, docs: list[Document], *forms: str) -> Entity:
     return Entity(eid, name, "PERSON", forms, (), None, tuple(spans))
 
 
-def test_coverage_and_omission_per_outlet() -> None:
+def test_coverage_and_omission_per_outlet(encoder) -> None:
     docs = {**fire_docs(), **vote_docs()}
-    result = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()))
+    result = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()), encoder=encoder)
     profiles = {o.name: o for o in result.outlets}
     # the cost is stated by vote_a and vote_b only (vote_c mentions the approval but not the cost)
     vote = next(c for c in result.claims if "420" in c.text)
@@ -39,13 +39,14 @@ def test_coverage_and_omission_per_outlet() -> None:
     assert profiles["County Herald"].genres == ("news",)
 
 
-def test_quotes_counted_per_speaker() -> None:
+def test_quotes_counted_per_speaker(encoder) -> None:
     docs = vote_docs()
     d = docs["vote_b"]
     start = d.text.index("a reckless waste")
     quote = Quote("q1", d.id, start, start + 16, d.text[start:start + 16], "ent_lund", "Ida Lund",
                   "attacked", "indirect")
-    result = compare(list(docs.values()), Extraction(quotes=(quote,)), sentences=sentence_spans(docs.values()))
+    result = compare(list(docs.values()), Extraction(quotes=(quote,)), sentences=sentence_spans(docs.values()),
+                     encoder=encoder)
     profiles = {o.name: o for o in result.outlets}
     assert profiles["County Herald"].quoted == {"ent_lund": 1}
     assert profiles["Dunmore Courier"].quoted == {}
@@ -59,18 +60,18 @@ TONE_TEXT = (
 )
 
 
-def test_tone_toward_actors_positive_and_negative() -> None:
+def test_tone_toward_actors_positive_and_negative(encoder) -> None:
     d = doc(TONE_TEXT, "City Paper", "2024-02-01")
     greve = _entity("ent_greve", "Tomas Greve", [d], "Mayor Greve")
     lund = _entity("ent_lund", "Ida Lund", [d], "Ida Lund")
-    result = compare([d], Extraction(entities=(greve, lund)), sentences=sentence_spans([d]))
+    result = compare([d], Extraction(entities=(greve, lund)), sentences=sentence_spans([d]), encoder=encoder)
     tone = result.outlets[0].tone
-    assert tone["toward"]["ent_greve"] > 0.3
-    assert tone["toward"]["ent_lund"] < -0.3
-    assert -1.0 <= tone["overall"] <= 1.0 and "VADER" in tone["method"]
-    assert tone["evidence"]
-    for ev in tone["evidence"]:
-        assert d.text[ev["start"]:ev["end"]] == ev["text"]
+    assert tone.toward["ent_greve"] > 0.3
+    assert tone.toward["ent_lund"] < -0.3
+    assert -1.0 <= tone.overall <= 1.0 and "VADER" in tone.method
+    assert tone.evidence
+    for ev in tone.evidence:
+        assert d.text[ev.start:ev.end] == ev.text
 
 
 def test_quoted_words_do_not_count_as_the_outlet_tone() -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from newsprism.model import (
     Analysis, Claim, Derivation, Discrepancy, Document, Entity, Event, OutletProfile, Quote, Range,
-    Rejected, Span, Story, sha256_text,
+    Rejected, Span, Story, Tone, ToneEvidence, sha256_text,
 )
 from newsprism.report import render_report
 
@@ -55,6 +55,11 @@ def sp(doc: Document, needle: str, nth: int = 0) -> Span:
     starts = [m.start() for m in re.finditer(re.escape(needle), doc.text)]
     start = starts[nth]
     return doc.span(start, start + len(needle))
+
+
+def _evidence(doc: Document, needle: str, score: float) -> ToneEvidence:
+    span = sp(doc, needle)
+    return ToneEvidence(span.doc, span.start, span.end, span.text, score)
 
 
 def _all(doc: Document, needle: str) -> tuple[Span, ...]:
@@ -119,15 +124,13 @@ def build() -> Analysis:
     )
     outlets = (
         OutletProfile("Harbor Gazette", (a.id,), ("cl_deal", "cl_days", "cl_pay", "cl_vote"), ("cl_bargain",),
-                      {"overall": 0.35, "toward": {"ent_ruiz": 0.4}, "method": "vader"},
+                      Tone(0.35, {"ent_ruiz": 0.4}, 0.0, "vader"),
                       {"ent_ruiz": 1, "ent_bell": 1}, ("news",)),
         OutletProfile("Metro Daily", (b.id,), ("cl_deal", "cl_days", "cl_pay"), ("cl_vote", "cl_bargain"),
-                      {"overall": 0.12, "toward": {}, "method": "vader",
-                       "evidence": [{"doc": b.id, "text": "We won respect at the table", "score": 0.44}]},
+                      Tone(0.12, {}, 0.0, "vader", (_evidence(b, "We won respect at the table", 0.44),)),
                       {"ent_bell": 1}, ("news",)),
         OutletProfile("Valley Post", (c.id,), ("cl_deal", "cl_days", "cl_bargain"), ("cl_pay", "cl_vote"),
-                      {"overall": -0.48, "toward": {"ent_ruiz": -0.3},
-                       "evidence": ["'costs too much' (negative)"], "method": "vader"},
+                      Tone(-0.48, {"ent_ruiz": -0.3}, 0.0, "vader", (_evidence(c, "it costs too much", -0.5),)),
                       {"ent_okafor": 1}, ("opinion",)),
     )
     return Analysis(
@@ -287,7 +290,7 @@ def test_outlet_profiles(tree: lxml.html.HtmlElement) -> None:
     assert notes.count("Tone method: vader") == 1
     evidence = [li.text_content() for li in tree.xpath("//ul[@class='meta']/li")]
     assert "\u201cWe won respect at the table\u201d (+0.44)" in evidence
-    assert "'costs too much' (negative)" in evidence
+    assert "\u201cit costs too much\u201d (-0.50)" in evidence
     quoted = tree.xpath("//*[local-name()='svg' and contains(@class,'bars')]")[1:]
     assert len(quoted) == 3
 

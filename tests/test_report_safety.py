@@ -13,7 +13,7 @@ import pytest
 
 from newsprism.model import (
     Analysis, Claim, Discrepancy, Document, Entity, Event, OutletProfile, Quote, Range, Rejected, Span,
-    Story, sha256_text,
+    Story, Tone, ToneEvidence, sha256_text,
 )
 from newsprism.report import render_report
 
@@ -27,6 +27,11 @@ TEXT = (f"Officials met on Monday. {SCRIPT} The minister said {LINK} the plan wo
 def _span(doc_id: str, needle: str) -> Span:
     start = TEXT.index(needle)
     return Span(doc_id, start, start + len(needle), needle)
+
+
+def _evidence(doc_id: str, needle: str) -> ToneEvidence:
+    span = _span(doc_id, needle)
+    return ToneEvidence(span.doc, span.start, span.end, span.text, -0.4)
 
 
 def hostile() -> Analysis:
@@ -54,8 +59,8 @@ def hostile() -> Analysis:
     dis = Discrepancy("d1", "<b>kind</b>", 'high"><script>', f"desc {IMG}", ("cl'1",),
                       (_span(doc_id, SCRIPT), _span(doc_id, LINK)))
     prof = OutletProfile(doc.outlet or "", (doc_id,), ("cl'1",), (),
-                         {"overall": -0.2, "toward": {"ent_x": 0.3}, "method": "<script>m()</script>",
-                          "evidence": [IMG]}, {"ent_y": 1, "<script>k</script>": 2}, ("news",))
+                         Tone(-0.2, {"ent_x": 0.3}, 0.0, "<script>m()</script>", (_evidence(doc_id, IMG),)),
+                         {"ent_y": 1, "<script>k</script>": 2}, ("news",))
     return Analysis(documents=(doc,), entities=(ent, ent2), quotes=(quote,), events=events,
                     stories=(Story("st", f"Story {SCRIPT}", (doc_id,)),), claims=(claim,),
                     discrepancies=(dis,), outlets=(prof,),
@@ -100,7 +105,7 @@ def test_hostile_text_is_visible_as_text(page: str) -> None:
     text = tree.text_content()
     for shown in (SCRIPT, '<script>alert("title")</script>', "javascript:alert(4)", "<svg onload=alert(6)>",
                   "<iframe src=https://evil.example></iframe>", "nothing </blockquote><script>x()</script>",
-                  "<img src=x onerror=alert(7)>", "bad " + IMG):
+                  "<img src=x onerror=alert(7)>", "bad " + IMG, f"\u201c{IMG}\u201d (-0.40)"):
         assert shown in text, shown
     assert "&lt;script&gt;steal(document.cookie)&lt;/script&gt;" in page
     assert not tree.xpath("//script") and not tree.xpath("//iframe")

@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 
 from newsprism.compare.embeddings import static as se
-from newsprism.compare.embeddings.encoders import DEFAULT_MODEL, _model_path, load_encoder
+from newsprism.compare.embeddings.encoders import DEFAULT_MODEL, load_encoder, model_path
 
 
 def test_sif_weights_follow_the_vocabulary_order_after_specials_and_characters() -> None:
     vocab = {"[PAD]": 0, "[UNK]": 1, "a": 2, "##s": 3, "the": 4, "of": 5, "tram": 6, "##way": 7}
     w = se.sif_weights(vocab, len(vocab))
-    assert se._first_word_id(vocab) == 4  # "##way" is a piece, but longer than one character
+    assert se.first_word_id(vocab) == 4  # "##way" is a piece, but longer than one character
     assert w[4] == w[2] == w[0]  # specials and characters weigh like the most frequent word
     assert w[4] < w[5] < w[6] < w[7] < 1.0  # rarer (later) words weigh more
 
@@ -47,10 +47,10 @@ def test_encoder_rows_are_unit_length_and_paraphrases_score_higher(static) -> No
 
 def test_the_table_is_read_back_from_the_cache_without_distilling(static, tmp_path,
                                                                  monkeypatch) -> None:
-    model_dir = _model_path(DEFAULT_MODEL)
+    model_dir = model_path(DEFAULT_MODEL)
     monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path))
     se.load_static.cache_clear()
-    path = se._cache_file(model_dir)
+    path = se.cache_file(model_dir)
     np.save(path, static.table)  # as a first run would have left it
     monkeypatch.setattr(se, "distill", lambda _: pytest.fail("distilled again"))
     again = se.load_static(model_dir)

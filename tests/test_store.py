@@ -6,7 +6,9 @@ import duckdb
 import pytest
 
 from newsprism.errors import StoreError
-from newsprism.model import Analysis, Document, Entity, Quote, Range, Removed, Span, Story, make_id, sha256_text
+from newsprism.model import (
+    Analysis, Document, Entity, Quote, Range, Removed, Span, Story, StorySignature, make_id, sha256_text,
+)
 from newsprism.store import Store
 
 TEXT = "Menu\nThe mayor of Lyon opened the bridge on Monday. “It is ours,” she said.\nShare"
@@ -47,6 +49,17 @@ def test_round_trip_gives_back_the_same_records(tmp_path):
         assert back.entities == analysis.entities
         assert store.load_analysis(story="story_1").documents == analysis.documents
         assert store.story_of(analysis.documents[0].id) == ["story_1"]
+
+
+def test_story_signatures_keep_their_stored_json(tmp_path):
+    sig = StorySignature("story_1", "Bridge", (("bridge", 0.8), ("lyon", 0.6)), ("ent_lyon",),
+                         "2024-05-06", None, 1)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(_analysis(), signatures=[sig])
+        (raw,) = store.con.execute("SELECT json FROM story_signatures").fetchone()
+        assert raw == ('{"id": "story_1", "title": "Bridge", "terms": [["bridge", 0.8], ["lyon", 0.6]], '
+                       '"actors": ["ent_lyon"], "first": "2024-05-06", "last": null, "size": 1}')
+        assert store.signatures() == [sig]
 
 
 def test_saving_twice_stores_nothing_twice(tmp_path):

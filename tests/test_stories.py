@@ -7,10 +7,10 @@ from pathlib import Path
 
 from compare_fixtures import FIRE_LATE, doc, fire_docs, vote_docs
 
-from newsprism.compare import compare, signature_from_json, signature_to_json
+from newsprism.compare import compare
 from newsprism.compare.stories.find import find_stories
 from newsprism.lang.sentences import sentence_spans
-from newsprism.model import Document, Extraction, Range, make_id, sha256_text
+from newsprism.model import Document, Extraction, Range, StorySignature, make_id, sha256_text
 
 FOOTBALL = (
     "Harbour Rovers win the cup final\n\n"
@@ -44,16 +44,17 @@ def test_story_id_comes_from_earliest_document_and_is_order_independent() -> Non
     assert "Dunmore" in fire.title
 
 
-def test_new_batch_joins_existing_story_through_signatures() -> None:
+def test_new_batch_joins_existing_story_through_signatures(encoder) -> None:
     docs = {**fire_docs(), **vote_docs()}
-    first = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()))
-    stored = [json.loads(json.dumps(signature_to_json(s))) for s in first.signatures]
-    prior = [signature_from_json(s) for s in stored]
+    first = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()), encoder=encoder)
+    stored = [json.loads(json.dumps(s.to_json())) for s in first.signatures]
+    prior = [StorySignature.from_json(s) for s in stored]
     assert prior == list(first.signatures)
     fire_story = next(s for s in first.stories if docs["fire_a"].id in s.documents)
     late = doc(FIRE_LATE, "Evening Star", "2024-05-17")
     football = doc(FOOTBALL, "Evening Star", "2024-05-18")
-    second = compare([late, football], Extraction(), prior=prior, sentences=sentence_spans([late, football]))
+    second = compare([late, football], Extraction(), prior=prior, sentences=sentence_spans([late, football]),
+                     encoder=encoder)
     by_doc = {d: s.id for s in second.stories for d in s.documents}
     assert by_doc[late.id] == fire_story.id
     assert by_doc[football.id] not in {s.id for s in first.stories}

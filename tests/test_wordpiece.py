@@ -13,7 +13,7 @@ import pytest
 from tokenizers import Tokenizer
 
 from newsprism.compare.embeddings import wordpiece as wp
-from newsprism.compare.embeddings.encoders import DEFAULT_MODEL, _model_path
+from newsprism.compare.embeddings.encoders import DEFAULT_MODEL, model_path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "riyadh-2025-02-18"
 
@@ -39,7 +39,7 @@ EDGE_CASES = [
 
 @pytest.fixture(scope="module")
 def tokenizer() -> Tokenizer:
-    path = _model_path(DEFAULT_MODEL)
+    path = model_path(DEFAULT_MODEL)
     assert path is not None, "the packaged all-MiniLM-L6-v2 is missing"
     tok = Tokenizer.from_file(str(Path(path) / "tokenizer.json"))
     tok.no_padding()

@@ -7,7 +7,6 @@ Exit codes: 0 everything read; 2 some inputs were rejected (the rest was analyse
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newsprism.compare.embeddings import DEFAULT_KIND, EncoderKind
 from newsprism.errors import NewsprismError
 from newsprism.extract.nlp import DEFAULT_MODEL
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
@@ -53,6 +53,10 @@ MaxAttributes = Annotated[int, typer.Option("--max-attributes", min=1, help="Att
 MaxSeconds = Annotated[float, typer.Option("--max-seconds", min=0.001, help="Seconds one archive may take to read.")]
 MaxTokenChars = Annotated[int, typer.Option("--max-token-chars", min=1,
                                             help="Longer runs without a space are left out of the analysis.")]
+EncoderOpt = Annotated[EncoderKind, typer.Option(
+    "--encoder", envvar="NEWSPRISM_ENCODER",
+    help="Sentence encoder that aligns claims: the static table distilled from all-MiniLM-L6-v2, "
+         "or the transformer itself (finer on paraphrases, about 100x slower).")]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -98,6 +102,7 @@ def analyze(
     max_attributes: MaxAttributes = _D.max_attributes,
     max_seconds: MaxSeconds = _D.max_seconds,
     max_token_chars: MaxTokenChars = _D.max_token_chars,
+    encoder: EncoderOpt = DEFAULT_KIND,
 ) -> None:
     """Analyse articles: write DIR/analysis.json, DIR/report.html and store all in DuckDB.
 
@@ -120,7 +125,8 @@ def analyze(
         bars = _Bars()
         with Store(db or out_dir / "newsprism.duckdb") as store, bars.progress:
             analysis = analyze_into_store(
-                ingested.documents, store, Options(model=model), progress=bars, rejected=ingested.rejected
+                ingested.documents, store, Options(model=model, encoder=encoder), progress=bars,
+                rejected=ingested.rejected,
             )
         json_path, html_path = write_outputs(analysis, out_dir)
     except NewsprismError as exc:
@@ -209,6 +215,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     model: ModelOpt = DEFAULT_MODEL,
+    encoder: EncoderOpt = DEFAULT_KIND,
 ) -> None:
     """Start the REST API and web UI over the DuckDB store.
 
@@ -219,10 +226,6 @@ def serve(
     from newsprism.api.server import run
 
     try:
-        run(db=db, host=host, port=port, model=model)
+        run(db=db, host=host, port=port, model=model, encoder=encoder)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
-
-
-def main() -> None:  # pragma: no cover - console entry
-    sys.exit(app())

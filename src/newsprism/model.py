@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -24,6 +25,11 @@ Genre = Literal["news", "opinion", "analysis", "explainer", "unknown"]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
 QuoteKind = Literal["direct", "indirect"]
 Severity = Literal["low", "medium", "high"]
+ClaimKind = Literal["factual", "opinion", "rhetorical"]  # of a claim and of each claim unit
+DiscrepancyKind = Literal[
+    "number", "count", "date", "weekday", "role", "quote_wording", "quote_speaker", "event_verb",
+    "name_spelling",
+]
 
 PLOVER_CATEGORIES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -152,17 +158,6 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention of an actor in a document, before/after canonicalisation."""
-
-    doc: str
-    start: int
-    end: int
-    text: str
-    type: str  # spaCy-like label: PERSON, ORG, GPE, LOC, NORP, FAC ... or PRON / TITLE for resolved refs
-
-
-@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     name: str
@@ -230,6 +225,36 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class StorySignature:
+    """What the store keeps of a story so that later batches can join it.
+
+    ``to_json`` / ``from_json`` give the stored JSON (terms as ``[term, weight]`` pairs).
+    """
+
+    id: str
+    title: str
+    terms: tuple[tuple[str, float], ...]  # top TF-IDF terms of the centroid, L2-normalised
+    actors: tuple[str, ...]  # most frequent actor ids
+    first: str | None  # earliest published date (ISO), None when unknown
+    last: str | None
+    size: int  # number of documents seen so far
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "terms": [[t, w] for t, w in self.terms],
+                "actors": list(self.actors), "first": self.first, "last": self.last,
+                "size": self.size}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> StorySignature:
+        return cls(
+            id=str(data["id"]), title=str(data.get("title") or ""),
+            terms=tuple((str(t), float(w)) for t, w in data.get("terms", ())),
+            actors=tuple(str(a) for a in data.get("actors", ())),
+            first=data.get("first"), last=data.get("last"), size=int(data.get("size", 0)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Derivation:
     """Document ``doc`` copies or rewrites ``derived_from`` (not independent)."""
 
@@ -248,7 +273,7 @@ class Claim:
     support: tuple[str, ...]  # doc ids
     contradicted_by: tuple[str, ...]
     silent: tuple[str, ...] = ()
-    kind: str = "factual"  # factual | opinion | rhetorical
+    kind: ClaimKind = "factual"
     single_source: bool = False
     independent_support: int = 0
 
@@ -256,11 +281,35 @@ class Claim:
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
     id: str
-    kind: str  # number | count | date | weekday | role | quote_wording | quote_speaker | event_verb | name_spelling ...
+    kind: DiscrepancyKind
     severity: Severity
     description: str
     claims: tuple[str, ...]
     mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ToneEvidence:
+    """One of an outlet's most strongly toned sentences: its span and its score in [-1, 1]."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """An outlet's tone in [-1, 1], means over its sentences: all of them (``overall``), those
+    that mention each actor (``toward``: entity id -> tone) and those that carry claims other
+    outlets also state (``event``); ``method`` says how sentences were scored."""
+
+    overall: float
+    toward: dict[str, float]
+    event: float
+    method: str
+    evidence: tuple[ToneEvidence, ...] = ()  # the strongest sentences, strongest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +318,7 @@ class OutletProfile:
     documents: tuple[str, ...]
     claims_covered: tuple[str, ...]
     claims_omitted: tuple[str, ...]
-    tone: dict[str, Any]  # {"overall": float, "toward": {entity_id: float}, "method": str, "evidence": [...]}
+    tone: Tone
     quoted: dict[str, int]  # entity id (or speaker text) -> number of quotes
     genres: tuple[str, ...] = ()
 
@@ -291,9 +340,8 @@ class Comparison:
     discrepancies: tuple[Discrepancy, ...] = ()
     outlets: tuple[OutletProfile, ...] = ()
     derivations: tuple[Derivation, ...] = ()
-    # compare.stories.StorySignature per story of this batch (merged with prior ones it joined),
-    # for the store; typed Any to keep model.py free of compare imports
-    signatures: tuple[Any, ...] = ()
+    # one per story of this batch (merged with the prior signature it joined), for the store
+    signatures: tuple[StorySignature, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

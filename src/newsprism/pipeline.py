@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from newsprism import compare as compare_stage
 from newsprism import extract as extract_stage
 from newsprism import ingest as ingest_stage
+from newsprism.compare.embeddings import DEFAULT_KIND, EncoderKind, load_encoder
 from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
 from newsprism.ingest.files import source_name
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.lang.sentences import sentence_spans
-from newsprism.model import Analysis, Document, RawSource, Rejected
+from newsprism.model import Analysis, Document, RawSource, Rejected, StorySignature
 
 # progress(stage, advance, total): called with total set once per stage, then with advances
 Progress = Callable[[str, int, int | None], None]
@@ -26,7 +26,11 @@ Progress = Callable[[str, int, int | None], None]
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    """The models an analysis loads: the spaCy pipeline (package name or path) and the kind of
+    sentence encoder that aligns claims."""
+
     model: str = DEFAULT_MODEL
+    encoder: EncoderKind = DEFAULT_KIND
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +39,8 @@ class Ingested:
     rejected: tuple[Rejected, ...]
 
 
-def _noop(stage: str, advance: int, total: int | None) -> None:
-    return None
+def no_progress(stage: str, advance: int, total: int | None) -> None:
+    """The default ``Progress``: reports nothing."""
 
 
 def build_documents(items: Iterable[RawSource | Rejected], limits: Limits = DEFAULT_LIMITS) -> Ingested:
@@ -66,21 +70,22 @@ def ingest(paths: Sequence[str | Path], limits: Limits = DEFAULT_LIMITS) -> Inge
 def analyze_documents(
     documents: Sequence[Document],
     options: Options = Options(),
-    prior: Sequence[Any] = (),
-    progress: Progress = _noop,
+    prior: Sequence[StorySignature] = (),
+    progress: Progress = no_progress,
     rejected: Sequence[Rejected] = (),
-) -> tuple[Analysis, Any]:
+) -> tuple[Analysis, tuple[StorySignature, ...]]:
     """Extract and compare ``documents``; ``prior`` holds stored story signatures to join.
 
     Returns the analysis and the comparison's story signatures (for the store).
     """
     nlp = load_nlp(options.model)
+    encoder = load_encoder(kind=options.encoder)
     progress("extract", 0, len(documents))
     extraction = extract_stage.extract(documents, nlp, progress=lambda n: progress("extract", n, None))
     progress("compare", 0, 1)
     # every document split into sentences once, for claims, the event-verb check and tone
     comparison = compare_stage.compare(documents, extraction, prior=prior,
-                                       sentences=sentence_spans(documents))
+                                       sentences=sentence_spans(documents), encoder=encoder)
     progress("compare", 1, None)
     analysis = Analysis(
         documents=tuple(documents),
@@ -95,16 +100,4 @@ def analyze_documents(
         derivations=comparison.derivations,
         rejected=tuple(rejected),
     )
-    return analysis, getattr(comparison, "signatures", ())
-
-
-def analyze(
-    paths: Sequence[str | Path],
-    options: Options = Options(),
-    prior: Sequence[Any] = (),
-    progress: Progress = _noop,
-) -> tuple[Analysis, Any]:
-    ingested = ingest(paths)
-    return analyze_documents(
-        ingested.documents, options, prior=prior, progress=progress, rejected=ingested.rejected
-    )
+    return analysis, comparison.signatures

@@ -29,6 +29,7 @@ from newsprism.model import (
     Quote,
     Rejected,
     Story,
+    StorySignature,
     TimeExpression,
     from_json,
     to_json,
@@ -105,8 +106,8 @@ class Store:
 
     # ------------------------------------------------------------ writing
 
-    def save(self, analysis: Analysis, signatures: Iterable[tuple[str, Any]] = ()) -> SaveResult:
-        """Upsert every record of ``analysis`` in one transaction.
+    def save(self, analysis: Analysis, signatures: Iterable[StorySignature] = ()) -> SaveResult:
+        """Upsert every record of ``analysis`` and the story ``signatures`` in one transaction.
 
         Entities are merged with what is stored under the same id (mentions, aliases and roles
         unioned), so a later batch adds to an actor instead of replacing it.
@@ -126,9 +127,9 @@ class Store:
                 self.con.executemany(
                     "INSERT INTO story_documents VALUES (?, ?)", [[story.id, d] for d in story.documents]
                 )
-            for story_id, sig in signatures:
+            for sig in signatures:
                 self.con.execute(
-                    "INSERT OR REPLACE INTO story_signatures VALUES (?, ?)", [story_id, json.dumps(sig)]
+                    "INSERT OR REPLACE INTO story_signatures VALUES (?, ?)", [sig.id, json.dumps(sig.to_json())]
                 )
             self.con.commit()
         except duckdb.Error as exc:
@@ -220,9 +221,9 @@ class Store:
         rows = self.con.execute("SELECT story FROM story_documents WHERE doc = ? ORDER BY story", [doc_id])
         return [r[0] for r in rows.fetchall()]
 
-    def signatures(self) -> list[Any]:
+    def signatures(self) -> list[StorySignature]:
         rows = self.con.execute("SELECT json FROM story_signatures ORDER BY story").fetchall()
-        return [json.loads(r[0]) for r in rows]
+        return [StorySignature.from_json(json.loads(r[0])) for r in rows]
 
     def load_analysis(self, story: str | None = None) -> Analysis:
         """Everything stored, or one story: its documents and what points into them."""

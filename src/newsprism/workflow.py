@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsprism import compare
 from newsprism.model import Analysis, Document, Rejected
-from newsprism.pipeline import Options, Progress, _noop, analyze_documents
+from newsprism.pipeline import Options, Progress, analyze_documents, no_progress
 from newsprism.store import Store
 
 
@@ -19,13 +18,12 @@ def analyze_into_store(
     documents: Sequence[Document],
     store: Store,
     options: Options = Options(),
-    progress: Progress = _noop,
+    progress: Progress = no_progress,
     rejected: Sequence[Rejected] = (),
 ) -> Analysis:
     """Analyse ``documents`` joining stored stories, save everything, return this batch's analysis."""
-    prior = [compare.signature_from_json(s) for s in store.signatures()]
     analysis, signatures = analyze_documents(
-        documents, options, prior=prior, progress=progress, rejected=rejected
+        documents, options, prior=store.signatures(), progress=progress, rejected=rejected
     )
-    store.save(analysis, signatures=[(s.id, compare.signature_to_json(s)) for s in signatures])
+    store.save(analysis, signatures=signatures)
     return replace(analysis, rejected=tuple(rejected))

@@ -126,7 +126,8 @@ def pipeline_analyse(state: Any) -> Analyse:
         from newsprism.pipeline import Options
         from newsprism.workflow import analyze_into_store
 
-        options = Options() if state.config.model is None else Options(model=state.config.model)
+        config, default = state.config, Options()
+        options = Options(model=config.model or default.model, encoder=config.encoder or default.encoder)
         analysis = analyze_into_store(documents, cast(Store, LockedStore(state)), options, progress=progress)
         return [s.id for s in analysis.stories]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import uvicorn
 
@@ -16,12 +17,16 @@ from newsprism.api.auth import ensure_token
 from newsprism.api.state import DEFAULT_MAX_BYTES, ApiConfig
 from newsprism.store import Store
 
+if TYPE_CHECKING:
+    from newsprism.compare.embeddings import EncoderKind
+
 
 def run(
     db: Path,
     host: str = "127.0.0.1",
     port: int = 8000,
     model: str | None = None,
+    encoder: EncoderKind | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> None:
     """Serve the API and the web UI over ``db`` until interrupted."""
@@ -34,5 +39,5 @@ def run(
             print("newsprism: write token already set for this database", flush=True)
         print(f"newsprism: serving {db} on http://{host}:{port}/  (API docs: /docs)", flush=True)
         sys.stdout.flush()
-        app = create_app(store, ApiConfig(model=model, max_bytes=max_bytes))
+        app = create_app(store, ApiConfig(model=model, encoder=encoder, max_bytes=max_bytes))
         uvicorn.run(app, host=host, port=port, workers=1, log_level="warning")

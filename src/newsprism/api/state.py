@@ -10,13 +10,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from fastapi import Request
 
 from newsprism.api import auth
-from newsprism.model import Analysis
+from newsprism.model import Analysis, StorySignature
 from newsprism.store import TABLES, SaveResult, Store
+
+if TYPE_CHECKING:
+    from newsprism.compare.embeddings import EncoderKind
 
 T = TypeVar("T")
 
@@ -28,6 +31,7 @@ class ApiConfig:
     """Settings of one app. ``max_bytes`` bounds every request body (uploads included)."""
 
     model: str | None = None  # spaCy pipeline; None: the pipeline's default
+    encoder: EncoderKind | None = None  # sentence encoder; None: the pipeline's default
     max_bytes: int = DEFAULT_MAX_BYTES
     max_articles: int = 500
     open_reads_on_loopback: bool = True
@@ -94,10 +98,10 @@ class LockedStore:
     def __init__(self, state: ApiState) -> None:
         self._state = state
 
-    def signatures(self) -> list[Any]:
+    def signatures(self) -> list[StorySignature]:
         return self._state.read(lambda s: s.signatures())
 
-    def save(self, analysis: Analysis, signatures: Iterable[tuple[str, Any]] = ()) -> SaveResult:
+    def save(self, analysis: Analysis, signatures: Iterable[StorySignature] = ()) -> SaveResult:
         sigs = list(signatures)
         return self._state.write(lambda s: s.save(analysis, signatures=sigs))
 

@@ -1,8 +1,9 @@
 """The compare stage: stories, independent sources, claims, discrepancies, outlets & framing.
 
-``compare(documents, extraction, prior, sentences=...)`` is pure: it groups documents into
-stories (joining stored stories through their ``prior`` signatures), finds copies and rewrites,
-cuts the documents' sentences into claims and aligns them per story, asks
+``compare(documents, extraction, prior, sentences=..., encoder=...)`` is pure: it groups
+documents into stories (joining stored stories through their ``prior`` signatures), finds copies
+and rewrites, cuts the documents' sentences into claims and aligns them per story (with the
+sentence ``encoder`` the caller loaded, or by lexical overlap when it is ``None``), asks
 ``discrepancies.find_discrepancies`` for contradictions (the documents on the minority side of
 each move from a claim's support to ``contradicted_by``), and profiles each outlet's coverage,
 quoting and tone. ``sentences`` is a required input: every document's sentence spans
@@ -20,23 +21,17 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
 
 from newsprism.compare.claims.build import apply_discrepancies, build_claims
+from newsprism.compare.embeddings.encoders import Encoder
 from newsprism.compare.stories.derivation import find_derivations
 from newsprism.compare.checks.discrepancies import find_discrepancies
 from newsprism.compare.outlets.profile import profile_outlets
-from newsprism.compare.stories.find import (
-    StorySignature, find_stories, signature_from_json, signature_to_json,
-)
+from newsprism.compare.stories.find import find_stories
 from newsprism.lang.sentences import SentenceSpans
-from newsprism.model import Comparison, Document, Extraction
+from newsprism.model import Comparison, Document, Extraction, StorySignature
 
-__all__ = ["StorySignature", "compare", "signature_from_json", "signature_to_json"]
-
-
-def _as_signature(item: StorySignature | dict[str, Any] | str) -> StorySignature:
-    return item if isinstance(item, StorySignature) else signature_from_json(item)
+__all__ = ["compare"]
 
 
 @contextmanager
@@ -52,18 +47,18 @@ def paused_gc() -> Iterator[None]:
 
 
 def compare(documents: Sequence[Document], extraction: Extraction,
-            prior: Sequence[StorySignature | dict[str, Any]] = (), *,
-            sentences: SentenceSpans) -> Comparison:
+            prior: Sequence[StorySignature] = (), *,
+            sentences: SentenceSpans, encoder: Encoder | None) -> Comparison:
     """The comparison of ``documents``; ``sentences`` holds every document's sentence spans."""
     with paused_gc():
-        return _compare(tuple(documents), extraction, prior, sentences)
+        return _compare(tuple(documents), extraction, prior, sentences, encoder)
 
 
-def _compare(docs: tuple[Document, ...], extraction: Extraction,
-             prior: Sequence[StorySignature | dict[str, Any]], sentences: SentenceSpans) -> Comparison:
-    stories, signatures = find_stories(docs, extraction, tuple(_as_signature(p) for p in prior))
+def _compare(docs: tuple[Document, ...], extraction: Extraction, prior: Sequence[StorySignature],
+             sentences: SentenceSpans, encoder: Encoder | None) -> Comparison:
+    stories, signatures = find_stories(docs, extraction, tuple(prior))
     derivations = find_derivations(docs, extraction)
-    claims = build_claims(docs, stories, derivations, extraction, sentences=sentences)
+    claims = build_claims(docs, stories, derivations, extraction, encoder, sentences=sentences)
     discrepancies = find_discrepancies(docs, claims, extraction, stories=stories, sentences=sentences)
     claims = apply_discrepancies(claims, discrepancies, docs, derivations)
     outlets = profile_outlets(docs, stories, claims, extraction, sentences=sentences)

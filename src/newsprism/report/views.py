@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsprism.model import Analysis, Claim, Document, Entity, Quote, Span, Story
+from newsprism.model import Analysis, Claim, Document, Entity, Quote, Span, Story, ToneEvidence
 from newsprism.report.text import InContext, in_context, outlet_label, shorten
 
 SUPPORTED, CONTRADICTED, SILENT, MIXED = "supported", "contradicted", "silent", "mixed"
@@ -273,19 +273,9 @@ class OutletView:
     contradicts: int
 
 
-def _evidence_line(item: object) -> str:
-    """One tone evidence item as a readable line: the sentence and its score when it is a record."""
-    if isinstance(item, dict) and "text" in item:
-        score = _tone(item.get("score"))
-        line = f"\u201c{shorten(str(item['text']), 220)}\u201d"
-        return f"{line} ({score:+.2f})" if score is not None else line
-    return shorten(str(item), 240)
-
-
-def _tone(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
+def _evidence_line(item: ToneEvidence) -> str:
+    """One tone evidence sentence as a readable line, with its score."""
+    return f"\u201c{shorten(item.text, 220)}\u201d ({item.score:+.2f})"
 
 
 def outlet_views(ix: Index, story: Story, cols: Sequence[Column], rows: Sequence[Row]) -> tuple[OutletView, ...]:
@@ -297,11 +287,9 @@ def outlet_views(ix: Index, story: Story, cols: Sequence[Column], rows: Sequence
         states = [r.cells[i].state for r in rows]
         supports = sum(s in (SUPPORTED, MIXED) for s in states)
         contradicts = sum(s in (CONTRADICTED, MIXED) for s in states)
-        tone = dict(profile.tone) if profile else {}
-        toward_raw = tone.get("toward") if isinstance(tone.get("toward"), dict) else {}
-        toward = [(ix.entity_name(str(k)), v) for k, v in toward_raw.items() if _tone(v) is not None]
+        tone = profile.tone if profile else None
+        toward = [(ix.entity_name(k), v) for k, v in tone.toward.items()] if tone is not None else []
         toward.sort(key=lambda p: (-abs(p[1]), p[0]))
-        evidence = tone.get("evidence") if isinstance(tone.get("evidence"), (list, tuple)) else ()
         if profile is not None:
             covered = len(set(profile.claims_covered) & claim_ids)
             omitted = len(set(profile.claims_omitted) & claim_ids)
@@ -312,9 +300,9 @@ def outlet_views(ix: Index, story: Story, cols: Sequence[Column], rows: Sequence
             sorted({ix.docs[d].genre for d in col.docs if d in ix.docs}))
         out.append(OutletView(
             name=col.outlet, documents=len(col.docs), genres=tuple(genres),
-            tone=_tone(tone.get("overall")), tone_method=str(tone.get("method") or ""),
-            tone_toward=tuple((n, float(v)) for n, v in toward[:6]),
-            tone_evidence=tuple(_evidence_line(e) for e in list(evidence)[:4]),
+            tone=tone.overall if tone is not None else None, tone_method=tone.method if tone is not None else "",
+            tone_toward=tuple(toward[:6]),
+            tone_evidence=tuple(_evidence_line(e) for e in tone.evidence[:4]) if tone is not None else (),
             quoted=speaker_counts(ix, profile.quoted) if profile else (),
             covered=covered, omitted=omitted, supports=supports, contradicts=contradicts,
         ))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from newsprism.model import Severity, Span
+from newsprism.model import DiscrepancyKind, Severity, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,7 @@ class Verdict:
     optional extra clause ("February 17, 2025 was a Monday").
     """
 
-    kind: str
+    kind: DiscrepancyKind
     severity: Severity
     subject: str
     a: Span

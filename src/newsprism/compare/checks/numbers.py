@@ -25,7 +25,7 @@ from newsprism.lang.morphology import plural, singular
 from newsprism.lang.numbers import CARDINALS, NUMBER_PHRASES, SCALE_ABBREVIATIONS, SCALES, TENS
 from newsprism.lang.resources import load_json
 from newsprism.lang.words import LETTER_RUN
-from newsprism.model import Span
+from newsprism.model import DiscrepancyKind, Span
 
 T = TypeVar("T")
 
@@ -291,7 +291,7 @@ def check_numbers(a: Span, b: Span, context: JudgeContext | None = None) -> Verd
         return None
     x, y = pair
     ratio = abs(x.value - y.value) / max(abs(x.value), abs(y.value), 1e-9)
-    kind = "number" if x.dimension else "count"
+    kind: DiscrepancyKind = "number" if x.dimension else "count"
     severity = severity_from_ratio(ratio)
     if kind == "count" and severity == "low":
         severity = "medium"

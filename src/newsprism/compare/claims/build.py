@@ -22,7 +22,7 @@ import numpy as np
 from newsprism.compare import vectors as vec
 from newsprism.compare.claims.align import Keyed, align, entity_index, keyed
 from newsprism.compare.claims.semantic import align_semantic
-from newsprism.compare.embeddings.encoders import embed, load_encoder
+from newsprism.compare.embeddings.encoders import Encoder, embed
 from newsprism.compare.claims.split import Unit, split_units
 from newsprism.compare.stories.derivation import independent_groups
 from newsprism.lang.numbers import normalise_numbers, split_hyphen_numbers
@@ -68,7 +68,7 @@ def _claim(story: Story, group: Sequence[Keyed], roots: Mapping[str, str],
 
 
 def _story_vectors(keyed_by_story: Sequence[list[Keyed] | None],
-                   encoder: object) -> list[np.ndarray | None]:
+                   encoder: Encoder) -> list[np.ndarray | None]:
     """Embeddings of the units of every multi-document story, encoded in one batched call."""
     texts = [k.unit.text for ks in keyed_by_story if ks for k in ks]
     matrix = embed(texts, encoder)
@@ -85,10 +85,10 @@ def _story_vectors(keyed_by_story: Sequence[list[Keyed] | None],
 
 def build_claims(documents: Sequence[Document], stories: Sequence[Story],
                  derivations: Sequence[Derivation], extraction: Extraction,
-                 encoder: object | None = None, *, sentences: SentenceSpans) -> tuple[Claim, ...]:
+                 encoder: Encoder | None, *, sentences: SentenceSpans) -> tuple[Claim, ...]:
     """Claims of every story. Units of stories with two or more documents are aligned with
-    sentence embeddings (``encoder``, by default ``embeddings.load_encoder()``) plus lexical,
-    entity and number evidence; without an encoder installed, by lexical overlap only.
+    sentence embeddings (``encoder``, from ``embeddings.load_encoder``) plus lexical, entity and
+    number evidence; without an encoder (``None``: none installed), by lexical overlap only.
     ``sentences``: every document's sentence spans."""
     by_id = {d.id: d for d in documents}
     index = entity_index([(m.doc, m.start, m.end, e.id)
@@ -99,8 +99,6 @@ def build_claims(documents: Sequence[Document], stories: Sequence[Story],
     keyed_units: list[list[Keyed] | None] = [
         [keyed(u, index) for u in us] if len(order) >= 2 else None
         for order, us in zip(orders, units, strict=True)]
-    if encoder is None and any(keyed_units):
-        encoder = load_encoder()
     vectors = (_story_vectors(keyed_units, encoder) if encoder is not None
                else [None] * len(stories))
     claims: list[Claim] = []

@@ -19,7 +19,7 @@ from functools import lru_cache
 from newsprism.lang.morphology import IRREGULAR_PAST
 from newsprism.lang.resources import lines
 from newsprism.lang.sentences import SentenceSpan
-from newsprism.model import Document
+from newsprism.model import ClaimKind, Document
 
 _WORD = re.compile(r"[\w’'.-]+")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
@@ -40,7 +40,7 @@ class Unit:
     start: int
     end: int
     text: str
-    kind: str  # factual | opinion | rhetorical
+    kind: ClaimKind
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +48,7 @@ def evaluative_words() -> frozenset[str]:
     return frozenset(w.strip() for w in lines("compare_evaluative.txt"))
 
 
-def classify(text: str) -> str:
+def classify(text: str) -> ClaimKind:
     """factual | opinion | rhetorical, from the writer's own words (quotations left out)."""
     stripped = text.rstrip("\"”’') ")
     if stripped.endswith("?") or stripped.endswith("!"):

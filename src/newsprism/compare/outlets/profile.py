@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from newsprism.compare.outlets import tone as tone_mod
 from newsprism.compare.claims.align import EntitySpans, entity_index
 from newsprism.lang.sentences import SentenceSpan, SentenceSpans
-from newsprism.model import Claim, Document, Extraction, OutletProfile, Story
+from newsprism.model import Claim, Document, Extraction, OutletProfile, Story, Tone, ToneEvidence
 
 UNKNOWN_OUTLET = "(unknown outlet)"
 EVIDENCE = 5
@@ -62,7 +61,7 @@ def _entities_at(index: EntitySpans, s: _Sentence) -> set[str]:
 
 def tone_profile(docs: Sequence[Document], index: EntitySpans,
                  shared_spans: Sequence[tuple[str, int, int]],
-                 sentences: SentenceSpans) -> dict[str, Any]:
+                 sentences: SentenceSpans) -> Tone:
     scored = [s for d in docs for s in _scored_sentences(d, sentences[d.id])]
     toward: dict[str, list[float]] = defaultdict(list)
     for s in scored:
@@ -75,14 +74,13 @@ def tone_profile(docs: Sequence[Document], index: EntitySpans,
              if any(a < s.end and s.start < b for a, b in shared_by_doc.get(s.doc, ()))]
     strongest = sorted((s for s in scored if s.hits),
                        key=lambda s: (-abs(s.score), s.doc, s.start))[:EVIDENCE]
-    return {
-        "overall": _mean(s.score for s in scored),
-        "toward": {ent: _mean(v) for ent, v in sorted(toward.items())},
-        "event": _mean(event),
-        "method": tone_mod.METHOD,
-        "evidence": [{"doc": s.doc, "start": s.start, "end": s.end, "text": s.text,
-                      "score": s.score} for s in strongest],
-    }
+    return Tone(
+        overall=_mean(s.score for s in scored),
+        toward={ent: _mean(v) for ent, v in sorted(toward.items())},
+        event=_mean(event),
+        method=tone_mod.METHOD,
+        evidence=tuple(ToneEvidence(s.doc, s.start, s.end, s.text, s.score) for s in strongest),
+    )
 
 
 def _claims_by_story(claims: Sequence[Claim]) -> dict[str, list[Claim]]:

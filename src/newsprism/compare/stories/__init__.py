@@ -2,11 +2,6 @@
 and copies/rewrites between their documents (`derivation`)."""
 
 from newsprism.compare.stories.derivation import find_derivations, independent_groups
-from newsprism.compare.stories.find import (
-    StorySignature, find_stories, signature_from_json, signature_to_json,
-)
+from newsprism.compare.stories.find import find_stories
 
-__all__ = [
-    "StorySignature", "find_derivations", "find_stories", "independent_groups",
-    "signature_from_json", "signature_to_json",
-]
+__all__ = ["find_derivations", "find_stories", "independent_groups"]

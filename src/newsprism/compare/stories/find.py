@@ -8,22 +8,21 @@ all pairs. Pairs whose published dates are more than ``WINDOW_DAYS`` apart never
 merged best first (single link) but only while the two groups' centroids stay similar too, which
 stops chains of weak links from growing one giant story.
 
-A ``StorySignature`` is the compact, storable summary of a story (id, title, top terms, actor ids,
-date range, size); a new batch's groups join a prior story whose signature is close enough.
+A ``StorySignature`` (``model``) is the compact, storable summary of a story (id, title, top
+terms, actor ids, date range, size); a new batch's groups join a prior story whose signature is
+close enough.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from newsprism.compare import vectors as vec
 from newsprism.lang.calendar import parse_iso_day
-from newsprism.model import Document, Extraction, Story, make_id
+from newsprism.model import Document, Extraction, Story, StorySignature, make_id
 
 WINDOW_DAYS = 7  # published dates further apart than this never link two documents
 MAX_SPAN_DAYS = 7  # a story's known published dates span at most this many days
@@ -37,34 +36,6 @@ GROUP_MIN = 0.33  # centroid similarity for the group-average pass (one side has
 JOIN_MIN = 0.30  # similarity a new group needs with a prior story's signature
 SIGNATURE_TERMS = 40
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
-
-
-@dataclass(frozen=True, slots=True)
-class StorySignature:
-    """What the store keeps of a story so that later batches can join it."""
-
-    id: str
-    title: str
-    terms: tuple[tuple[str, float], ...]  # top TF-IDF terms of the centroid, L2-normalised
-    actors: tuple[str, ...]  # most frequent actor ids
-    first: str | None  # earliest published date (ISO), None when unknown
-    last: str | None
-    size: int  # number of documents seen so far
-
-
-def signature_to_json(sig: StorySignature) -> dict[str, Any]:
-    return {"id": sig.id, "title": sig.title, "terms": [[t, w] for t, w in sig.terms],
-            "actors": list(sig.actors), "first": sig.first, "last": sig.last, "size": sig.size}
-
-
-def signature_from_json(data: dict[str, Any] | str) -> StorySignature:
-    d = json.loads(data) if isinstance(data, str) else data
-    return StorySignature(
-        id=str(d["id"]), title=str(d.get("title") or ""),
-        terms=tuple((str(t), float(w)) for t, w in d.get("terms", ())),
-        actors=tuple(str(a) for a in d.get("actors", ())),
-        first=d.get("first"), last=d.get("last"), size=int(d.get("size", 0)),
-    )
 
 
 @dataclass(frozen=True, slots=True)
