@@ -1,14 +1,18 @@
 """Helpers for the API and web tests (no tests here): hand-written articles built into an
-Analysis by hand, and a real uvicorn server on a free loopback port in a thread."""
+Analysis by hand, a real uvicorn server on a free loopback port in a thread, and the server's
+OpenAPI document as a contract to check real answers against."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import socket
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import uvicorn
 
 from newsprism.api import ApiConfig, create_app
@@ -140,9 +144,9 @@ class LiveServer:
     """create_app over a DuckDB file, served by uvicorn on 127.0.0.1 in a daemon thread."""
 
     def __init__(self, db: Path, config: ApiConfig = ApiConfig()) -> None:
-        self.store = Store(db)
-        self.app = create_app(self.store, config)
         self.port = free_port()
+        self.store = Store(db)
+        self.app = create_app(self.store, dataclasses.replace(config, port=self.port))
         self.url = f"http://127.0.0.1:{self.port}"
         self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -163,3 +167,38 @@ class LiveServer:
 
     def state(self):  # noqa: ANN201 - the app's ApiState
         return self.app.state.newsprism
+
+
+class Contract:
+    """A live server's OpenAPI document, to check real answers against what it declares."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self.routes = [
+            (re.compile(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path))), path, ops)
+            for path, ops in document["paths"].items()
+        ]
+        self.routes.sort(key=lambda r: "{" in r[1])  # a fixed path before a template that also matches
+        schemas = {"components": document["components"]}
+        self.problem = jsonschema.Draft202012Validator({"$ref": "#/components/schemas/Problem", **schemas})
+        self.article = jsonschema.Draft202012Validator({"$ref": "#/components/schemas/Article", **schemas})
+
+    def operation(self, method: str, path: str) -> tuple[str, dict[str, Any]] | None:
+        """(path template, operation) the document declares for ``method`` on ``path``, else None."""
+        for pattern, template, ops in self.routes:
+            if pattern.fullmatch(path) and method.lower() in ops:
+                return template, ops[method.lower()]
+        return None
+
+    def check(self, method: str, path: str, response: Any) -> None:
+        """The answer's status and media type are declared for the operation; a problem body is a Problem."""
+        found = self.operation(method, path)
+        if found is None:
+            return
+        template, op = found
+        declared = op["responses"].get(str(response.status_code))
+        assert declared is not None, (method, template, response.status_code, sorted(op["responses"]))
+        media = response.headers.get("content-type", "").split(";")[0].strip()
+        assert media in declared.get("content", {}), (method, template, response.status_code, media)
+        if media == "application/problem+json":
+            self.problem.validate(response.json())

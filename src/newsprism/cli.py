@@ -176,6 +176,9 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     model: ModelOpt = DEFAULT_MODEL,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Another name clients may use for this server in the Host header "
+        "(repeatable; '*' accepts any). Always accepted: 127.0.0.1, localhost, [::1] and --host.")] = None,
 ) -> None:
     """Start the REST API and web UI over the DuckDB store.
 
@@ -186,7 +189,7 @@ def serve(
     from newsprism.api.server import run
 
     try:
-        run(db=db, host=host, port=port, model=model)
+        run(db=db, host=host, port=port, model=model, allow_hosts=tuple(allow_host or ()))
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
 

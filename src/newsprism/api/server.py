@@ -23,6 +23,7 @@ def run(
     port: int = 8000,
     model: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_hosts: tuple[str, ...] = (),
 ) -> None:
     """Serve the API and the web UI over ``db`` until interrupted."""
     with Store(db) as store:
@@ -34,5 +35,6 @@ def run(
             print("newsprism: write token already set for this database", flush=True)
         print(f"newsprism: serving {db} on http://{host}:{port}/  (API docs: /docs)", flush=True)
         sys.stdout.flush()
-        app = create_app(store, ApiConfig(model=model, max_bytes=max_bytes))
+        config = ApiConfig(model=model, max_bytes=max_bytes, host=host, port=port, allow_hosts=allow_hosts)
+        app = create_app(store, config)
         uvicorn.run(app, host=host, port=port, workers=1, log_level="warning")

@@ -25,12 +25,21 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class ApiConfig:
-    """Settings of one app. ``max_bytes`` bounds every request body (uploads included)."""
+    """Settings of one app. ``max_bytes`` bounds every request body (uploads included).
+
+    ``host`` and ``port`` are where the server listens (``port`` None: any port), and
+    ``allow_hosts`` the extra names a request's Host header may carry (see ``guards.HostCheck``).
+    """
 
     model: str | None = None  # spaCy pipeline; None: the pipeline's default
     max_bytes: int = DEFAULT_MAX_BYTES
     max_articles: int = 500
     open_reads_on_loopback: bool = True
+    host: str = "127.0.0.1"
+    port: int | None = None
+    allow_hosts: tuple[str, ...] = ()
+    auth_failures: int = 10  # failed authentications a client may make at once ...
+    auth_window_s: float = 60.0  # ... before it is refused (429) until its budget refills over this time
 
 
 @dataclass
@@ -45,9 +54,13 @@ class ApiState:
     config: ApiConfig
     lock: threading.RLock = field(default_factory=threading.RLock)
     jobs: Any = None  # JobRunner, set by create_app
+    tokens: auth.TokenChecker = field(init=False)
     _tables: dict[str, list[Any]] = field(default_factory=dict)
     _index: dict[str, dict[str, Any]] = field(default_factory=dict)
     _memo: dict[Any, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.tokens = auth.TokenChecker(auth.FailureLimiter(self.config.auth_failures, self.config.auth_window_s))
 
     def read(self, fn: Callable[[Store], T]) -> T:
         with self.lock:
@@ -85,7 +98,7 @@ class ApiState:
             return value
 
     def token_hash(self) -> str | None:
-        return self.read(lambda s: s.get_secret(auth.SECRET_NAME))
+        return self.memo("token-hash", lambda: self.read(lambda s: s.get_secret(auth.SECRET_NAME)))
 
 
 class LockedStore:
@@ -109,7 +122,8 @@ def state_of(request: Request) -> ApiState:
 
 def require_write(request: Request) -> None:
     """Dependency for every write route: the Bearer token must match the stored hash."""
-    auth.check_token(request, state_of(request).token_hash())
+    state = state_of(request)
+    state.tokens.check(request, state.token_hash)
 
 
 def require_read(request: Request) -> None:
@@ -117,4 +131,4 @@ def require_read(request: Request) -> None:
     state = state_of(request)
     if state.config.open_reads_on_loopback and auth.is_loopback(request):
         return
-    auth.check_token(request, state.token_hash())
+    state.tokens.check(request, state.token_hash)
