@@ -11,7 +11,7 @@ import httpx
 import pytest
 from test_api_support import Contract, LiveServer, council_analysis
 
-from newsprism.api import ApiConfig, auth
+from newsprism.api import ApiConfig
 
 PROBLEM = "application/problem+json"
 
@@ -20,8 +20,8 @@ PROBLEM = "application/problem+json"
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
     config = ApiConfig(max_bytes=32 * 1024, auth_failures=4, auth_window_s=600)
     with LiveServer(tmp_path_factory.mktemp("contract") / "news.duckdb", config) as server:
-        server.store.save(council_analysis())
-        yield server, auth.issue_token(server.store)
+        server.save(council_analysis())
+        yield server, server.issue_token()
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_api_support import Contract, LiveServer, council_analysis
 
-from newsprism.api import ApiConfig, auth, intake
+from newsprism.api import ApiConfig, intake
 from newsprism.api.jobs import JobRunner
 from newsprism.api.problems import Problem
 
@@ -74,9 +74,9 @@ PARAMS = st.dictionaries(
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str, Contract]]:
     config = ApiConfig(max_bytes=256 * 1024, auth_failures=10**9)
     with LiveServer(tmp_path_factory.mktemp("fuzz") / "news.duckdb", config) as server:
-        server.store.save(council_analysis())
+        server.save(council_analysis())
         server.state().jobs = JobRunner(lambda documents, progress: [])  # the HTTP surface, not the NLP
-        token = auth.issue_token(server.store)
+        token = server.issue_token()
         yield server, token, Contract(httpx.get(server.url + "/openapi.json").json())
 
 

@@ -18,7 +18,6 @@ from test_api_support import LiveServer, council_analysis
 from newsprism.api import ApiConfig, auth, create_app
 from newsprism.api.guards import HostCheck, host_name
 from newsprism.api.problems import Problem
-from newsprism.store import Store
 
 PROBLEM = "application/problem+json"
 ARTICLE = {"text": "The ferry service resumed on Tuesday after a two-week strike, the operator said.",
@@ -48,12 +47,12 @@ def assert_secure(response: httpx.Response) -> None:
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
     config = ApiConfig(max_bytes=64 * 1024, allow_hosts=("news.example",))
     with LiveServer(tmp_path_factory.mktemp("hard") / "news.duckdb", config) as server:
-        server.store.save(council_analysis())
+        server.save(council_analysis())
         yield server, issue(server)
 
 
 def issue(server: LiveServer) -> str:
-    return auth.issue_token(server.store)
+    return server.issue_token()
 
 
 @pytest.fixture()
@@ -219,21 +218,20 @@ def test_every_kind_of_answer_carries_the_security_headers(client: httpx.Client,
 
 
 def test_an_unexpected_error_is_a_500_problem_with_headers(tmp_path) -> None:  # noqa: ANN001
-    with Store(tmp_path / "boom.duckdb") as store:
-        app = create_app(store)
+    app = create_app(tmp_path / "boom.duckdb")
 
-        @app.get("/api/v1/boom")
-        def boom() -> None:
-            raise RuntimeError("secret internals")
+    @app.get("/api/v1/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
 
-        @app.get("/api/v1/refused")
-        def refused() -> None:
-            raise Problem(409, "conflict", "refused on purpose")
+    @app.get("/api/v1/refused")
+    def refused() -> None:
+        raise Problem(409, "conflict", "refused on purpose")
 
-        with TestClient(app, base_url="http://127.0.0.1") as client:
-            answer = client.get("/api/v1/boom")
-            assert answer.status_code == 500 and answer.headers["content-type"].startswith(PROBLEM)
-            assert "secret internals" not in answer.text
-            assert_secure(answer)  # type: ignore[arg-type]
-            assert client.get("/api/v1/refused").status_code == 409
-            assert client.get("/api/v1/health", headers={"Host": "testserver"}).status_code == 421
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        answer = client.get("/api/v1/boom")
+        assert answer.status_code == 500 and answer.headers["content-type"].startswith(PROBLEM)
+        assert "secret internals" not in answer.text
+        assert_secure(answer)  # type: ignore[arg-type]
+        assert client.get("/api/v1/refused").status_code == 409
+        assert client.get("/api/v1/health", headers={"Host": "testserver"}).status_code == 421

@@ -16,11 +16,11 @@ import jsonschema
 import uvicorn
 
 from newsprism.api import ApiConfig, create_app
+from newsprism.api.auth import issue_token
 from newsprism.model import (
     Analysis, Claim, Discrepancy, Document, Entity, Event, OutletProfile, Quote, Range, Span, Story,
     make_id, sha256_text,
 )
-from newsprism.store import Store
 
 # Debian's chromium, never a browser Playwright would download (see ../shared/STACK.md)
 CHROMIUM = "/usr/bin/chromium"
@@ -144,9 +144,9 @@ class LiveServer:
     """create_app over a DuckDB file, served by uvicorn on 127.0.0.1 in a daemon thread."""
 
     def __init__(self, db: Path, config: ApiConfig = ApiConfig()) -> None:
+        self.db = db
         self.port = free_port()
-        self.store = Store(db)
-        self.app = create_app(self.store, dataclasses.replace(config, port=self.port))
+        self.app = create_app(db, dataclasses.replace(config, port=self.port))
         self.url = f"http://127.0.0.1:{self.port}"
         self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -163,10 +163,17 @@ class LiveServer:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
-        self.store.close()
+        self.state().close()
 
     def state(self):  # noqa: ANN201 - the app's ApiState
         return self.app.state.newsprism
+
+    def save(self, analysis: Analysis) -> None:
+        """Store ``analysis`` through the app (the only process that may write the file)."""
+        self.state().write(lambda store: store.save(analysis))
+
+    def issue_token(self) -> str:
+        return self.state().write(issue_token)  # type: ignore[no-any-return]
 
 
 class Contract:

@@ -1,6 +1,6 @@
 """The FastAPI application: API routes under /api/v1, the web UI at /, limits and headers.
 
-``create_app(store, config)`` builds one app over one open ``Store``. The pure ASGI middlewares of
+``create_app(db, config)`` builds one app over one DuckDB file. The pure ASGI middlewares of
 ``guards`` wrap it: security headers on every answer (outermost), the Host check, the body limit.
 """
 
@@ -23,20 +23,21 @@ from newsprism.api.jobs import JobRunner, pipeline_analyse
 from newsprism.api.openapi import install_openapi
 from newsprism.api.problems import install_handlers
 from newsprism.api.state import ApiConfig, ApiState
-from newsprism.store import Store
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 
 
-def create_app(store: Store, config: ApiConfig = ApiConfig()) -> FastAPI:
-    """The app over ``store`` (kept open by the caller; closed by whoever opened it)."""
-    state = ApiState(store=store, config=config)
+def create_app(db: str | Path, config: ApiConfig = ApiConfig()) -> FastAPI:
+    """The app over the DuckDB file ``db`` (created with its tables if missing; see ``ApiState``)."""
+    state = ApiState(db=Path(db), config=config)
+    state.write(lambda _store: None)  # creates the file and its tables if missing
     state.jobs = JobRunner(pipeline_analyse(state))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         state.jobs.shutdown()
+        state.close()
 
     app = FastAPI(
         title="newsprism",

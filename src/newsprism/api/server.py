@@ -1,12 +1,12 @@
 """``newsprism serve``: open the store, make the write token on first start, run uvicorn.
 
 The token is printed once, on the first start over a database; only its scrypt hash is stored.
-One worker process: DuckDB allows one writing process per file.
+One worker process: DuckDB allows one writing process per file. The server holds the file
+read-only between writes (see ``state.ApiState``), so ``newsprism export`` can read it meanwhile.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import uvicorn
@@ -28,13 +28,12 @@ def run(
     """Serve the API and the web UI over ``db`` until interrupted."""
     with Store(db) as store:
         token = ensure_token(store)
-        if token is not None:
-            print("newsprism: write token for this database (shown once, keep it):", flush=True)
-            print(f"  {token}", flush=True)
-        else:
-            print("newsprism: write token already set for this database", flush=True)
-        print(f"newsprism: serving {db} on http://{host}:{port}/  (API docs: /docs)", flush=True)
-        sys.stdout.flush()
-        config = ApiConfig(model=model, max_bytes=max_bytes, host=host, port=port, allow_hosts=allow_hosts)
-        app = create_app(store, config)
-        uvicorn.run(app, host=host, port=port, workers=1, log_level="warning")
+    if token is not None:
+        print("newsprism: write token for this database (shown once, keep it):", flush=True)
+        print(f"  {token}", flush=True)
+    else:
+        print("newsprism: write token already set for this database", flush=True)
+    config = ApiConfig(model=model, max_bytes=max_bytes, host=host, port=port, allow_hosts=allow_hosts)
+    app = create_app(db, config)
+    print(f"newsprism: serving {db} on http://{host}:{port}/  (API docs: /docs)", flush=True)
+    uvicorn.run(app, host=host, port=port, workers=1, log_level="warning")

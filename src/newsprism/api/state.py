@@ -1,24 +1,30 @@
-"""What one running app holds: the store behind a lock, the token hash, limits and jobs.
+"""What one running app holds: the store file behind a lock, the token checker, limits and jobs.
 
-DuckDB is used through one connection per app. Every read and write takes ``lock`` so an
-analysis saving its batch never interleaves with a request reading the same connection; the
-slow part of an analysis (parsing, comparing) runs outside the lock.
+DuckDB is used through one connection at a time per app: read-only between writes, read-write
+during one. Every read and write takes ``lock`` so an analysis saving its batch never
+interleaves with a request reading; the slow part of an analysis (parsing, comparing) runs
+outside the lock.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 from fastapi import Request
 
 from newsprism.api import auth
+from newsprism.errors import StoreError, StoreLocked
 from newsprism.model import Analysis
 from newsprism.store import TABLES, SaveResult, Store
 
 T = TypeVar("T")
+log = logging.getLogger("newsprism.api")
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -40,21 +46,26 @@ class ApiConfig:
     allow_hosts: tuple[str, ...] = ()
     auth_failures: int = 10  # failed authentications a client may make at once ...
     auth_window_s: float = 60.0  # ... before it is refused (429) until its budget refills over this time
+    lock_wait_s: float = 10.0  # how long to wait for another process to let go of the store file
 
 
 @dataclass
 class ApiState:
-    """The store, its lock, and decoded records cached until the next write through this app.
+    """The store file, its lock, and decoded records cached until the next write through this app.
 
-    The server's connection is the only writer of the file (DuckDB locks it for one process), so
-    clearing the cache on every write we make keeps it exact.
+    Between writes the app holds a read-only connection, so other processes may read the file
+    too (``newsprism export`` while the server runs). A write closes it, opens the file to write
+    (waiting up to ``config.lock_wait_s`` for readers to let go), and reopens it read-only. While
+    the read-only connection is held no other process can write, so clearing the cache whenever a
+    connection is opened keeps it exact.
     """
 
-    store: Store
+    db: Path
     config: ApiConfig
     lock: threading.RLock = field(default_factory=threading.RLock)
     jobs: Any = None  # JobRunner, set by create_app
     tokens: auth.TokenChecker = field(init=False)
+    _reader: Store | None = None
     _tables: dict[str, list[Any]] = field(default_factory=dict)
     _index: dict[str, dict[str, Any]] = field(default_factory=dict)
     _memo: dict[Any, Any] = field(default_factory=dict)
@@ -64,26 +75,45 @@ class ApiState:
 
     def read(self, fn: Callable[[Store], T]) -> T:
         with self.lock:
-            return fn(self.store)
+            return fn(self._reading())
 
     def write(self, fn: Callable[[Store], T]) -> T:
         with self.lock:
+            self.close()
             try:
-                return fn(self.store)
+                with open_store(self.db, read_only=False, wait_s=self.config.lock_wait_s) as store:
+                    return fn(store)
             finally:
-                self._tables.clear()
-                self._index.clear()
-                self._memo.clear()
+                try:
+                    self._reading()  # at once: no other process may start writing in between
+                except StoreError as exc:
+                    log.warning("cannot reopen the store after a write (the next read retries): %s", exc)
+
+    def close(self) -> None:
+        with self.lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+
+    def _reading(self) -> Store:
+        if self._reader is None:
+            self._reader = open_store(self.db, read_only=True, wait_s=self.config.lock_wait_s)
+            self._tables.clear()
+            self._index.clear()
+            self._memo.clear()
+        return self._reader
 
     def table(self, name: str) -> list[Any]:
         """Every record of ``name``, ordered by key, decoded once per write generation."""
         with self.lock:
+            store = self._reading()
             if name not in self._tables:
-                self._tables[name] = self.store.records(name)
+                self._tables[name] = store.records(name)
             return self._tables[name]
 
     def by_key(self, name: str) -> dict[str, Any]:
         with self.lock:
+            self._reading()
             if name not in self._index:
                 key = TABLES[name][1]
                 self._index[name] = {str(getattr(r, key)): r for r in self.table(name)}
@@ -92,6 +122,7 @@ class ApiState:
     def memo(self, key: Any, fn: Callable[[], T]) -> T:
         """``fn()`` computed once per write generation (for derived views such as report data)."""
         with self.lock:
+            self._reading()
             if key not in self._memo:
                 self._memo[key] = fn()
             value: T = self._memo[key]
@@ -99,6 +130,19 @@ class ApiState:
 
     def token_hash(self) -> str | None:
         return self.memo("token-hash", lambda: self.read(lambda s: s.get_secret(auth.SECRET_NAME)))
+
+
+def open_store(db: Path, read_only: bool, wait_s: float) -> Store:
+    """``Store(db, read_only)``, retried while another process holds the file, for up to ``wait_s``."""
+    deadline, pause = time.monotonic() + wait_s, 0.02
+    while True:
+        try:
+            return Store(db, read_only=read_only)
+        except StoreLocked:
+            if time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 class LockedStore:
