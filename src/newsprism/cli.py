@@ -1,7 +1,10 @@
 """The `newsprism` command: a thin edge over the pipeline, the store and the server.
 
 Exit codes: 0 everything read; 2 some inputs were rejected (the rest was analysed and stored);
-1 nothing could be done (bad option, no readable input, store error).
+1 nothing was stored (no readable input, a bad option, the store locked by another process or
+failing). ``analyze`` and ``ingest`` open the store before reading any input, so a second writer
+learns at once that the file is in use. Every message passes through ``terminal_safe``: a file
+name cannot send escape sequences or bidi overrides to the terminal.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsprism.errors import NewsprismError
 from newsprism.extract.nlp import DEFAULT_MODEL
+from newsprism.terminal import terminal_safe
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -34,22 +38,26 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
+out = Console(highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl, .warc[.gz]).")]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: DIR/newsprism.duckdb).")]
 ModelOpt = Annotated[str, typer.Option("--model", help="spaCy pipeline package or path.")]
 
 
+def _say(console: Console, line: str) -> None:
+    console.print(terminal_safe(line))
+
+
 def _fail(message: str) -> typer.Exit:
-    err.print(f"newsprism: {message}", markup=False)
+    _say(err, f"newsprism: {message}")
     return typer.Exit(EXIT_FAILED)
 
 
 def _report_rejected(rejected: tuple) -> None:
     for r in rejected:
-        err.print(f"newsprism: rejected {r.source}: {r.reason}", markup=False)
+        _say(err, f"newsprism: rejected {r.source}: {r.reason}")
 
 
 class _Bars:
@@ -64,7 +72,7 @@ class _Bars:
 
     def __call__(self, stage: str, advance: int, total: int | None) -> None:
         if stage not in self.tasks:
-            self.tasks[stage] = self.progress.add_task(stage, total=total)
+            self.tasks[stage] = self.progress.add_task(terminal_safe(stage), total=total)
         elif total is not None:
             self.progress.update(self.tasks[stage], total=total)
         if advance:
@@ -90,27 +98,27 @@ def analyze(
     from newsprism.workflow import analyze_into_store
 
     try:
-        ingested = ingest(paths)
-        _report_rejected(ingested.rejected)
-        if not ingested.documents:
-            raise _fail("no readable article in the given paths")
-        bars = _Bars()
-        with Store(db or out_dir / "newsprism.duckdb") as store, bars.progress:
-            analysis = analyze_into_store(
-                ingested.documents, store, Options(model=model), progress=bars, rejected=ingested.rejected
-            )
+        with Store(db or out_dir / "newsprism.duckdb") as store:  # the lock first, then the work
+            ingested = ingest(paths)
+            _report_rejected(ingested.rejected)
+            if not ingested.documents:
+                raise _fail("no readable article in the given paths")
+            bars = _Bars()
+            with bars.progress:
+                analysis = analyze_into_store(
+                    ingested.documents, store, Options(model=model), progress=bars, rejected=ingested.rejected
+                )
         json_path, html_path = write_outputs(analysis, out_dir)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
-    out.print(
-        f"Analysed {len(analysis.documents)} documents in {len(analysis.stories)} stories: "
-        f"{len(analysis.entities)} actors, {len(analysis.quotes)} quotes, {len(analysis.events)} events, "
-        f"{len(analysis.claims)} claims, {len(analysis.discrepancies)} discrepancies."
-    )
-    out.print(f"Report: {html_path}")
-    out.print(f"JSON:   {json_path}")
+    _say(out,
+         f"Analysed {len(analysis.documents)} documents in {len(analysis.stories)} stories: "
+         f"{len(analysis.entities)} actors, {len(analysis.quotes)} quotes, {len(analysis.events)} events, "
+         f"{len(analysis.claims)} claims, {len(analysis.discrepancies)} discrepancies.")
+    _say(out, f"Report: {html_path}")
+    _say(out, f"JSON:   {json_path}")
     if ingested.rejected:
-        out.print(f"Rejected {len(ingested.rejected)} input(s); see the lines above.")
+        _say(out, f"Rejected {len(ingested.rejected)} input(s); see the lines above.")
         raise typer.Exit(EXIT_REJECTED)
 
 
@@ -130,16 +138,17 @@ def ingest_cmd(
     from newsprism.store import Store
 
     try:
-        ingested = ingest(paths)
-        _report_rejected(ingested.rejected)
-        with Store(db) as store:
+        with Store(db) as store:  # the lock first, then the work
+            ingested = ingest(paths)
+            _report_rejected(ingested.rejected)
+            if not ingested.documents:
+                raise _fail("no readable article in the given paths")
             result = store.save(Analysis(documents=ingested.documents, rejected=ingested.rejected))
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
-    out.print(
-        f"Stored {result.added['documents']} new documents "
-        f"({len(ingested.documents) - result.added['documents']} already stored) in {db}"
-    )
+    _say(out,
+         f"Stored {result.added['documents']} new documents "
+         f"({len(ingested.documents) - result.added['documents']} already stored) in {db}")
     if ingested.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -167,7 +176,8 @@ def export(
         json_path, html_path = write_outputs(analysis, out_dir)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
-    out.print(f"Report: {html_path}\nJSON:   {json_path}")
+    _say(out, f"Report: {html_path}")
+    _say(out, f"JSON:   {json_path}")
 
 
 @app.command()

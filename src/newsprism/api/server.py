@@ -15,6 +15,7 @@ from newsprism.api.app import create_app
 from newsprism.api.auth import ensure_token
 from newsprism.api.state import DEFAULT_MAX_BYTES, ApiConfig
 from newsprism.store import Store
+from newsprism.terminal import terminal_safe
 
 
 def run(
@@ -35,5 +36,5 @@ def run(
         print("newsprism: write token already set for this database", flush=True)
     config = ApiConfig(model=model, max_bytes=max_bytes, host=host, port=port, allow_hosts=allow_hosts)
     app = create_app(db, config)
-    print(f"newsprism: serving {db} on http://{host}:{port}/  (API docs: /docs)", flush=True)
+    print(terminal_safe(f"newsprism: serving {db} on http://{host}:{port}/  (API docs: /docs)"), flush=True)
     uvicorn.run(app, host=host, port=port, workers=1, log_level="warning")
