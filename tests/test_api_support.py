@@ -9,6 +9,7 @@ import re
 import socket
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +133,22 @@ def hostile_analysis() -> Analysis:
     claim = Claim(make_id("claim", "boats"), story.id, "The festival opened with 40 boats.",
                   (span(doc, "The harbour festival opened on Saturday with 40 boats."),), (doc.id,), ())
     return Analysis(documents=(doc,), stories=(story,), claims=(claim,))
+
+
+SPOOF_OUTLET = "Evil\u202eswen"  # RIGHT-TO-LEFT OVERRIDE: shows as "Evilnews" reversed to the end of the line
+SPOOF_TITLE = "Talks\u2067 resume\u200b in Geneva"  # RIGHT-TO-LEFT ISOLATE left open, a zero-width space
+SPOOF_AUTHORS = ("Ann\u202eBob", "Zed Quist")
+
+
+def spoof_analysis() -> Analysis:
+    """Two outlets on one story; the first's outlet, title and author carry bidi controls."""
+    text = "Talks resumed in Geneva on Monday, officials said.\n"
+    evil = replace(doc_of(SPOOF_OUTLET, text + "Evil copy.\n"), title=SPOOF_TITLE, authors=SPOOF_AUTHORS)
+    plain = replace(doc_of("Plain Wire", text), title="Talks resume", authors=("Kim Lee",))
+    story = Story(make_id("story", "spoof"), f"Geneva {SPOOF_TITLE}", (evil.id, plain.id))
+    claim = Claim(make_id("claim", "spoof"), story.id, "Talks resumed in Geneva on Monday.",
+                  tuple(span(d, "Talks resumed in Geneva on Monday") for d in (evil, plain)), (evil.id, plain.id), ())
+    return Analysis(documents=(evil, plain), stories=(story,), claims=(claim,))
 
 
 def free_port() -> int:

@@ -399,11 +399,13 @@ def test_claim_with_unknown_story_lands_where_its_documents_are() -> None:
 
 
 def test_same_bytes_in_another_process(page: str) -> None:
+    import os
     import subprocess
     import sys
 
     code = ("import sys; sys.path.insert(0, sys.argv[1]); from test_report import build; "
             "from newsprism.report import render_report; sys.stdout.write(render_report(build()))")
+    env = {"PYTHONHASHSEED": "12345", "PATH": ""} | {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
     out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent)], capture_output=True,
-                         env={"PYTHONHASHSEED": "12345", "PATH": ""}, check=True).stdout.decode("utf-8")
+                         env=env, check=True).stdout.decode("utf-8")
     assert out == page
