@@ -107,3 +107,11 @@ def test_terminal_safe_escapes_controls_bidi_invisibles_and_undecodable_bytes() 
         "\\u202a\\u202e\\u2066\\u2069\\u200e\\u061c\\ufeff\\u2028\\U000e0041")
     assert terminal_safe(os.fsdecode(b"caf\xe9\xff.txt")) == "caf\\xe9\\xff.txt"
     assert terminal_safe("\x85\x9b\x7f") == "\\x85\\x9b\\x7f"
+
+
+def test_usage_errors_exit_1_not_2(tmp_path: Path) -> None:
+    """2 means "some inputs were rejected", so a usage error (nothing was done) is 1."""
+    for args in (["analyze", str(tmp_path)], ["analyze", "--bogus"], ["ingest"], ["nosuch"], ["serve", "--port", "x"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, (args, result.output)
+    assert runner.invoke(app, ["ingest", "--help"]).exit_code == 0

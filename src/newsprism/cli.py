@@ -1,7 +1,7 @@
 """The `newsprism` command: a thin edge over the pipeline, the store and the server.
 
 Exit codes: 0 everything read; 2 some inputs were rejected (the rest was analysed and stored);
-1 nothing was stored (no readable input, a bad option, the store locked by another process or
+1 nothing was stored (no readable input, a usage error, the store locked by another process or
 failing). ``analyze`` and ``ingest`` open the store before reading any input, so a second writer
 learns at once that the file is in use. Every message passes through ``terminal_safe``: a file
 name cannot send escape sequences or bidi overrides to the terminal.
@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -27,8 +30,36 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
 
+
+
+USAGE_ERROR: type[Exception] = typer.BadParameter.__base__  # click's UsageError, as typer vendors it
+
+
+class _Commands(TyperGroup):
+    """The command group: a usage error (unknown option, missing argument) exits 1 like any run
+    that stored nothing, so exit status 2 always means that some inputs were rejected."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _usage_exits_failed():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _usage_exits_failed():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _usage_exits_failed() -> Iterator[None]:
+    try:
+        yield
+    except USAGE_ERROR as exc:
+        exc.exit_code = EXIT_FAILED  # type: ignore[attr-defined]
+        raise
+
+
 app = typer.Typer(
     name="newsprism",
+    cls=_Commands,
     help=(
         "Read many outlets' coverage of one event and turn it into one cross-checked account.\n\n"
         "Example:\n\n"
