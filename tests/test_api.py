@@ -13,7 +13,6 @@ import pytest
 from test_api_support import LiveServer, council_analysis, hostile_analysis
 
 from newsprism.api import ApiConfig
-from newsprism.api.auth import issue_token
 
 LIMIT = 64 * 1024
 PROBLEM = "application/problem+json"
@@ -23,9 +22,9 @@ PROBLEM = "application/problem+json"
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
     db = tmp_path_factory.mktemp("api") / "news.duckdb"
     with LiveServer(db, ApiConfig(max_bytes=LIMIT)) as server:
-        server.store.save(council_analysis())
-        server.store.save(hostile_analysis())
-        token = issue_token(server.store)
+        server.save(council_analysis())
+        server.save(hostile_analysis())
+        token = server.issue_token()
         yield server, token
 
 

@@ -34,7 +34,7 @@ def example_of(param: dict[str, Any]) -> Any:
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     with LiveServer(tmp_path_factory.mktemp("openapi") / "news.duckdb") as server:
-        server.store.save(council_analysis())
+        server.save(council_analysis())
         yield server
 
 

@@ -1,10 +1,12 @@
 """`newsprism serve` as a user runs it: a subprocess that prints the write token once, keeps only
-its hash in the database, and answers on loopback."""
+its hash in the database, answers on loopback, and lets `newsprism export` read the file meanwhile."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_api_support import free_port
+from test_api_support import council_analysis, free_port
 
 from newsprism.store import Store
 
@@ -71,3 +73,40 @@ def test_token_printed_once_hash_stored_and_writes_guarded(tmp_path: Path) -> No
         again = httpx.post(url + "/api/v1/articles?analyze=false", json=ARTICLE,
                            headers={"Authorization": f"Bearer {token}"}, timeout=60)
         assert again.status_code == 202 and again.json()["added"] == 0
+
+
+def newsprism(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    exe = str(Path(sys.executable).with_name("newsprism"))
+    return subprocess.run([exe, *args], capture_output=True, text=True, timeout=timeout)
+
+
+def test_export_reads_while_serve_runs_and_writers_wait_their_turn(tmp_path: Path) -> None:
+    db = tmp_path / "shared.duckdb"
+    with Store(db) as store:
+        store.save(council_analysis())
+    with serving(db) as (url, lines):
+        token = next(line.strip() for line in lines if line.startswith("  "))
+        exported = newsprism("export", "--db", str(db), "--out", str(tmp_path / "out"))
+        assert exported.returncode == 0, exported.stderr
+        data = json.loads((tmp_path / "out" / "analysis.json").read_text("utf-8"))
+        assert len(data["documents"]) == 3
+        # a second writer is told at once, before it reads any input
+        src = tmp_path / "in"
+        src.mkdir()
+        (src / "a.txt").write_text(ARTICLE["text"], encoding="utf-8")
+        started = time.monotonic()
+        second = newsprism("ingest", str(src), "--db", str(db))
+        assert second.returncode == 1 and "in use by another process" in second.stderr, second.stderr
+        assert time.monotonic() - started < 30
+        # a reader in another process holds the file for a moment: the server's write waits for it
+        with Store(db, read_only=True) as reader:
+            release = threading.Timer(1.0, reader.close)
+            release.start()
+            added = httpx.post(url + "/api/v1/articles?analyze=false", json=ARTICLE,
+                               headers={"Authorization": f"Bearer {token}"}, timeout=60)
+            release.join()
+        assert added.status_code == 202, added.text
+        assert httpx.get(url + "/api/v1/stats").json()["documents"] == 4
+        again = newsprism("export", "--db", str(db), "--out", str(tmp_path / "out2"))
+        assert again.returncode == 0, again.stderr
+        assert len(json.loads((tmp_path / "out2" / "analysis.json").read_text("utf-8"))["documents"]) == 4

@@ -1,22 +1,27 @@
 """Helpers for the API and web tests (no tests here): hand-written articles built into an
-Analysis by hand, and a real uvicorn server on a free loopback port in a thread."""
+Analysis by hand, a real uvicorn server on a free loopback port in a thread, and the server's
+OpenAPI document as a contract to check real answers against."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import socket
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import uvicorn
 
 from newsprism.api import ApiConfig, create_app
+from newsprism.api.auth import issue_token
 from newsprism.model import (
     Analysis, Claim, Discrepancy, Document, Entity, Event, OutletProfile, Quote, Range, Span, Story,
     Tone, make_id, sha256_text,
 )
-from newsprism.store import Store
 
 # Debian's chromium, never a browser Playwright would download (see ../shared/STACK.md)
 CHROMIUM = "/usr/bin/chromium"
@@ -130,6 +135,22 @@ def hostile_analysis() -> Analysis:
     return Analysis(documents=(doc,), stories=(story,), claims=(claim,))
 
 
+SPOOF_OUTLET = "Evil\u202eswen"  # RIGHT-TO-LEFT OVERRIDE: shows as "Evilnews" reversed to the end of the line
+SPOOF_TITLE = "Talks\u2067 resume\u200b in Geneva"  # RIGHT-TO-LEFT ISOLATE left open, a zero-width space
+SPOOF_AUTHORS = ("Ann\u202eBob", "Zed Quist")
+
+
+def spoof_analysis() -> Analysis:
+    """Two outlets on one story; the first's outlet, title and author carry bidi controls."""
+    text = "Talks resumed in Geneva on Monday, officials said.\n"
+    evil = replace(doc_of(SPOOF_OUTLET, text + "Evil copy.\n"), title=SPOOF_TITLE, authors=SPOOF_AUTHORS)
+    plain = replace(doc_of("Plain Wire", text), title="Talks resume", authors=("Kim Lee",))
+    story = Story(make_id("story", "spoof"), f"Geneva {SPOOF_TITLE}", (evil.id, plain.id))
+    claim = Claim(make_id("claim", "spoof"), story.id, "Talks resumed in Geneva on Monday.",
+                  tuple(span(d, "Talks resumed in Geneva on Monday") for d in (evil, plain)), (evil.id, plain.id), ())
+    return Analysis(documents=(evil, plain), stories=(story,), claims=(claim,))
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -140,9 +161,9 @@ class LiveServer:
     """create_app over a DuckDB file, served by uvicorn on 127.0.0.1 in a daemon thread."""
 
     def __init__(self, db: Path, config: ApiConfig = ApiConfig()) -> None:
-        self.store = Store(db)
-        self.app = create_app(self.store, config)
+        self.db = db
         self.port = free_port()
+        self.app = create_app(db, dataclasses.replace(config, port=self.port))
         self.url = f"http://127.0.0.1:{self.port}"
         self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -159,7 +180,49 @@ class LiveServer:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
-        self.store.close()
+        self.state().close()
 
     def state(self):  # noqa: ANN201 - the app's ApiState
         return self.app.state.newsprism
+
+    def save(self, analysis: Analysis) -> None:
+        """Store ``analysis`` through the app (the only process that may write the file)."""
+        self.state().write(lambda store: store.save(analysis))
+
+    def issue_token(self) -> str:
+        return self.state().write(issue_token)  # type: ignore[no-any-return]
+
+
+class Contract:
+    """A live server's OpenAPI document, to check real answers against what it declares."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self.routes = [
+            (re.compile(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path))), path, ops)
+            for path, ops in document["paths"].items()
+        ]
+        self.routes.sort(key=lambda r: "{" in r[1])  # a fixed path before a template that also matches
+        schemas = {"components": document["components"]}
+        self.problem = jsonschema.Draft202012Validator({"$ref": "#/components/schemas/Problem", **schemas})
+        self.article = jsonschema.Draft202012Validator({"$ref": "#/components/schemas/Article", **schemas})
+
+    def operation(self, method: str, path: str) -> tuple[str, dict[str, Any]] | None:
+        """(path template, operation) the document declares for ``method`` on ``path``, else None."""
+        for pattern, template, ops in self.routes:
+            if pattern.fullmatch(path) and method.lower() in ops:
+                return template, ops[method.lower()]
+        return None
+
+    def check(self, method: str, path: str, response: Any) -> None:
+        """The answer's status and media type are declared for the operation; a problem body is a Problem."""
+        found = self.operation(method, path)
+        if found is None:
+            return
+        template, op = found
+        declared = op["responses"].get(str(response.status_code))
+        assert declared is not None, (method, template, response.status_code, sorted(op["responses"]))
+        media = response.headers.get("content-type", "").split(";")[0].strip()
+        assert media in declared.get("content", {}), (method, template, response.status_code, media)
+        if media == "application/problem+json":
+            self.problem.validate(response.json())

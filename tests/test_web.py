@@ -15,7 +15,6 @@ from test_api_support import (
     COUNCIL, HOSTILE_TEXT, LiveServer, council_analysis, hostile_analysis, launch_chromium,
 )
 
-from newsprism.api.auth import issue_token
 
 pytestmark = pytest.mark.browser
 
@@ -24,9 +23,9 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
     with LiveServer(tmp_path_factory.mktemp("web") / "news.duckdb") as server:
-        server.store.save(council_analysis())
-        server.store.save(hostile_analysis())
-        yield server, issue_token(server.store)
+        server.save(council_analysis())
+        server.save(hostile_analysis())
+        yield server, server.issue_token()
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,6 @@ import pytest
 from playwright.sync_api import sync_playwright
 from test_api_support import LiveServer, launch_chromium
 
-from newsprism.api.auth import issue_token
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "riyadh-2025-02-18"
@@ -40,7 +39,7 @@ def wait_job(client: httpx.Client, job_id: str, seen: list[dict[str, Any]], time
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     with LiveServer(tmp_path_factory.mktemp("demo") / "news.duckdb") as server:
-        token = issue_token(server.store)
+        token = server.issue_token()
         headers = {"Authorization": f"Bearer {token}"}
         with httpx.Client(base_url=server.url + "/api/v1", timeout=60) as client:
             files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(DEMO.glob("*.txt"))]

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     with LiveServer(tmp_path_factory.mktemp("docs") / "news.duckdb") as server:
-        server.store.save(council_analysis())
+        server.save(council_analysis())
         yield server
 
 

@@ -1,16 +1,23 @@
 """The `newsprism` command: a thin edge over the pipeline, the store and the server.
 
 Exit codes: 0 everything read; 2 some inputs were rejected (the rest was analysed and stored);
-1 nothing could be done (bad option, no readable input, store error).
+1 nothing was stored (no readable input, a usage error, the store locked by another process or
+failing). ``analyze`` and ``ingest`` open the store before reading any input, so a second writer
+learns at once that the file is in use. Every message passes through ``terminal_safe``: a file
+name cannot send escape sequences or bidi overrides to the terminal.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -18,14 +25,42 @@ from newsprism.compare.embeddings import DEFAULT_KIND, EncoderKind
 from newsprism.errors import NewsprismError
 from newsprism.extract.nlp import DEFAULT_MODEL
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
+from newsprism.terminal import terminal_safe
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
 
+
+USAGE_ERROR: type[Exception] = typer.BadParameter.__base__  # click's UsageError, as typer vendors it
+
+
+class _Commands(TyperGroup):
+    """The command group: a usage error (unknown option, missing argument) exits 1 like any run
+    that stored nothing, so exit status 2 always means that some inputs were rejected."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _usage_exits_failed():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _usage_exits_failed():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _usage_exits_failed() -> Iterator[None]:
+    try:
+        yield
+    except USAGE_ERROR as exc:
+        exc.exit_code = EXIT_FAILED  # type: ignore[attr-defined]
+        raise
+
+
 app = typer.Typer(
     name="newsprism",
+    cls=_Commands,
     help=(
         "Read many outlets' coverage of one event and turn it into one cross-checked account.\n\n"
         "Example:\n\n"
@@ -35,8 +70,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
+out = Console(highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl, .warc[.gz]).")]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: DIR/newsprism.duckdb).")]
@@ -59,14 +94,18 @@ EncoderOpt = Annotated[EncoderKind, typer.Option(
          "or the transformer itself (finer on paraphrases, about 100x slower).")]
 
 
+def _say(console: Console, line: str) -> None:
+    console.print(terminal_safe(line))
+
+
 def _fail(message: str) -> typer.Exit:
-    err.print(f"newsprism: {message}", markup=False)
+    _say(err, f"newsprism: {message}")
     return typer.Exit(EXIT_FAILED)
 
 
 def _report_rejected(rejected: tuple) -> None:
     for r in rejected:
-        err.print(f"newsprism: rejected {r.source}: {r.reason}", markup=False)
+        _say(err, f"newsprism: rejected {r.source}: {r.reason}")
 
 
 class _Bars:
@@ -81,7 +120,7 @@ class _Bars:
 
     def __call__(self, stage: str, advance: int, total: int | None) -> None:
         if stage not in self.tasks:
-            self.tasks[stage] = self.progress.add_task(stage, total=total)
+            self.tasks[stage] = self.progress.add_task(terminal_safe(stage), total=total)
         elif total is not None:
             self.progress.update(self.tasks[stage], total=total)
         if advance:
@@ -118,28 +157,28 @@ def analyze(
     try:
         limits = Limits(max_bytes, max_expanded_bytes, max_expansion, max_chars, max_markup, max_attributes,
                         max_seconds, max_token_chars)
-        ingested = ingest(paths, limits)
-        _report_rejected(ingested.rejected)
-        if not ingested.documents:
-            raise _fail("no readable article in the given paths")
-        bars = _Bars()
-        with Store(db or out_dir / "newsprism.duckdb") as store, bars.progress:
-            analysis = analyze_into_store(
-                ingested.documents, store, Options(model=model, encoder=encoder), progress=bars,
-                rejected=ingested.rejected,
-            )
+        with Store(db or out_dir / "newsprism.duckdb") as store:  # the lock first, then the work
+            ingested = ingest(paths, limits)
+            _report_rejected(ingested.rejected)
+            if not ingested.documents:
+                raise _fail("no readable article in the given paths")
+            bars = _Bars()
+            with bars.progress:
+                analysis = analyze_into_store(
+                    ingested.documents, store, Options(model=model, encoder=encoder), progress=bars,
+                    rejected=ingested.rejected,
+                )
         json_path, html_path = write_outputs(analysis, out_dir)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
-    out.print(
-        f"Analysed {len(analysis.documents)} documents in {len(analysis.stories)} stories: "
-        f"{len(analysis.entities)} actors, {len(analysis.quotes)} quotes, {len(analysis.events)} events, "
-        f"{len(analysis.claims)} claims, {len(analysis.discrepancies)} discrepancies."
-    )
-    out.print(f"Report: {html_path}")
-    out.print(f"JSON:   {json_path}")
+    _say(out,
+         f"Analysed {len(analysis.documents)} documents in {len(analysis.stories)} stories: "
+         f"{len(analysis.entities)} actors, {len(analysis.quotes)} quotes, {len(analysis.events)} events, "
+         f"{len(analysis.claims)} claims, {len(analysis.discrepancies)} discrepancies.")
+    _say(out, f"Report: {html_path}")
+    _say(out, f"JSON:   {json_path}")
     if ingested.rejected:
-        out.print(f"Rejected {len(ingested.rejected)} input(s); see the lines above.")
+        _say(out, f"Rejected {len(ingested.rejected)} input(s); see the lines above.")
         raise typer.Exit(EXIT_REJECTED)
 
 
@@ -169,16 +208,17 @@ def ingest_cmd(
     try:
         limits = Limits(max_bytes, max_expanded_bytes, max_expansion, max_chars, max_markup, max_attributes,
                         max_seconds, max_token_chars)
-        ingested = ingest(paths, limits)
-        _report_rejected(ingested.rejected)
-        with Store(db) as store:
+        with Store(db) as store:  # the lock first, then the work
+            ingested = ingest(paths, limits)
+            _report_rejected(ingested.rejected)
+            if not ingested.documents:
+                raise _fail("no readable article in the given paths")
             result = store.save(Analysis(documents=ingested.documents, rejected=ingested.rejected))
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
-    out.print(
-        f"Stored {result.added['documents']} new documents "
-        f"({len(ingested.documents) - result.added['documents']} already stored) in {db}"
-    )
+    _say(out,
+         f"Stored {result.added['documents']} new documents "
+         f"({len(ingested.documents) - result.added['documents']} already stored) in {db}")
     if ingested.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -206,7 +246,8 @@ def export(
         json_path, html_path = write_outputs(analysis, out_dir)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
-    out.print(f"Report: {html_path}\nJSON:   {json_path}")
+    _say(out, f"Report: {html_path}")
+    _say(out, f"JSON:   {json_path}")
 
 
 @app.command()
@@ -216,6 +257,9 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     model: ModelOpt = DEFAULT_MODEL,
     encoder: EncoderOpt = DEFAULT_KIND,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Another name clients may use for this server in the Host header "
+        "(repeatable; '*' accepts any). Always accepted: 127.0.0.1, localhost, [::1] and --host.")] = None,
 ) -> None:
     """Start the REST API and web UI over the DuckDB store.
 
@@ -226,6 +270,6 @@ def serve(
     from newsprism.api.server import run
 
     try:
-        run(db=db, host=host, port=port, model=model, encoder=encoder)
+        run(db=db, host=host, port=port, model=model, encoder=encoder, allow_hosts=tuple(allow_host or ()))
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc

@@ -6,6 +6,7 @@ and problem responses.
     + UnreadableInput   -- missing, a directory of nothing, permission denied
     + BadFormat         -- binary, undecodable, empty, malformed JSON line, broken WARC
   x StoreError          -- the DuckDB store cannot be opened or written
+    + StoreLocked       -- another process holds the file (one writer, or many readers)
   x ConfigError         -- a bad option (unknown model, bad path)
 """
 
@@ -32,6 +33,10 @@ class BadFormat(InputError):
 
 
 class StoreError(NewsprismError):
+    pass
+
+
+class StoreLocked(StoreError):
     pass
 
 

@@ -9,6 +9,7 @@ whole batch back, never touching what was stored before.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from newsprism.errors import StoreError
+from newsprism.errors import StoreError, StoreLocked
 from newsprism.model import (
     Analysis,
     Claim,
@@ -51,6 +52,9 @@ TABLES: dict[str, tuple[type[Any], str, tuple[str, ...]]] = {
 }
 
 
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?\(PID \d+\))")
+
+
 @dataclass(frozen=True, slots=True)
 class SaveResult:
     """How many records of each kind were new (not already stored with the same content)."""
@@ -66,7 +70,11 @@ def _row_key(table: str, record: Any) -> str:
 
 
 class Store:
-    """A DuckDB file holding analyses. Use as a context manager or call ``close()``."""
+    """A DuckDB file holding analyses. Use as a context manager or call ``close()``.
+
+    DuckDB lets one process open a file to write, or several to read; opening it while another
+    process holds it the other way raises ``StoreLocked`` at once (no waiting).
+    """
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
@@ -74,6 +82,14 @@ class Store:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            holder = _LOCK_HOLDER.search(str(exc))
+            if holder is None:
+                raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+            raise StoreLocked(
+                f"{self.path}: the database is in use by another process ({holder.group(1)}); "
+                f"it can be read by several processes or written by one, so wait for it or use another --db"
+            ) from exc
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
         if not read_only:

@@ -1,6 +1,6 @@
 """The REST API and web UI server (FastAPI + uvicorn) over the DuckDB store.
 
-``create_app(store, config)`` builds the app; ``server.run`` is what ``newsprism serve`` calls.
+``create_app(db, config)`` builds the app over a DuckDB file; ``server.run`` is what ``newsprism serve`` calls.
 """
 
 from newsprism.api.app import create_app

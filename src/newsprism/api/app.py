@@ -1,8 +1,7 @@
 """The FastAPI application: API routes under /api/v1, the web UI at /, limits and headers.
 
-``create_app(store, config)`` builds one app over one open ``Store``. Two pure ASGI middlewares
-wrap it: one bounds every request body (``config.max_bytes``, answered 413 problem+json), one
-adds a strict Content-Security-Policy and other security headers to every response.
+``create_app(db, config)`` builds one app over one DuckDB file. The pure ASGI middlewares of
+``guards`` wrap it: security headers on every answer (outermost), the Host check, the body limit.
 """
 
 from __future__ import annotations
@@ -15,94 +14,30 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprism import __version__ as VERSION
 from newsprism.api import routes_read, routes_write
-from newsprism.api.docs import DOCS_CSP, install_docs
+from newsprism.api.docs import install_docs
+from newsprism.api.guards import BodyLimit, HostCheck, SecurityHeaders
 from newsprism.api.jobs import JobRunner, pipeline_analyse
-from newsprism.api.problems import Problem, install_handlers, problem_response
+from newsprism.api.openapi import install_openapi
+from newsprism.api.problems import install_handlers
 from newsprism.api.state import ApiConfig, ApiState
-from newsprism.store import Store
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
-)
-SECURITY_HEADERS = [
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-]
 
-
-class BodyTooLarge(Exception):
-    pass
-
-
-class BodyLimit:
-    """Refuses bodies over ``max_bytes``: early by Content-Length, else while streaming."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            response = problem_response(413, "too-large", self._detail(), scope.get("path"))
-            await response(scope, receive, send)
-            return
-        seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_bytes:
-                raise Problem(413, "too-large", self._detail())
-            return message
-
-        await self.app(scope, limited, send)
-
-    def _detail(self) -> str:
-        return f"the request body is larger than the limit of {self.max_bytes} bytes"
-
-
-class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        policy = DOCS_CSP if scope.get("path", "") == "/docs" else CSP
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [(b"content-security-policy", policy.encode())] + SECURITY_HEADERS
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
-
-
-def create_app(store: Store, config: ApiConfig = ApiConfig()) -> FastAPI:
-    """The app over ``store`` (kept open by the caller; closed by whoever opened it)."""
-    state = ApiState(store=store, config=config)
+def create_app(db: str | Path, config: ApiConfig = ApiConfig()) -> FastAPI:
+    """The app over the DuckDB file ``db`` (created with its tables if missing; see ``ApiState``)."""
+    state = ApiState(db=Path(db), config=config)
+    state.write(lambda _store: None)  # creates the file and its tables if missing
     state.jobs = JobRunner(pipeline_analyse(state))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         state.jobs.shutdown()
+        state.close()
 
     app = FastAPI(
         title="newsprism",
@@ -127,7 +62,9 @@ def create_app(store: Store, config: ApiConfig = ApiConfig()) -> FastAPI:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
     install_docs(app)
+    install_openapi(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, max_bytes=config.max_bytes)
+    app.add_middleware(HostCheck, bound_host=config.host, port=config.port, allow=config.allow_hosts)
     app.add_middleware(SecurityHeaders)
     return app

@@ -2,6 +2,7 @@
 
 Writes need ``Authorization: Bearer <token>``. Reads are open to loopback clients; a client on
 another address needs the token for reads too (the server may be bound to a public address).
+``TokenChecker`` refuses junk cheaply and limits failed attempts per client (``FailureLimiter``).
 """
 
 from __future__ import annotations
@@ -9,7 +10,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+import math
+import re
 import secrets
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
 
 from fastapi import Request
 
@@ -17,6 +24,7 @@ from newsprism.api.problems import Problem
 from newsprism.store import Store
 
 SECRET_NAME = "api_token_scrypt"
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) gives
 _N, _R, _P = 2**14, 8, 1
 
 
@@ -58,13 +66,84 @@ def _unauthorized(detail: str) -> Problem:
     return Problem(401, "unauthorized", detail, headers={"WWW-Authenticate": 'Bearer realm="newsprism"'})
 
 
-def check_token(request: Request, stored_hash: str | None) -> None:
-    """Raise a 401 problem unless the request carries the token whose hash is stored."""
-    token = _bearer(request)
-    if token is None:
-        raise _unauthorized("this request needs the write token: send 'Authorization: Bearer <token>'")
-    if stored_hash is None or not token_matches(token, stored_hash):
-        raise _unauthorized("the token is not valid for this server")
+class FailureLimiter:
+    """Failed authentications per client address, as token buckets.
+
+    A client may fail ``burst`` times in a row, then once more every ``window_s / burst`` seconds;
+    until then it is refused (429) before any token is looked at. At most ``max_clients``
+    addresses are remembered (the least recently failing are forgotten first).
+    """
+
+    def __init__(self, burst: int = 10, window_s: float = 60.0, max_clients: int = 10_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.burst, self.rate, self.max_clients, self.clock = burst, burst / window_s, max_clients, clock
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # client -> (level, when)
+        self._lock = threading.Lock()
+
+    def _level(self, client: str, now: float) -> float:
+        level, when = self._buckets.get(client, (float(self.burst), now))
+        return min(float(self.burst), level + (now - when) * self.rate)
+
+    def wait(self, client: str) -> float:
+        """Seconds before ``client`` may try again (0: now)."""
+        with self._lock:
+            level = self._level(client, self.clock())
+        return 0.0 if level >= 1 else (1 - level) / self.rate
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            now = self.clock()
+            self._buckets[client] = (self._level(client, now) - 1, now)
+            self._buckets.move_to_end(client)
+            while len(self._buckets) > self.max_clients:
+                self._buckets.popitem(last=False)
+
+
+class TokenChecker:
+    """Checks Bearer tokens, paying for scrypt only when it must.
+
+    In order: a client over its failure budget is refused (429, with Retry-After); a token that
+    is not shaped like one ``issue_token`` makes is refused without hashing; a token that matched
+    before is recognised by a keyed SHA-256 held in memory (key random per process); anything
+    else is checked against the stored scrypt hash. Every refusal counts as a failure.
+    """
+
+    def __init__(self, limiter: FailureLimiter) -> None:
+        self.limiter = limiter
+        self._key = secrets.token_bytes(32)
+        self._known: dict[str, bytes] = {}  # stored hash -> keyed digest of the token that matched it
+        self._lock = threading.Lock()
+
+    def check(self, request: Request, stored_hash: Callable[[], str | None]) -> None:
+        """Raise a 429 or 401 problem unless the request carries the token whose hash is stored."""
+        client = request.client.host if request.client else "unknown"
+        wait = self.limiter.wait(client)
+        if wait > 0:
+            seconds = str(math.ceil(wait))
+            raise Problem(429, "too-many-failures",
+                          f"too many failed authentications from this address; try again in {seconds} s",
+                          headers={"Retry-After": seconds})
+        token = _bearer(request)
+        if token is None:
+            self.limiter.failed(client)
+            raise _unauthorized("this request needs the write token: send 'Authorization: Bearer <token>'")
+        if not self._matches(token, stored_hash()):
+            self.limiter.failed(client)
+            raise _unauthorized("the token is not valid for this server")
+
+    def _matches(self, token: str, stored: str | None) -> bool:
+        if stored is None or not TOKEN_SHAPE.fullmatch(token):
+            return False
+        digest = hmac.new(self._key, token.encode("ascii"), hashlib.sha256).digest()
+        with self._lock:
+            known = self._known.get(stored)
+        if known is not None and hmac.compare_digest(known, digest):
+            return True
+        if not token_matches(token, stored):
+            return False
+        with self._lock:
+            self._known = {stored: digest}
+        return True
 
 
 def is_loopback(request: Request) -> bool:

@@ -11,6 +11,7 @@ import dataclasses
 import json
 import re
 import tempfile
+from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from newsprism.api.problems import Problem
 from newsprism.model import Document
 
 TEXT_FIELDS = ("url", "title", "outlet", "published")
+MAX_LISTED = 100  # errors listed in one problem answer
+MAX_DEPTH = 32  # an article is a flat object; deeper nesting is refused before anything re-encodes it
 JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/ndjson")
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -55,15 +58,55 @@ def check_article(obj: Any, where: str) -> list[dict[str, Any]]:
     authors = obj.get("authors")
     if authors is not None and not (isinstance(authors, list) and all(isinstance(a, str) for a in authors)):
         errors.append({"pointer": f"{where}/authors", "reason": "'authors' must be a list of strings"})
+    odd = odd_value(obj)
+    if odd is not None:
+        errors.append({"pointer": f"{where}{odd[0]}", "reason": odd[1]})
     return errors
 
 
-def articles_from_json(data: bytes) -> list[dict[str, Any]]:
-    """A JSON body: one article, a list of articles, or {"articles": [...]}."""
+def odd_value(value: Any) -> tuple[str, str] | None:
+    """(JSON pointer from ``value``, reason) of the first part no article can hold, else None:
+    a key or string with a lone surrogate (``json`` decodes an escaped ``"\\ud800"`` into one; it
+    cannot be encoded as UTF-8 or stored), or nesting deeper than ``MAX_DEPTH``."""
+    queue: deque[tuple[str, int, Any]] = deque([("", 0, value)])
+    while queue:
+        pointer, depth, item = queue.popleft()
+        if depth > MAX_DEPTH:
+            return pointer, f"nested more than {MAX_DEPTH} levels deep"
+        if isinstance(item, str) and not _encodable(item):
+            return pointer, "holds a lone surrogate, which is not Unicode text"
+        if isinstance(item, dict):
+            for key, child in item.items():
+                if not _encodable(key):
+                    return pointer, "a key holds a lone surrogate, which is not Unicode text"
+                queue.append((f"{pointer}/{key}", depth + 1, child))
+        elif isinstance(item, list):
+            queue.extend((f"{pointer}/{i}", depth + 1, child) for i, child in enumerate(item))
+    return None
+
+
+def _encodable(text: str) -> bool:
     try:
-        obj = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise bad("malformed-json", f"the body is not valid JSON: {exc}") from exc
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _json_error(exc: Exception) -> str:
+    return "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+
+
+def articles_from_json(data: bytes) -> list[dict[str, Any]]:
+    """A JSON body: one article, a list of articles, or {"articles": [...]}.
+
+    Not JSON, not UTF-8, nested past Python's recursion limit or holding an integer too long to
+    convert: each is a 422 problem, never a crash.
+    """
+    try:
+        obj = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise bad("malformed-json", f"the body is not valid JSON: {_json_error(exc)}") from exc
     if isinstance(obj, dict) and isinstance(obj.get("articles"), list):
         obj = obj["articles"]
     items = obj if isinstance(obj, list) else [obj]
@@ -71,20 +114,25 @@ def articles_from_json(data: bytes) -> list[dict[str, Any]]:
 
 
 def articles_from_jsonl(data: bytes, name: str = "body") -> list[dict[str, Any]]:
-    """JSON Lines: one article object per non-blank line; the first bad line is named."""
+    """JSON Lines: one article object per non-blank line; the first bad line is named.
+
+    Lines end at ``\\n`` only (an optional ``\\r`` before it is dropped): U+2028, U+2029 and U+0085
+    are valid inside a JSON string and do not split a line.
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise bad("malformed-jsonl", f"{name}: not UTF-8 text: {exc}") from exc
     items, lines = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            items.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise bad("malformed-jsonl", f"{name} line {number}: not valid JSON ({exc.msg})",
-                      [{"item": name, "line": number, "reason": exc.msg}]) from exc
+            items.append(json.loads(line.removesuffix("\r")))
+        except (ValueError, RecursionError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else _json_error(exc)
+            raise bad("malformed-jsonl", f"{name} line {number}: not valid JSON ({reason})",
+                      [{"item": name, "line": number, "reason": reason}]) from exc
         lines.append(number)
     return _checked(items, lambda i: f"{name} line {lines[i]}")
 
@@ -95,7 +143,7 @@ def _checked(items: Sequence[Any], where: Any) -> list[dict[str, Any]]:
     errors = [e for i, item in enumerate(items) for e in check_article(item, where(i))]
     if errors:
         detail = "; ".join(f"{e['pointer'] or 'body'}: {e['reason']}" for e in errors[:5])
-        raise bad("invalid-article", detail, errors)
+        raise bad("invalid-article", detail, errors[:MAX_LISTED])
     return [dict(item) for item in items]
 
 
@@ -110,14 +158,15 @@ def article_from_text(data: bytes, html: bool, meta: dict[str, str]) -> dict[str
 
 def uploads_from_articles(articles: Sequence[dict[str, Any]]) -> list[Upload]:
     """Plain-text articles without metadata become .txt files (offsets = the text exactly);
-    everything else goes through one JSONL file, which keeps the metadata."""
+    everything else goes through one JSONL file, which keeps the metadata. That file is ASCII
+    (``\\u`` escapes), so no character inside a string can be taken for a line break."""
     uploads: list[Upload] = []
     rest = []
     for i, art in enumerate(articles, start=1):
         if set(art) == {"text"}:
             uploads.append(Upload(f"pasted-{i}.txt", art["text"].encode("utf-8")))
         else:
-            rest.append(json.dumps(art, ensure_ascii=False))
+            rest.append(json.dumps(art, ensure_ascii=True))
     if rest:
         uploads.append(Upload("articles.jsonl", ("\n".join(rest) + "\n").encode("utf-8")))
     return uploads

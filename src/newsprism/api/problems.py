@@ -2,10 +2,13 @@
 
 Routes raise ``Problem``; the handlers installed by ``install_handlers`` turn it, FastAPI's
 validation errors, HTTP errors and our ``NewsprismError`` tree into ``application/problem+json``.
+Anything else that escapes a route is answered 500 by ``guards.SecurityHeaders`` (``internal_error``),
+so even that answer carries the security headers.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -29,7 +32,9 @@ TITLES = {
     409: "Conflict",
     413: "Content too large",
     415: "Unsupported media type",
+    421: "Misdirected request",
     422: "Unprocessable content",
+    429: "Too many requests",
     500: "Internal server error",
     503: "Service unavailable",
 }
@@ -57,6 +62,15 @@ class Problem(Exception):
         self.headers = headers or {}
 
 
+class ProblemJSON(JSONResponse):
+    """A problem body as ASCII JSON: text echoed from a request (even a lone surrogate) always encodes."""
+
+    media_type = PROBLEM_TYPE
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
 def problem_response(
     status: int,
     kind: str,
@@ -75,7 +89,7 @@ def problem_response(
         body["instance"] = instance
     if errors:
         body["errors"] = errors
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_TYPE, headers=headers)
+    return ProblemJSON(body, status_code=status, headers=headers)
 
 
 async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
@@ -111,9 +125,9 @@ async def _on_newsprism(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(400, "newsprism-error", str(exc), request.url.path)
 
 
-async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unexpected error on %s", request.url.path, exc_info=exc)
-    return problem_response(500, "internal", "unexpected server error; see the server log", request.url.path)
+def internal_error(instance: str | None) -> JSONResponse:
+    """The last-resort answer to an unexpected exception (sent by ``guards.SecurityHeaders``)."""
+    return problem_response(500, "internal", "unexpected server error; see the server log", instance)
 
 
 def install_handlers(app: FastAPI) -> None:
@@ -121,4 +135,3 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(NewsprismError, _on_newsprism)
-    app.add_exception_handler(Exception, _on_unexpected)

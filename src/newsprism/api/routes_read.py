@@ -19,11 +19,14 @@ from newsprism.api.params import (
     GenreF, Limit, NameF, Offset, OutletF, PublishedF, QuoteKindF, SeverityF, SpeakerF, StoryF, TitleQ, TypeF,
     page_example,
 )
+from newsprism.api.openapi import problem_responses
 from newsprism.api.problems import Problem
 from newsprism.api.state import ApiState, require_read, state_of
 from newsprism.model import Analysis, Claim, Document, Entity, Event, Quote, Span, to_json
 
-router = APIRouter(prefix="/api/v1", tags=["read"], dependencies=[Depends(require_read)])
+router = APIRouter(prefix="/api/v1", tags=["read"], dependencies=[Depends(require_read)],
+                   responses=problem_responses(401, 429, 503))
+NOT_FOUND = problem_responses(404)  # an unknown id, or an unknown story in a filter
 
 NAMES = {"discrepancies": "discrepancy", "entities": "entity", "stories": "story"}
 
@@ -92,7 +95,7 @@ def doc_summary(d: Document) -> dict[str, Any]:
 
 
 @router.get("/documents", summary="Documents (summaries; full=true adds text, body, removed)",
-            responses=page_example(EX_DOC))
+            responses=page_example(EX_DOC) | NOT_FOUND)
 def list_documents(
     request: Request, outlet: str | None = OutletF, genre: str | None = GenreF, published: str | None = PublishedF,
     story: str | None = StoryF, full: bool = FullF, limit: int = Limit, offset: int = Offset,
@@ -105,7 +108,8 @@ def list_documents(
     return _page(docs, limit, offset, to_json if full else doc_summary)
 
 
-@router.get("/documents/{doc_id}", summary="One document with text, body range, removed spans, stories")
+@router.get("/documents/{doc_id}", responses=NOT_FOUND,
+            summary="One document with text, body range, removed spans, stories")
 def get_document(request: Request, doc_id: str) -> JSONResponse:
     state = state_of(request)
     data: dict[str, Any] = to_json(_one(state, "documents", doc_id))
@@ -132,13 +136,13 @@ def list_stories(request: Request, q: str | None = TitleQ, limit: int = Limit, o
     return _page(stories, limit, offset, lambda s: _story_json(state, s))
 
 
-@router.get("/stories/{story_id}", summary="One story")
+@router.get("/stories/{story_id}", responses=NOT_FOUND, summary="One story")
 def get_story(request: Request, story_id: str) -> JSONResponse:
     state = state_of(request)
     return JSONResponse(_story_json(state, _one(state, "stories", story_id)))
 
 
-@router.get("/stories/{story_id}/report-data",
+@router.get("/stories/{story_id}/report-data", responses=NOT_FOUND,
             summary="Everything the story page shows: the story's analysis (documents with text included)")
 def story_report_data(request: Request, story_id: str) -> JSONResponse:
     state = state_of(request)
@@ -156,7 +160,8 @@ def story_report_data(request: Request, story_id: str) -> JSONResponse:
 # ------------------------------------------------------------------ claims
 
 
-@router.get("/claims", summary="Claims with support / contradicted_by / silent documents")
+@router.get("/claims", responses=NOT_FOUND,
+            summary="Claims with support / contradicted_by / silent documents")
 def list_claims(
     request: Request, story: str | None = StoryF, kind: str | None = ClaimKindF, doc: str | None = ClaimDocF,
     contested: bool | None = ContestedF, limit: int = Limit, offset: int = Offset,
@@ -170,7 +175,7 @@ def list_claims(
     return _page([c for c in claims if keep(c)], limit, offset)
 
 
-@router.get("/claims/{claim_id}", summary="One claim")
+@router.get("/claims/{claim_id}", responses=NOT_FOUND, summary="One claim")
 def get_claim(request: Request, claim_id: str) -> JSONResponse:
     return _record(request, "claims", claim_id)
 
@@ -178,7 +183,8 @@ def get_claim(request: Request, claim_id: str) -> JSONResponse:
 # ------------------------------------------------------------------ quotes
 
 
-@router.get("/quotes", summary="Quotes; filter by speaker (entity id or name), outlet, story, doc, kind")
+@router.get("/quotes", responses=NOT_FOUND,
+            summary="Quotes; filter by speaker (entity id or name), outlet, story, doc, kind")
 def list_quotes(
     request: Request, speaker: str | None = SpeakerF, outlet: str | None = OutletF, story: str | None = StoryF,
     doc: str | None = DocF, kind: str | None = QuoteKindF, limit: int = Limit, offset: int = Offset,
@@ -194,7 +200,7 @@ def list_quotes(
     return _page([q for q in quotes if (scope is None or q.doc in scope) and by_speaker(q)], limit, offset)
 
 
-@router.get("/quotes/{quote_id}", summary="One quote")
+@router.get("/quotes/{quote_id}", responses=NOT_FOUND, summary="One quote")
 def get_quote(request: Request, quote_id: str) -> JSONResponse:
     return _record(request, "quotes", quote_id)
 
@@ -202,7 +208,8 @@ def get_quote(request: Request, quote_id: str) -> JSONResponse:
 # ------------------------------------------------------------------ entities, events
 
 
-@router.get("/entities", summary="Actors; filter by type, country, name (or alias), story, outlet, doc")
+@router.get("/entities", responses=NOT_FOUND,
+            summary="Actors; filter by type, country, name (or alias), story, outlet, doc")
 def list_entities(
     request: Request, type: str | None = TypeF, country: str | None = CountryF, name: str | None = NameF,
     story: str | None = StoryF, outlet: str | None = OutletF, doc: str | None = DocF,
@@ -217,12 +224,13 @@ def list_entities(
     return _page([e for e in found if named(e) and _touches(e.mentions, scope)], limit, offset)
 
 
-@router.get("/entities/{entity_id}", summary="One actor")
+@router.get("/entities/{entity_id}", responses=NOT_FOUND, summary="One actor")
 def get_entity(request: Request, entity_id: str) -> JSONResponse:
     return _record(request, "entities", entity_id)
 
 
-@router.get("/events", summary="Events; filter by category, date, actor, story, outlet, doc")
+@router.get("/events", responses=NOT_FOUND,
+            summary="Events; filter by category, date, actor, story, outlet, doc")
 def list_events(
     request: Request, category: str | None = CategoryF, date: str | None = DateF, actor: str | None = ActorF,
     story: str | None = StoryF, outlet: str | None = OutletF, doc: str | None = DocF,
@@ -236,7 +244,7 @@ def list_events(
     return _page([e for e in _where(state.table("events"), category=category, date=date) if keep(e)], limit, offset)
 
 
-@router.get("/events/{event_id}", summary="One event")
+@router.get("/events/{event_id}", responses=NOT_FOUND, summary="One event")
 def get_event(request: Request, event_id: str) -> JSONResponse:
     return _record(request, "events", event_id)
 
@@ -244,7 +252,8 @@ def get_event(request: Request, event_id: str) -> JSONResponse:
 # ------------------------------------------------------------------ discrepancies, outlets
 
 
-@router.get("/discrepancies", summary="Discrepancies; filter by kind, severity, story, claim")
+@router.get("/discrepancies", responses=NOT_FOUND,
+            summary="Discrepancies; filter by kind, severity, story, claim")
 def list_discrepancies(
     request: Request, kind: str | None = DiscKindF, severity: str | None = SeverityF, story: str | None = StoryF,
     claim: str | None = ClaimF, limit: int = Limit, offset: int = Offset,
@@ -258,19 +267,19 @@ def list_discrepancies(
     return _page([d for d in found if not claim or claim in d.claims], limit, offset)
 
 
-@router.get("/discrepancies/{disc_id}", summary="One discrepancy")
+@router.get("/discrepancies/{disc_id}", responses=NOT_FOUND, summary="One discrepancy")
 def get_discrepancy(request: Request, disc_id: str) -> JSONResponse:
     return _record(request, "discrepancies", disc_id)
 
 
-@router.get("/outlets", summary="Outlet profiles; filter by story")
+@router.get("/outlets", responses=NOT_FOUND, summary="Outlet profiles; filter by story")
 def list_outlets(request: Request, story: str | None = StoryF, limit: int = Limit, offset: int = Offset) -> JSONResponse:
     state = state_of(request)
     scope = _story_docs(state, story) if story else None
     return _page([o for o in state.table("outlets") if scope is None or set(o.documents) & scope], limit, offset)
 
 
-@router.get("/outlets/{name}", summary="One outlet profile")
+@router.get("/outlets/{name}", responses=NOT_FOUND, summary="One outlet profile")
 def get_outlet(request: Request, name: str) -> JSONResponse:
     return _record(request, "outlets", name)
 

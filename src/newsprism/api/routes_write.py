@@ -15,32 +15,22 @@ from pydantic import BaseModel
 from starlette.datastructures import UploadFile
 
 from newsprism.api import intake
+from newsprism.api.openapi import ARTICLE_REF, problem_responses
 from newsprism.api.problems import Problem
 from newsprism.api.state import ApiState, require_read, require_write, state_of
 from newsprism.model import Analysis, Document
 
-router = APIRouter(prefix="/api/v1", tags=["write"])
+router = APIRouter(prefix="/api/v1", tags=["write"], responses=problem_responses(401, 429, 503))
 
-class ArticleIn(BaseModel):
-    """One article as JSON (documentation only: the route validates bodies itself)."""
-
-    text: str | None = None
-    html: str | None = None
-    url: str | None = None
-    title: str | None = None
-    outlet: str | None = None
-    authors: list[str] | None = None
-    published: str | None = None
-
-
-_ARTICLE_SCHEMA = ArticleIn.model_json_schema()
 _ARTICLE_BODY = {
     "requestBody": {
         "content": {
-            "application/json": {"schema": {"oneOf": [
-                _ARTICLE_SCHEMA, {"type": "array", "items": _ARTICLE_SCHEMA},
+            "application/json": {"schema": {"anyOf": [
+                ARTICLE_REF, {"type": "array", "items": ARTICLE_REF},
+                {"type": "object", "required": ["articles"],
+                 "properties": {"articles": {"type": "array", "items": ARTICLE_REF}}},
             ]}},
-            "application/x-ndjson": {"schema": {"type": "string"}},
+            "application/x-ndjson": {"schema": {"type": "string", "description": "one Article object per line"}},
             "text/plain": {"schema": {"type": "string"}},
             "text/html": {"schema": {"type": "string"}},
             "multipart/form-data": {"schema": {"type": "object", "properties": {
@@ -102,6 +92,7 @@ def _store_documents(state: ApiState, documents: tuple[Document, ...]) -> dict[s
 
 @router.post(
     "/articles", status_code=202, dependencies=[Depends(require_write)], openapi_extra=_ARTICLE_BODY,
+    responses=problem_responses(400, 413, 415),
     summary="Add articles: store them and start an analysis job",
 )
 async def add_articles(
@@ -129,6 +120,7 @@ async def add_articles(
 
 
 @router.post("/jobs", status_code=202, dependencies=[Depends(require_write)],
+             responses=problem_responses(400, 404, 409, 413),
              summary="Analyse stored documents (all, or the listed ids) in a background job")
 def start_job(request: Request, body: JobIn | None = None) -> dict[str, Any]:
     state = state_of(request)
@@ -152,7 +144,7 @@ def list_jobs(request: Request) -> dict[str, Any]:
     return {"items": items, "total": len(items)}
 
 
-@router.get("/jobs/{job_id}", dependencies=[Depends(require_read)], tags=["read"],
+@router.get("/jobs/{job_id}", dependencies=[Depends(require_read)], tags=["read"], responses=problem_responses(404),
             summary="A job's stage, progress, result story ids or error")
 def get_job(request: Request, job_id: str) -> dict[str, Any]:
     job: dict[str, Any] | None = state_of(request).jobs.get(job_id)

@@ -25,16 +25,17 @@ def story_events(ix: Index, story: Story) -> tuple[Event, ...]:
     return tuple(e for e in ix.analysis.events if any(m.doc in docs for m in e.mentions))
 
 
-def actor_label(ix: Index, ids: Sequence[str], texts: Sequence[str]) -> str:
-    """Entity names for ids, the text as written when no id resolves, '?' when nothing."""
+def actor_names(ix: Index, ids: Sequence[str], texts: Sequence[str]) -> tuple[str, ...]:
+    """Entity names for ids, the texts as written when no id resolves, ('?',) when nothing.
+    Kept apart (not joined) so the report can isolate each name's text direction."""
     names = [ix.entity_name(i) for i in ids]
     if not names:
         names = [t for t in texts if t]
-    return " & ".join(names) if names else "?"
+    return tuple(names) if names else ("?",)
 
 
-def event_outlets(ix: Index, event: Event) -> str:
-    return ", ".join(sorted({ix.outlet_of(m.doc) for m in event.mentions}))
+def event_outlets(ix: Index, event: Event) -> tuple[str, ...]:
+    return tuple(sorted({ix.outlet_of(m.doc) for m in event.mentions}))
 
 
 def timeline(ix: Index, events: Sequence[Event]) -> tuple[tuple[TimelineItem, ...], tuple[Event, ...]]:
@@ -45,11 +46,11 @@ def timeline(ix: Index, events: Sequence[Event]) -> tuple[tuple[TimelineItem, ..
         if period is None:
             undated.append(ev)
             continue
-        note = f"{ev.action} \u2014 {ev.date_text or ev.date} ({event_outlets(ix, ev)})"
+        note = f"{ev.action} \u2014 {ev.date_text or ev.date} ({', '.join(event_outlets(ix, ev))})"
         items.append(TimelineItem(
             ev.id, period[0], period[1], ev.category,
-            actor_label(ix, ev.source, ev.source_text), ev.action,
-            actor_label(ix, ev.target, ev.target_text), note))
+            " & ".join(actor_names(ix, ev.source, ev.source_text)), ev.action,
+            " & ".join(actor_names(ix, ev.target, ev.target_text)), note))
     items.sort(key=lambda i: (i.first, i.last, i.category, i.source, i.action, i.target, i.id))
     return tuple(items), tuple(undated)
 

@@ -3,16 +3,18 @@
 Builds one ``StoryView`` per story from the view model (``views``) and chart data
 (``figures``), draws the charts as inline SVG (``charts``), and renders
 ``templates/report.html.j2`` with autoescape on. No timestamps and no randomness: the same
-analysis always gives the same bytes.
+analysis always gives the same bytes. Every title, outlet, author and actor name is shown inside
+``<bdi>`` (the ``bdi`` filter), so bidi controls in one cannot disguise the text around it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from newsprism.model import Analysis, Claim, Document, Entity, Event, Rejected, Story
 from newsprism.report import charts, figures, views
@@ -25,9 +27,9 @@ from newsprism.report.views import (
 @dataclass(frozen=True, slots=True)
 class EventRow:
     event: Event
-    source: str
-    target: str
-    outlets: str
+    source: tuple[str, ...]  # actor names
+    target: tuple[str, ...]
+    outlets: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +61,17 @@ class DocumentView:
     body_chars: int
     body_words: int
     excerpt: str
-    derived: tuple[tuple[str, str], ...]
+    derived: tuple[tuple[tuple[str, ...], str], ...]  # (doc_label, why)
 
 
 _ENV_TEMPLATE = "report.html.j2"
+
+
+def isolate(value: str | Sequence[str], sep: str = "") -> Markup:
+    """The ``bdi`` filter: a name or title escaped inside ``<bdi>``, so bidi controls in it cannot
+    reorder the text around it; a sequence of them, each in its own ``<bdi>``, joined by ``sep``."""
+    parts = [value] if isinstance(value, str) else value
+    return Markup(escape(sep)).join(Markup("<bdi>%s</bdi>") % part for part in parts)
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +84,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["bdi"] = isolate
     return env
 
 
@@ -88,8 +98,8 @@ def _legend(categories: list[str]) -> tuple[tuple[str, Markup], ...]:
 
 
 def _event_row(ix: Index, ev: Event) -> EventRow:
-    return EventRow(ev, figures.actor_label(ix, ev.source, ev.source_text),
-                    figures.actor_label(ix, ev.target, ev.target_text), figures.event_outlets(ix, ev))
+    return EventRow(ev, figures.actor_names(ix, ev.source, ev.source_text),
+                    figures.actor_names(ix, ev.target, ev.target_text), figures.event_outlets(ix, ev))
 
 
 def story_view(ix: Index, story_index: int, story: Story) -> StoryView:

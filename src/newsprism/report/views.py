@@ -47,7 +47,7 @@ class Row:
 class DocRow:
     doc: Document
     outlet: str
-    derived_from: tuple[tuple[str, str], ...]  # (label of the original, "score 0.93: evidence")
+    derived_from: tuple[tuple[tuple[str, ...], str], ...]  # (doc_label of the original, "score 0.93: evidence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +94,12 @@ class Index:
     def outlet_of(self, doc_id: str) -> str:
         return self.outlet.get(doc_id, f"unknown document ({doc_id})")
 
-    def doc_label(self, doc_id: str) -> str:
+    def doc_label(self, doc_id: str) -> tuple[str, ...]:
+        """(outlet, title) of a document, each shown isolated (``bdi``) and joined by ': '."""
         doc = self.docs.get(doc_id)
         if doc is None:
-            return f"unknown document ({doc_id})"
-        return f"{self.outlet_of(doc_id)}: {doc.title or doc.id}"
+            return (f"unknown document ({doc_id})",)
+        return self.outlet_of(doc_id), doc.title or doc.id
 
     def entity_name(self, key: str) -> str:
         ent = self.entities.get(key)

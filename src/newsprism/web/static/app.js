@@ -1,6 +1,8 @@
 // newsprism web UI: vanilla JS, no build step. Every view is backed by an API call.
 // All data is put on the page with textContent / createElement only (never innerHTML),
-// so article text, titles and URLs can never run as code.
+// so article text, titles and URLs can never run as code. Titles, outlets, authors and names
+// sit in their own <bdi> elements (bidi), so direction controls in one (U+202E ...) cannot
+// reorder or disguise the text around it.
 "use strict";
 
 const API = "/api/v1";
@@ -19,7 +21,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -34,6 +36,16 @@ function svg(tag, attrs, ...children) {
   }
   for (const child of children.flat()) if (child) node.append(child);
   return node;
+}
+
+// A title, outlet, author or name in its own bidi-isolated element.
+function bidi(text) {
+  return el("bdi", { text: text === null || text === undefined ? "" : String(text) });
+}
+
+// Each item in its own <bdi>, with `sep` between them.
+function bidiList(items, sep) {
+  return items.flatMap((item, i) => (i ? [sep, bidi(item)] : [bidi(item)]));
 }
 
 function show(...nodes) {
@@ -75,7 +87,7 @@ function errorBox(error) {
   const box = el("div", { class: "problem", role: "alert" }, el("strong", { text: "Error: " }), error.message);
   const items = (error.problem && error.problem.errors) || [];
   if (items.length) {
-    box.append(el("ul", {}, items.map((e) => el("li", { text: `${e.item || e.pointer || ""} ${e.reason || ""}` }))));
+    box.append(el("ul", {}, items.map((e) => el("li", {}, bidi(e.item || e.pointer || ""), ` ${e.reason || ""}`))));
   }
   return box;
 }
@@ -105,9 +117,9 @@ async function viewStories() {
   const list = el("ul", { class: "stories" });
   for (const s of data.items) {
     list.append(el("li", { class: "card" },
-      el("a", { href: `#/story/${encodeURIComponent(s.id)}`, class: "story-link", text: s.title || s.id }),
+      el("a", { href: `#/story/${encodeURIComponent(s.id)}`, class: "story-link" }, bidi(s.title || s.id)),
       el("div", { class: "muted" },
-        `${s.documents.length} article${s.documents.length === 1 ? "" : "s"} · ${s.outlets.join(", ")}`,
+        `${s.documents.length} article${s.documents.length === 1 ? "" : "s"} · `, bidiList(s.outlets, ", "),
         s.published[0] ? ` · ${s.published[0]}` : "")));
   }
   show(el("h1", { text: "Stories" }),
@@ -207,7 +219,7 @@ async function viewStory(storyId) {
     el("p", { class: "muted", text: "Click a claim, a quote or a discrepancy to see the source sentences." }));
   ix.showEvidence = (heading, groups) => showEvidence(ix, evidence, heading, groups);
   show(
-    el("h1", { id: "story-title", text: data.story.title }),
+    el("h1", { id: "story-title" }, bidi(data.story.title)),
     el("p", { class: "muted", text: `${data.story.documents.length} articles from ${ix.outlets.size} outlets` }),
     section("Outlets side by side", outletColumns(ix)),
     el("div", { class: "split" },
@@ -227,20 +239,21 @@ function section(title, body) {
 // An article without a stored title shows its first line (usually the headline of a plain-text
 // article), in italics, with the file name on hover; never a bare file name.
 function docTitle(d) {
-  if (d.title) return el("div", { class: "doc-title", text: d.title });
+  if (d.title) return el("div", { class: "doc-title" }, bidi(d.title));
   const first = (d.text || "").trim().split("\n")[0].trim();
   const shown = first ? (first.length > 90 ? first.slice(0, 89) + "\u2026" : first) : "Untitled article";
-  return el("div", { class: "doc-title untitled", title: d.source, text: shown });
+  return el("div", { class: "doc-title untitled", title: d.source }, bidi(shown));
 }
 
 function outletColumns(ix) {
   const wrap = el("div", { class: "outlets" });
   const claimsOf = (doc) => ix.data.claims.filter((c) => c.support.includes(doc.id)).length;
   for (const [name, docs] of ix.outlets) {
-    wrap.append(el("div", { class: "outlet card" }, el("h3", { text: name }),
+    wrap.append(el("div", { class: "outlet card" }, el("h3", {}, bidi(name)),
       docs.map((d) => el("div", { class: "doc" },
         docTitle(d),
-        el("div", { class: "muted" }, [d.published, (d.authors || []).join(", "), d.genre].filter(Boolean).join(" · ")),
+        el("div", { class: "muted" }, [d.published, (d.authors || []).length ? bidiList(d.authors, ", ") : null, d.genre]
+          .filter(Boolean).flatMap((part, i) => (i ? [" · ", part] : [part]))),
         el("div", { class: "muted" },
           `${plural(claimsOf(d), "claim")} · ${plural(ix.data.quotes.filter((q) => q.doc === d.id).length, "quote")}`,
           d.url ? [" · ", safeLink(d.url, "source")] : [])))));
@@ -275,7 +288,7 @@ function claimOrder(ix) {
 function claimMatrix(ix) {
   if (!ix.data.claims.length) return el("p", { class: "muted", text: "No claims." });
   const outlets = [...ix.outlets.entries()];
-  const head = el("tr", {}, el("th", { text: "Claim" }), outlets.map(([name]) => el("th", { class: "col", text: name })));
+  const head = el("tr", {}, el("th", { text: "Claim" }), outlets.map(([name]) => el("th", { class: "col" }, bidi(name))));
   const claims = claimOrder(ix);
   const row = (claim) => el("tr", {},
     el("td", {}, el("button", { class: "linkish claim", "data-claim": claim.id, text: claim.text,
@@ -302,7 +315,7 @@ function showClaim(ix, claim) {
     const spans = claim.mentions.filter((m) => m.doc === id);
     groups.push({ doc: id, note: role(id), ranges: spans.map((m) => ({ ...m, cls: role(id) })) });
   }
-  ix.showEvidence(`Claim: ${claim.text}`, groups);
+  ix.showEvidence(["Claim: ", bidi(claim.text)], groups);
 }
 
 function discrepancyList(ix) {
@@ -314,7 +327,7 @@ function discrepancyList(ix) {
     el("button", { class: "linkish discrepancy", "data-discrepancy": d.id, text: d.description,
       onclick: () => {
         const docs = [...new Set(d.mentions.map((m) => m.doc))];
-        ix.showEvidence(`Discrepancy: ${d.description}`, docs.map((id) => ({
+        ix.showEvidence(["Discrepancy: ", bidi(d.description)], docs.map((id) => ({
           doc: id, note: d.kind, ranges: d.mentions.filter((m) => m.doc === id).map((m) => ({ ...m, cls: "contradicts" })),
         })));
       } }))));
@@ -331,28 +344,28 @@ function quoteGroups(ix) {
   if (!groups.size) return el("p", { class: "muted", text: "No quotes." });
   const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   return el("div", { class: "quotes" }, sorted.map(([name, quotes]) => el("details", { open: sorted.length <= 8 || quotes.length > 1 || null },
-    el("summary", {}, el("strong", { text: name }), ` (${quotes.length})`),
+    el("summary", {}, el("strong", {}, bidi(name)), ` (${quotes.length})`),
     el("ul", { class: "plain" }, quotes.map((q) => {
       const doc = ix.docs.get(q.doc);
       return el("li", {}, el("button", { class: "linkish quote", "data-quote": q.id, text: `“${q.text}”`,
         onclick: () => {
           const ranges = [{ start: q.start, end: q.end, cls: "quote" }];
           for (const s of [q.speaker_span, q.cue_span]) if (s) ranges.push({ start: s.start, end: s.end, cls: "speaker" });
-          ix.showEvidence(`Quote by ${name}`, [{ doc: q.doc, note: q.kind, ranges }]);
-        } }), el("span", { class: "muted", text: ` — ${doc ? outletOf(doc) : q.doc}, ${q.cue || q.kind}` }));
+          ix.showEvidence(["Quote by ", bidi(name)], [{ doc: q.doc, note: q.kind, ranges }]);
+        } }), el("span", { class: "muted" }, " — ", bidi(doc ? outletOf(doc) : q.doc), `, ${q.cue || q.kind}`));
     })))));
 }
 
 function showEvidence(ix, box, heading, groups) {
-  box.replaceChildren(el("h2", { text: heading }));
+  box.replaceChildren(el("h2", {}, heading));
   let first = null;
   for (const g of groups) {
     const doc = ix.docs.get(g.doc);
     if (!doc) continue;
     const body = el("div", { class: "article-text" }, highlighted(doc.text, g.ranges));
     box.append(el("article", { class: "source card", "data-doc": doc.id },
-      el("h3", {}, `${outletOf(doc)} `, el("span", { class: `role ${g.note}`, text: g.note })),
-      el("div", { class: "muted", text: doc.title || doc.source }), body));
+      el("h3", {}, bidi(outletOf(doc)), " ", el("span", { class: `role ${g.note}`, text: g.note })),
+      el("div", { class: "muted" }, bidi(doc.title || doc.source)), body));
     first = first || body.querySelector("mark");
   }
   if (!box.querySelector("article")) box.append(el("p", { class: "muted", text: "No source sentence for this item." }));
