@@ -170,3 +170,21 @@ def test_author_splitting_keeps_order_without_repeats(value: list[str] | str) ->
 def test_good_text_is_stored_as_written() -> None:
     doc = build_document(RawSource(source="g.txt", fmt="txt", text=GOOD_TEXT, meta={}))
     assert doc.text == GOOD_TEXT and not [r for r in doc.removed if r.reason.startswith("run of")]
+
+
+def test_damaged_archives_print_nothing(hostile: tuple[Path, dict[str, str]], capfd: pytest.CaptureFixture[str]) -> None:
+    """warcio reports damage on stderr with bytes of the file; only our reject line may speak."""
+    from hostile_inputs import mutated
+    import random
+
+    folder, _ = hostile
+    rng = random.Random(7)
+    damaged = folder.parent / "damaged-warcs"
+    damaged.mkdir(exist_ok=True)
+    for i in range(60):
+        kind, data = mutated(rng)
+        (damaged / f"{i}.{kind}").write_bytes(data)
+    items = list(read_sources([folder / "truncated.warc.gz", folder / "garbage.warc.gz", damaged], SMALL))
+    assert any(isinstance(i, Rejected) for i in items)
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""

@@ -15,17 +15,32 @@ header is refused at once.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
+import logging
 import time
 import zlib
-from collections.abc import Iterator
-from typing import Any, BinaryIO
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO, TypeVar
 
 from newsprism.ingest.dates import parse_date
 from newsprism.ingest.html import decode_html, html_source
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.model import RawSource, Rejected
+
+
+# warcio reports damaged records on stderr and through its logger, echoing bytes of the file: the
+# reject line says what matters, and raw file bytes must never reach a terminal
+logging.getLogger("warcio").addHandler(logging.NullHandler())
+logging.getLogger("warcio").propagate = False
+T = TypeVar("T")
+
+
+def _quietly(fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` with whatever warcio writes to stderr meanwhile discarded (never across a yield)."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        return fn(*args)
 
 
 RATIO_AFTER = 4 * 1024 * 1024  # the expansion ratio is judged once this much has come out
@@ -119,9 +134,6 @@ def read_warc(path: str, stream: BinaryIO, limits: Limits = DEFAULT_LIMITS) -> I
     """Every HTML response record of one WARC (or .warc.gz) stream."""
     from warcio.archiveiterator import ArchiveIterator
 
-    class QuietIterator(ArchiveIterator):  # type: ignore[misc]
-        INC_RECORD = ""  # warcio writes this warning (with bytes of the file) straight to stderr
-
     index = -1
     articles = 0
     try:
@@ -129,11 +141,13 @@ def read_warc(path: str, stream: BinaryIO, limits: Limits = DEFAULT_LIMITS) -> I
         if not _starts_as_warc(body):
             yield Rejected(path, "not a WARC file (it does not start with a WARC/1.x header)")
             return
-        for index, record in enumerate(QuietIterator(body)):
+        records = iter(ArchiveIterator(body))
+        while (record := _quietly(next, records, None)) is not None:
+            index += 1
             if getattr(record, "format", "warc") != "warc":
                 yield Rejected(path, f"not a WARC file (record {index} has no WARC header)")
                 return
-            found = _record_source(f"{path}#{index}", record, limits)
+            found = _quietly(_record_source, f"{path}#{index}", record, limits)
             body.raw.next_record()  # type: ignore[attr-defined]
             if isinstance(found, RawSource) and getattr(record.raw_stream, "limit", 0) > 0:
                 index -= 1  # the archive ends inside this record: its page is cut, not an article
