@@ -33,7 +33,7 @@ def good_html(title: str) -> str:
             f"where residents spoke for and against the spending plan.</p></article></body></html>")
 
 
-def warc_bytes(pages: list[str], compress: bool = True) -> bytes:
+def warc_bytes(pages: list[str], compress: bool = True, uri: str = "https://example.org/news/{}") -> bytes:
     """A real WARC (gzip members per record when ``compress``) of HTML response records."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -42,7 +42,7 @@ def warc_bytes(pages: list[str], compress: bool = True) -> bytes:
     writer = WARCWriter(buf, gzip=compress)
     for i, page in enumerate(pages):
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
-        record = writer.create_warc_record(f"https://example.org/news/{i}", "response",
+        record = writer.create_warc_record(uri.format(i), "response",
                                            payload=io.BytesIO(page.encode("utf-8")), http_headers=headers)
         writer.write_record(record)
     return buf.getvalue()

@@ -172,19 +172,21 @@ def test_good_text_is_stored_as_written() -> None:
     assert doc.text == GOOD_TEXT and not [r for r in doc.removed if r.reason.startswith("run of")]
 
 
-def test_damaged_archives_print_nothing(hostile: tuple[Path, dict[str, str]], capfd: pytest.CaptureFixture[str]) -> None:
-    """warcio reports damage on stderr with bytes of the file; only our reject line may speak."""
-    from hostile_inputs import mutated
+def test_damaged_archives_print_nothing_but_reject_lines(tmp_path: Path) -> None:
+    """warcio reports damage on stderr and through its logger with bytes of the file; only our
+    reject lines may speak."""
     import random
 
-    folder, _ = hostile
+    from hostile_inputs import good_html, mutated, warc_bytes
+
+    (tmp_path / "spaced-uri.warc.gz").write_bytes(warc_bytes([good_html("Spaced")], uri="https://example.org/a b\x1b[2J/{}"))
     rng = random.Random(7)
-    damaged = folder.parent / "damaged-warcs"
-    damaged.mkdir(exist_ok=True)
-    for i in range(60):
+    for i in range(300):
         kind, data = mutated(rng)
-        (damaged / f"{i}.{kind}").write_bytes(data)
-    items = list(read_sources([folder / "truncated.warc.gz", folder / "garbage.warc.gz", damaged], SMALL))
-    assert any(isinstance(i, Rejected) for i in items)
-    captured = capfd.readouterr()
-    assert captured.err == "" and captured.out == ""
+        if kind == "warc.gz":
+            (tmp_path / f"{i}.{kind}").write_bytes(data)
+    cmd = [str(Path(sys.executable).with_name("newsprism")), "ingest", str(tmp_path), "--db", str(tmp_path / "s.duckdb")]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, errors="replace")
+    lines = run.stderr.splitlines()
+    assert lines and all(line.startswith("newsprism: ") for line in lines), [
+        line for line in lines if not line.startswith("newsprism: ")][:3]
