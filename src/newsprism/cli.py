@@ -82,7 +82,7 @@ MaxExpanded = Annotated[int, typer.Option("--max-expanded-bytes", min=1,
                                           help="Bytes a .warc.gz may expand to.")]
 MaxExpansion = Annotated[float, typer.Option("--max-expansion", min=1.0,
                                             help="Times its compressed size a .warc.gz may expand to.")]
-MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help="Characters of one article's text.")]
+MaxChars = Annotated[int, typer.Option("--max-chars", min=1, max=5_000_000, help="Characters of one article's text.")]
 MaxMarkup = Annotated[int, typer.Option("--max-markup", min=1, help="Tags plus attributes in one HTML page.")]
 MaxAttributes = Annotated[int, typer.Option("--max-attributes", min=1, help="Attributes in one HTML tag.")]
 MaxSeconds = Annotated[float, typer.Option("--max-seconds", min=0.001, help="Seconds one archive may take to read.")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MB = 1024 * 1024
+MAX_PARSED_CHARS = 5_000_000  # extract.nlp sets spaCy's max_length to this
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,8 @@ class Limits:
     max_expansion: float = 100.0
     """How many times its compressed size a .warc.gz may expand to (judged after 4 MB)."""
     max_chars: int = 1_000_000
-    """Characters of one article's text (spaCy's own ``max_length`` is 1,000,000)."""
+    """Characters of one article's text (the parser's memory grows with a text's length; the
+    pipeline accepts up to 5,000,000, the ``max_length`` set in ``extract.nlp``)."""
     max_markup: int = 200_000
     """Tags plus attributes in one HTML page (lxml and trafilatura slow down on huge trees)."""
     max_attributes: int = 1_000
@@ -44,6 +46,8 @@ class Limits:
                      "max_seconds", "max_token_chars"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
+        if self.max_chars > MAX_PARSED_CHARS:
+            raise ValueError(f"max_chars is at most {MAX_PARSED_CHARS:,} (the parser's max_length)")
 
 
 DEFAULT_LIMITS = Limits()
