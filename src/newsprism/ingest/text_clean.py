@@ -57,12 +57,33 @@ def _context_labels(units: list[Unit], labels: list[str | None]) -> None:
         a, b = units[i], units[i + 1]
         if a.text == b.text and a.n_words >= 4:
             labels[i] = labels[i + 1] = labels[i] or "caption"
-    prose = [u.low for u, lab in zip(units, labels) if lab is None and u.n_words >= 25]
+    prose = list(dict.fromkeys(u.low for u, lab in zip(units, labels) if lab is None and u.n_words >= 25))
+    holding = _word_index(prose)
     for i, u in enumerate(units):
         if labels[i] is None and 6 <= u.n_words <= 40:
             core = u.low.strip("\"“”'‘’ .!?")
-            if any(core in p for p in prose if len(p) > len(u.low) + 20):
+            if any(core in prose[j] for j in _candidates(core, holding, len(prose))
+                   if len(prose[j]) > len(u.low) + 20):
                 labels[i] = "pull_quote"
+
+
+def _word_index(paragraphs: list[str]) -> dict[str, list[int]]:
+    """For each whitespace-separated word, the paragraphs that hold it (in order)."""
+    index: dict[str, list[int]] = {}
+    for j, text in enumerate(paragraphs):
+        for word in set(text.split()):
+            index.setdefault(word, []).append(j)
+    return index
+
+
+def _candidates(core: str, index: dict[str, list[int]], n: int) -> list[int] | range:
+    """Paragraphs that can contain ``core``: its inner words (neither first nor last, so whole
+    words wherever ``core`` occurs) must all be words of the paragraph; the rarest one picks them.
+    Keeps the pull-quote check linear on texts of thousands of paragraphs."""
+    inner = core.split()[1:-1]
+    if not inner:
+        return range(n)
+    return min((index.get(w, []) for w in inner), key=len)
 
 
 def _is_article(u: Unit, label: str | None) -> bool:
