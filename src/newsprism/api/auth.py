@@ -69,7 +69,7 @@ HOW_TO_GET = (
     "'Authorization: Bearer <token>'."
 )
 MISSING = "This request needs the server's write token, and none was sent. " + HOW_TO_GET
-INVALID = ("The token sent is not valid for this server: it is not the write token, or it was replaced "
+INVALID = ("The token is not valid for this server: it is not the write token, or it was replaced "
            "by a newer one. " + HOW_TO_GET)
 
 
