@@ -70,6 +70,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+
+
 def _show_version(value: bool) -> None:
     if value:
         from newsprism import __version__
