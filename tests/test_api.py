@@ -117,6 +117,15 @@ def test_entities_events_discrepancies_outlets(client: httpx.Client) -> None:
     assert wire["claims_omitted"] == [council_analysis().claims[1].id]
 
 
+def test_discrepancy_kinds_have_the_report_s_plain_names(client: httpx.Client) -> None:
+    kinds = client.get("/discrepancy-kinds").json()
+    high, = client.get("/discrepancies", params={"severity": "high"}).json()["items"]
+    assert kinds["kinds"][high["kind"]]["name"] == "Different counts"  # the vote count 7-2 vs 6-3
+    assert kinds["kinds"]["name_spelling"] == {"name": "Spelling of a name",
+                                               "explain": "Outlets spell the same name differently."}
+    assert kinds["severity"]["high"] == "can change what a reader believes happened"
+
+
 def test_document_detail_has_text_body_removed_and_stories(client: httpx.Client) -> None:
     doc = council_analysis().documents[1]
     data = client.get(f"/documents/{doc.id}").json()

@@ -25,7 +25,8 @@ ARTICLE = {"text": "The city library extended its opening hours to 10 p.m. on we
 @contextmanager
 def serving(db: Path) -> Iterator[tuple[str, list[str]]]:
     port = free_port()
-    cmd = [str(Path(sys.executable).with_name("newsprism")), "serve", "--db", str(db), "--port", str(port)]
+    cmd = [str(Path(sys.executable).with_name("newsprism")), "serve", "--db", str(db), "--port", str(port),
+           "--create"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
     try:

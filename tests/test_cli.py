@@ -124,7 +124,7 @@ def test_export_rebuilds_the_analysis_from_the_database(tmp_path, demo_run, demo
     assert len(exported["quotes"]) == len(demo_json["quotes"])
 
 
-@pytest.mark.parametrize("command", [[], ["analyze"], ["ingest"], ["export"], ["serve"]])
+@pytest.mark.parametrize("command", [[], ["analyze"], ["ingest"], ["export"], ["serve"], ["token"]])
 def test_every_help_shows_an_example(command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0

@@ -230,7 +230,11 @@ def test_matrix_flags_single_source_and_opinion(tree: lxml.html.HtmlElement) -> 
 
 def test_discrepancy_shows_both_sentences_with_marks(tree: lxml.html.HtmlElement) -> None:
     boxes = tree.xpath("//div[@class='discrepancy']")
-    assert [b.xpath("./h4")[0].text_content().split()[0] for b in boxes] == ["number", "count"]  # high first
+    assert [b.get("data-kind") for b in boxes] == ["number", "count"]  # high first
+    # named for people, with the severity's meaning on the badge
+    assert [b.xpath("./h4")[0].text_content() for b in boxes] == [
+        "Different figures high severity", "Different counts medium severity"]
+    assert boxes[0].xpath("./h4/span")[0].get("title") == "can change what a reader believes happened"
     sides = boxes[0].xpath(".//div[@class='side']")
     assert [s.xpath("./div[@class='who']")[0].text_content().split(" \u2014")[0] for s in sides] == [
         "Harbor Gazette", "Metro Daily"]
@@ -397,8 +401,8 @@ def test_claim_with_unknown_story_lands_where_its_documents_are() -> None:
     claim = Claim("cl_orphan", "st_missing", "Pay rises by 3 percent a year.", (sp(b, "3 percent a year"),),
                   (b.id,), (), (c.id,))
     tree = lxml.html.fromstring(render_report(Analysis(documents=base.documents, stories=stories, claims=(claim,))))
-    sections = tree.xpath("//section[@class='story']")
-    assert [len(s.xpath(".//tr[@data-claim='cl_orphan']")) for s in sections] == [0, 1]
+    sections = {s.xpath("./h2")[0].text_content(): s for s in tree.xpath("//section[@class='story']")}
+    assert {t: len(s.xpath(".//tr[@data-claim='cl_orphan']")) for t, s in sections.items()} == {"One": 0, "Two": 1}
 
 
 def test_same_bytes_in_another_process(page: str) -> None:

@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import sync_playwright
 from test_api_support import (
-    COUNCIL, HOSTILE_TEXT, LiveServer, council_analysis, hostile_analysis, launch_chromium,
+    COUNCIL, HOSTILE_TEXT, LiveServer, council_analysis, doc_of, hostile_analysis, launch_chromium, span,
 )
+
+from newsprism.model import Analysis, Discrepancy, Story
 
 
 pytestmark = pytest.mark.browser
@@ -136,3 +138,34 @@ def test_story_page_fits_a_phone_screen(browser: Any, live: tuple[LiveServer, st
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert pg.locator("#evidence").is_visible()
     context.close()
+
+
+def test_discrepancies_most_severe_first_under_plain_names(browser: Any, tmp_path: Any) -> None:
+    north = doc_of("North Star", "Envoys meet in Vienna\n\nForeign Minister Sergey Lavrov met the envoys on "
+                   "Tuesday. About 40 delegates attended the session.\n")
+    south = doc_of("South Post", "Lavrov meets envoys\n\nForeign Minister Sergei Lavrov met the envoys on "
+                   "Tuesday. Some 65 delegates attended the session.\n")
+    story = Story("st_vienna", "Envoys meet in Vienna", (north.id, south.id))
+    # stored (and answered) in id order: the low-severity spelling comes first unless the UI sorts
+    spelling = Discrepancy("disc_0_spelling", "name_spelling", "low", "Sergey or Sergei",
+                           (), (span(north, "Sergey"), span(south, "Sergei")))
+    count = Discrepancy("disc_1_count", "count", "medium", "40 or 65 delegates",
+                        (), (span(north, "About 40 delegates"), span(south, "Some 65 delegates")))
+    with LiveServer(tmp_path / "news.duckdb") as server:
+        server.save(Analysis(documents=(north, south), stories=(story,), discrepancies=(spelling, count)))
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        try:
+            page.goto(server.url + "/")
+            page.get_by_role("link", name="Envoys meet in Vienna").click()
+            page.wait_for_selector("button.discrepancy")
+            items = page.locator("li[data-kind]")
+            assert items.evaluate_all("(els) => els.map((e) => e.dataset.kind)") == ["count", "name_spelling"]
+            assert page.locator("li[data-kind] .kind-name").all_inner_texts() == [
+                "Different counts", "Spelling of a name"]
+            assert page.locator("li[data-kind='count'] .sev").get_attribute("title") == "a detail differs"
+            page.locator("button.discrepancy", has_text="Sergey or Sergei").click()
+            page.wait_for_selector("#evidence h2:has-text('Spelling of a name')")
+            assert sorted(page.locator("#evidence mark").all_inner_texts()) == ["Sergei", "Sergey"]
+        finally:
+            context.close()

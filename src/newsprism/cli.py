@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsprism.compare.embeddings import DEFAULT_KIND, EncoderKind
-from newsprism.errors import NewsprismError
+from newsprism.errors import NewsprismError, StoreLocked
 from newsprism.extract.nlp import DEFAULT_MODEL
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.terminal import terminal_safe
@@ -70,6 +70,24 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from newsprism import __version__
+
+        typer.echo(f"newsprism {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_show_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    pass
+
+
 err = Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
 out = Console(highlight=False, markup=False, emoji=False, soft_wrap=True)
 
@@ -168,7 +186,7 @@ def analyze(
                     ingested.documents, store, Options(model=model, encoder=encoder), progress=bars,
                     rejected=ingested.rejected,
                 )
-        json_path, html_path = write_outputs(analysis, out_dir)
+                json_path, html_path = write_outputs(analysis, out_dir, progress=bars)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
     _say(out,
@@ -241,9 +259,13 @@ def export(
     if not db.exists():
         raise _fail(f"{db}: no such database")
     try:
-        with Store(db, read_only=True) as store:
-            analysis = store.load_analysis(story=story)
-        json_path, html_path = write_outputs(analysis, out_dir)
+        bars = _Bars()
+        with bars.progress:
+            with Store(db, read_only=True) as store:
+                bars("loading", 0, 1)
+                analysis = store.load_analysis(story=story)
+                bars("loading", 1, None)
+            json_path, html_path = write_outputs(analysis, out_dir, progress=bars)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
     _say(out, f"Report: {html_path}")
@@ -252,7 +274,8 @@ def export(
 
 @app.command()
 def serve(
-    db: Annotated[Path, typer.Option("--db", help="DuckDB file (created if missing).")] = Path("newsprism.duckdb"),
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file to serve.")] = Path("newsprism.duckdb"),
+    create: Annotated[bool, typer.Option("--create", help="Make a new, empty store if --db does not exist.")] = False,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     model: ModelOpt = DEFAULT_MODEL,
@@ -269,7 +292,38 @@ def serve(
     """
     from newsprism.api.server import run
 
+    if not db.exists() and not create:
+        raise _fail(f"{db}: no such database (pass --create to start a new, empty one there)")
     try:
         run(db=db, host=host, port=port, model=model, encoder=encoder, allow_hosts=tuple(allow_host or ()))
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
+
+
+@app.command()
+def token(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file whose write token to replace.")],
+) -> None:
+    """Make a new write token for the API over this database; the old token stops working.
+
+    The new token is printed once; only its hash is stored. Stop `newsprism serve` first: the
+    server holds the file while it runs.
+
+    Example:
+
+        newsprism token --db out/riyadh/newsprism.duckdb
+    """
+    from newsprism.api.auth import issue_token
+    from newsprism.store import Store
+
+    if not db.exists():
+        raise _fail(f"{db}: no such database")
+    try:
+        with Store(db) as store:
+            new = issue_token(store)
+    except StoreLocked as exc:
+        raise _fail(f"{exc} (if `newsprism serve` runs over it, stop it first)") from exc
+    except NewsprismError as exc:
+        raise _fail(str(exc)) from exc
+    _say(err, "newsprism: new write token for this database (shown once, keep it; the old one no longer works):")
+    _say(out, new)

@@ -6,9 +6,12 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.model import Analysis, analysis_to_json
+
+if TYPE_CHECKING:
+    from newsprism.pipeline import Progress
 
 
 @lru_cache(maxsize=1)
@@ -32,17 +35,27 @@ def dumps(analysis: Analysis) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_outputs(analysis: Analysis, out_dir: str | Path) -> tuple[Path, Path]:
-    """Write DIR/analysis.json and DIR/report.html; return both paths."""
+def write_outputs(analysis: Analysis, out_dir: str | Path, progress: Progress | None = None) -> tuple[Path, Path]:
+    """Write DIR/analysis.json and DIR/report.html; return both paths. ``progress`` hears of each
+    file as the stage "writing"."""
     from newsprism.report import render_report
 
+    if progress is None:
+        progress = _silent
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     json_path = out / "analysis.json"
     html_path = out / "report.html"
+    progress("writing", 0, 2)
     _write_atomic(json_path, dumps(analysis))
+    progress("writing", 1, None)
     _write_atomic(html_path, render_report(analysis))
+    progress("writing", 1, None)
     return json_path, html_path
+
+
+def _silent(stage: str, advance: int, total: int | None) -> None:
+    pass
 
 
 def _write_atomic(path: Path, text: str) -> None:

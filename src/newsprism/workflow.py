@@ -25,5 +25,7 @@ def analyze_into_store(
     analysis, signatures = analyze_documents(
         documents, options, prior=store.signatures(), progress=progress, rejected=rejected
     )
+    progress("saving", 0, 1)
     store.save(analysis, signatures=signatures)
+    progress("saving", 1, None)
     return replace(analysis, rejected=tuple(rejected))

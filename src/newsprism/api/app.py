@@ -43,7 +43,8 @@ def create_app(db: str | Path, config: ApiConfig = ApiConfig()) -> FastAPI:
         title="newsprism",
         version=VERSION,
         description="Many outlets' coverage of one event, cross-checked. Reads are open on loopback; "
-        "writes need `Authorization: Bearer <token>` (printed once by `newsprism serve`).",
+        "writes need `Authorization: Bearer <token>` (printed once by `newsprism serve`; "
+        "`newsprism token` replaces it).",
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,

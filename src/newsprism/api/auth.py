@@ -62,6 +62,17 @@ def _bearer(request: Request) -> str | None:
     return value.strip() if scheme.lower() == "bearer" and value.strip() else None
 
 
+HOW_TO_GET = (
+    "`newsprism serve` prints the write token once, the first time it starts over a database; "
+    "to make a new one (the old one then stops working), stop the server and run "
+    "`newsprism token --db <database file>`. Send it with every write request in the header "
+    "'Authorization: Bearer <token>'."
+)
+MISSING = "This request needs the server's write token, and none was sent. " + HOW_TO_GET
+INVALID = ("The token is not valid for this server: it is not the write token, or it was replaced "
+           "by a newer one. " + HOW_TO_GET)
+
+
 def _unauthorized(detail: str) -> Problem:
     return Problem(401, "unauthorized", detail, headers={"WWW-Authenticate": 'Bearer realm="newsprism"'})
 
@@ -126,10 +137,10 @@ class TokenChecker:
         token = _bearer(request)
         if token is None:
             self.limiter.failed(client)
-            raise _unauthorized("this request needs the write token: send 'Authorization: Bearer <token>'")
+            raise _unauthorized(MISSING)
         if not self._matches(token, stored_hash()):
             self.limiter.failed(client)
-            raise _unauthorized("the token is not valid for this server")
+            raise _unauthorized(INVALID)
 
     def _matches(self, token: str, stored: str | None) -> bool:
         if stored is None or not TOKEN_SHAPE.fullmatch(token):

@@ -22,6 +22,7 @@ from newsprism.api.params import (
 from newsprism.api.openapi import problem_responses
 from newsprism.api.problems import Problem
 from newsprism.api.state import ApiState, require_read, state_of
+from newsprism.lang.kinds import labels_json
 from newsprism.model import Analysis, Claim, Document, Entity, Event, Quote, Span, to_json
 
 router = APIRouter(prefix="/api/v1", tags=["read"], dependencies=[Depends(require_read)],
@@ -265,6 +266,11 @@ def list_discrepancies(
         claims = {c.id for c in state.table("claims") if c.story == story}
         found = [d for d in found if set(d.claims) & claims or _touches(d.mentions, scope)]
     return _page([d for d in found if not claim or claim in d.claims], limit, offset)
+
+
+@router.get("/discrepancy-kinds", summary="Plain names of the discrepancy kinds and what each severity means")
+def discrepancy_kinds() -> dict[str, Any]:
+    return labels_json()
 
 
 @router.get("/discrepancies/{disc_id}", responses=NOT_FOUND, summary="One discrepancy")

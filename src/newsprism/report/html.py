@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from newsprism.model import Analysis, Claim, Document, Entity, Event, Rejected, Story
 from newsprism.report import charts, figures, views
+from newsprism.report.findings import KeyFindings, key_findings
 from newsprism.report.text import shorten
 from newsprism.report.views import (
     CELL_LABEL, CELL_SYMBOL, Column, DiscrepancyView, DocRow, Index, OutletView, Row, SpeakerGroup,
@@ -36,6 +37,8 @@ class EventRow:
 class StoryView:
     anchor: str
     title: str
+    findings: KeyFindings
+    outlet_count: int
     docs: tuple[DocRow, ...]
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]  # shown
@@ -115,14 +118,18 @@ def story_view(ix: Index, story_index: int, story: Story) -> StoryView:
     outlets = views.outlet_views(ix, story, cols, rows)
     shown, folded = views.split_rows(rows)
     toned = [(o.name, o.tone) for o in outlets if o.tone is not None]
+    anchor = f"story-{story_index + 1}"
+    disc = views.discrepancies(ix, story, {c.id for c in claims})
     return StoryView(
-        anchor=f"story-{story_index + 1}",
+        anchor=anchor,
         title=story.title,
+        findings=key_findings(ix, anchor, story.documents, rows, disc),
+        outlet_count=len(cols),
         docs=views.doc_rows(ix, story),
         columns=cols,
         rows=shown,
         more_rows=folded,
-        discrepancies=views.discrepancies(ix, story, {c.id for c in claims}),
+        discrepancies=disc,
         quote_groups=views.quote_groups(ix, story),
         timeline=charts.timeline_svg(drawn, f"Timeline of events: {story.title}"),
         categories=_legend(sorted({i.category for i in drawn})),

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from newsprism.lang.kinds import kind_label, severity_meaning
 from newsprism.model import Analysis, Claim, Document, Entity, Quote, Span, Story, ToneEvidence
 from newsprism.report.text import InContext, in_context, outlet_label, shorten
 
@@ -32,6 +33,7 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    outlet: str
     state: str
     symbol: str
     tip: str
@@ -59,10 +61,15 @@ class SpanView:
 
 @dataclass(frozen=True, slots=True)
 class DiscrepancyView:
+    id: str
     kind: str
+    name: str  # the kind's plain name ("Different figures"), from ``lang.kinds``
+    explain: str  # what outlets disagree about, in one sentence
     severity: str
+    severity_meaning: str
     description: str
-    claims: tuple[str, ...]
+    claim_ids: tuple[str, ...]
+    claims: tuple[str, ...]  # the claims' texts
     sides: tuple[SpanView, ...]
 
 
@@ -107,14 +114,19 @@ class Index:
 
 
 def story_list(analysis: Analysis) -> tuple[Story, ...]:
-    """The stories, plus one for documents no story holds (or all documents if there are none)."""
+    """The stories, those with the most outlets first, then the most documents (else in the
+    analysis's order), plus one last for documents no story holds (or all documents if there
+    are no stories)."""
     placed = {d for s in analysis.stories for d in s.documents}
     rest = tuple(d.id for d in analysis.documents if d.id not in placed)
     if not analysis.stories:
         return (Story("all-documents", "All documents", rest),) if rest else ()
+    outlet = {d.id: outlet_label(d) for d in analysis.documents}
+    ranked = tuple(sorted(analysis.stories, key=lambda s: (
+        -len({outlet.get(d, d) for d in s.documents}), -len(s.documents))))
     if rest:
-        return analysis.stories + (Story("unassigned-documents", "Documents in no story", rest),)
-    return analysis.stories
+        return ranked + (Story("unassigned-documents", "Documents in no story", rest),)
+    return ranked
 
 
 def doc_rows(ix: Index, story: Story) -> tuple[DocRow, ...]:
@@ -164,7 +176,7 @@ def _cell(ix: Index, claim: Claim, col: Column) -> Cell:
     tip = f"{col.outlet} {CELL_LABEL[state]}"
     if said:
         tip += f": \u201c{shorten(said[0], 200)}\u201d"
-    return Cell(state, CELL_SYMBOL[state], tip)
+    return Cell(col.outlet, state, CELL_SYMBOL[state], tip)
 
 
 def matrix(ix: Index, claims: Sequence[Claim], cols: Sequence[Column]) -> tuple[Row, ...]:
@@ -212,9 +224,12 @@ def discrepancies(ix: Index, story: Story, claim_ids: set[str]) -> tuple[Discrep
                      in_context(ix.docs.get(m.doc), m))
             for m in sorted(d.mentions, key=lambda s: (ix.order.get(s.doc, len(ix.order)), s.start))
         )
-        claims = tuple(ix.claims[c].text for c in d.claims if c in ix.claims)
+        known = tuple(c for c in d.claims if c in ix.claims)
+        label = kind_label(d.kind)
         out.append((SEVERITY_ORDER.get(d.severity, 3),
-                    DiscrepancyView(d.kind, d.severity, d.description, claims, sides)))
+                    DiscrepancyView(d.id, d.kind, label.name, label.explain, d.severity,
+                                    severity_meaning(d.severity), d.description, known,
+                                    tuple(ix.claims[c].text for c in known), sides)))
     out.sort(key=lambda pair: pair[0])  # stable: keeps the analysis order within a severity
     return tuple(v for _, v in out)
 

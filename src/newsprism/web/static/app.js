@@ -212,9 +212,18 @@ function indexData(data) {
   return { data, docs, entities, outlets };
 }
 
+// The plain names of discrepancy kinds and what each severity means (lang/kinds.py), fetched once.
+let kindLabels = null;
+function discrepancyKinds() {
+  if (!kindLabels) kindLabels = api("/discrepancy-kinds").catch((error) => { kindLabels = null; throw error; });
+  return kindLabels;
+}
+
 async function viewStory(storyId) {
-  const data = await api(`/stories/${encodeURIComponent(storyId)}/report-data`);
+  const [data, kinds] = await Promise.all([
+    api(`/stories/${encodeURIComponent(storyId)}/report-data`), discrepancyKinds()]);
   const ix = indexData(data);
+  ix.kinds = kinds;
   const evidence = el("section", { id: "evidence", class: "evidence" },
     el("p", { class: "muted", text: "Click a claim, a quote or a discrepancy to see the source sentences." }));
   ix.showEvidence = (heading, groups) => showEvidence(ix, evidence, heading, groups);
@@ -318,17 +327,22 @@ function showClaim(ix, claim) {
   ix.showEvidence(["Claim: ", bidi(claim.text)], groups);
 }
 
+const SEVERITY_RANK = { high: 0, medium: 1, low: 2 };
+
+// Most severe first (stable: the analysis order within a severity), each under its plain name.
 function discrepancyList(ix) {
-  const items = ix.data.discrepancies;
+  const rank = (d) => SEVERITY_RANK[d.severity] ?? 3;
+  const items = [...ix.data.discrepancies].sort((a, b) => rank(a) - rank(b));
   if (!items.length) return el("p", { class: "muted", text: "No discrepancies found." });
-  return el("ul", { class: "plain" }, items.map((d) => el("li", {},
-    el("span", { class: `sev ${d.severity}`, text: d.severity }), " ",
-    el("span", { class: "muted", text: d.kind }), " ",
+  const label = (d) => ix.kinds.kinds[d.kind] || { name: d.kind.replaceAll("_", " "), explain: "" };
+  return el("ul", { class: "plain" }, items.map((d) => el("li", { "data-kind": d.kind },
+    el("span", { class: `sev ${d.severity}`, text: d.severity, title: ix.kinds.severity[d.severity] || null }), " ",
+    el("span", { class: "kind-name", text: label(d).name, title: label(d).explain || null }), " ",
     el("button", { class: "linkish discrepancy", "data-discrepancy": d.id, text: d.description,
       onclick: () => {
         const docs = [...new Set(d.mentions.map((m) => m.doc))];
-        ix.showEvidence(["Discrepancy: ", bidi(d.description)], docs.map((id) => ({
-          doc: id, note: d.kind, ranges: d.mentions.filter((m) => m.doc === id).map((m) => ({ ...m, cls: "contradicts" })),
+        ix.showEvidence(["Discrepancy: ", label(d).name, " \u2014 ", bidi(d.description)], docs.map((id) => ({
+          doc: id, note: label(d).name, ranges: d.mentions.filter((m) => m.doc === id).map((m) => ({ ...m, cls: "contradicts" })),
         })));
       } }))));
 }
