@@ -31,9 +31,10 @@ COMPARED = ("stories", "claims", "discrepancies", "entities", "quotes", "events"
             "derivations")
 
 
-def run(*args: str) -> None:
+def run(*args: str) -> str:
     result = CliRunner().invoke(app, list(args))
     assert result.exit_code == 0, result.output
+    return result.output
 
 
 def load(out: Path) -> dict[str, Any]:
@@ -58,11 +59,17 @@ def story_with(data: dict[str, Any], outlet: str) -> dict[str, Any]:
     return next(s for s in data["stories"] if doc in s["documents"])
 
 
-def test_two_batches_give_one_runs_stories_claims_and_discrepancies(tmp_path: Path) -> None:
+def test_two_batches_give_one_runs_stories_claims_and_discrepancies(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     run("analyze", str(GROW), "--out", str(tmp_path / "one"))
     db = str(tmp_path / "grow.duckdb")
     run("analyze", str(GROW / "batch1.jsonl"), "--out", str(tmp_path / "b1"), "--db", db)
-    run("analyze", str(GROW / "batch2.jsonl"), "--out", str(tmp_path / "b2"), "--db", db)
+    monkeypatch.setenv("NEWSPRISM_PROGRESS", "1")  # the bars, though the output is no terminal
+    shown = run("analyze", str(GROW / "batch2.jsonl"), "--out", str(tmp_path / "b2"), "--db", db)
+    # every stage has its bar, saving and the report included; the stored documents are not parsed
+    bars = {line.split()[0]: line.split()[1:] for line in shown.splitlines() if "━" in line}
+    assert set(bars) == {"extract", "compare", "save", "report"}, shown
+    assert "1/1" in bars["extract"] and "2/2" in bars["report"], shown
     run("export", "--db", db, "--out", str(tmp_path / "export"))
     one, first, grown = load(tmp_path / "one"), load(tmp_path / "b1"), load(tmp_path / "export")
     assert_same_analysis(one, grown)

@@ -168,7 +168,7 @@ def analyze(
                     ingested.documents, store, Options(model=model, encoder=encoder), progress=bars,
                     rejected=ingested.rejected,
                 )
-        json_path, html_path = write_outputs(analysis, out_dir)
+                json_path, html_path = write_outputs(analysis, out_dir, progress=bars)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
     _say(out,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,16 +33,24 @@ def dumps(analysis: Analysis) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_outputs(analysis: Analysis, out_dir: str | Path) -> tuple[Path, Path]:
-    """Write DIR/analysis.json and DIR/report.html; return both paths."""
+def write_outputs(analysis: Analysis, out_dir: str | Path,
+                  progress: Callable[[str, int, int | None], None] | None = None) -> tuple[Path, Path]:
+    """Write DIR/analysis.json and DIR/report.html; return both paths. ``progress(stage, advance,
+    total)`` (the pipeline's callback) hears of each file as stage "report"."""
     from newsprism.report import render_report
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     json_path = out / "analysis.json"
     html_path = out / "report.html"
+    if progress is not None:
+        progress("report", 0, 2)
     _write_atomic(json_path, dumps(analysis))
+    if progress is not None:
+        progress("report", 1, None)
     _write_atomic(html_path, render_report(analysis))
+    if progress is not None:
+        progress("report", 1, None)
     return json_path, html_path
 
 

@@ -77,6 +77,8 @@ def _extractions(documents: Sequence[Document], store: Store, options: Options,
     """Each document's own extraction: read back from the store, parsed only when none is stored."""
     found = store.extractions([d.id for d in documents])
     missing = [d for d in documents if d.id not in found]
+    if not missing:
+        return found
     for doc, extraction in zip(missing, extract_documents(missing, options, progress), strict=True):
         found[doc.id] = extraction
     return found
