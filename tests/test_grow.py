@@ -17,11 +17,13 @@ from typing import Any
 
 import httpx
 import pytest
-from test_api_support import LiveServer
+from test_api_support import LiveServer, doc_of
 from typer.testing import CliRunner
 
 from newsprism.cli import app
+from newsprism.model import Analysis, Story
 from newsprism.pipeline import Options, ingest
+from newsprism.report import render_report
 from newsprism.store import Store
 from newsprism.workflow import analyze_into_store
 
@@ -86,6 +88,7 @@ def test_two_batches_give_one_runs_stories_claims_and_discrepancies(
     old = story_with(first, "Harbour Herald")["id"]
     assert fire["id"] != old and fire["previous"] == [old]
     assert old not in {s["id"] for s in grown["stories"]}
+    assert f"Continues stored story {old}, compared again" in (tmp_path / "export" / "report.html").read_text("utf-8")
     # the school budget story was not touched
     assert story_with(grown, "Valley Gazette") | {"previous": []} == story_with(first, "Valley Gazette") | {
         "previous": []}
@@ -106,6 +109,19 @@ def test_a_stored_document_is_never_parsed_again(tmp_path: Path) -> None:
     assert [s.documents for s in again.stories] == [herald.documents]
     for kind in COMPARED:
         assert sorted(map(repr, getattr(after, kind))) == sorted(map(repr, getattr(before, kind))), kind
+
+
+def test_the_report_explains_a_split() -> None:
+    ferry = doc_of("Harbour Herald", "Ferry service to Inish Mor resumes\nThe ferry sailed again on Friday.\n")
+    strike = doc_of("Coastal Times", "Dock workers strike at Rossaveel\nDock workers walked out on Friday.\n")
+    # one stored story whose documents a later comparison divided: one story kept its id, one is new
+    kept = Story("story_old", "Ferry service to Inish Mor resumes", (ferry.id,))
+    new = Story("story_new", "Dock workers strike at Rossaveel", (strike.id,), previous=("story_old",))
+    html = render_report(Analysis(documents=(ferry, strike), stories=(kept, new)))
+    assert ("Split from stored story story_old: compared again with a later batch, its documents divided "
+            "into this story and <bdi>Ferry service to Inish Mor resumes</bdi>.") in html
+    assert ("Split: compared again with a later batch, some of this story&#39;s stored documents now form or "
+            "joined <bdi>Dock workers strike at Rossaveel</bdi>.") in html
 
 
 @pytest.mark.slow
