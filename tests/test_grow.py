@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from newsprism.cli import app
 from newsprism.model import Analysis, Story
-from newsprism.pipeline import Options, ingest
+from newsprism.pipeline import Options, analyze_documents, ingest
 from newsprism.report import render_report
 from newsprism.store import Store
 from newsprism.workflow import analyze_into_store
@@ -109,6 +109,25 @@ def test_a_stored_document_is_never_parsed_again(tmp_path: Path) -> None:
     assert [s.documents for s in again.stories] == [herald.documents]
     for kind in COMPARED:
         assert sorted(map(repr, getattr(after, kind))) == sorted(map(repr, getattr(before, kind))), kind
+
+
+def test_a_store_without_kept_extractions_still_grows(tmp_path: Path) -> None:
+    """A store saved before each document's extraction was kept: the documents of the story that
+    grows are parsed again once (the school budget report, in no grown story, is not), and the
+    grown story is still the one run's."""
+    first, second = ingest([GROW / "batch1.jsonl"]).documents, ingest([GROW / "batch2.jsonl"]).documents
+    one, _ = analyze_documents(first + second)
+    with Store(tmp_path / "old.duckdb") as store:
+        analysis, signatures = analyze_documents(first)
+        store.save(analysis, signatures=signatures)  # as before: no extractions
+        assert store.extractions([d.id for d in first]) == {}
+        analyze_into_store(second, store)
+        grown = store.load_analysis()
+        kept = set(store.extractions([d.id for d in first + second]))
+    assert kept == {d.id for d in first + second if d.outlet != "Valley Gazette"}
+    assert sorted((s.id, s.documents) for s in grown.stories) == sorted((s.id, s.documents) for s in one.stories)
+    for kind in ("claims", "discrepancies"):
+        assert sorted(map(repr, getattr(grown, kind))) == sorted(map(repr, getattr(one, kind))), kind
 
 
 def test_the_report_explains_a_split() -> None:
