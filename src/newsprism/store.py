@@ -183,6 +183,9 @@ class Store:
         except duckdb.Error as exc:
             self.con.rollback()
             raise StoreError(f"{self.path}: saving failed, nothing was written: {exc}") from exc
+        except BaseException:  # an interrupt or a bug half-way: the batch must not be half saved
+            self.con.rollback()
+            raise
         return SaveResult(added, unchanged)
 
     def _delete_regrown(self, regrown: Regrown) -> None:
