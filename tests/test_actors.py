@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.extract.actors.find import canonicalise, find_actors
-from newsprism.extract.local import DocActors, LocalActor
+from newsprism.model import DocActors, LocalActor
 from newsprism.extract.actors.normalise import translit_key
 from newsprism.model import Document, Entity, Range, sha256_text
 

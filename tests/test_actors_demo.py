@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.extract.actors.find import canonicalise, find_actors
-from newsprism.extract.local import DocActors
+from newsprism.model import DocActors
 from newsprism.model import Document, Entity, Range, sha256_text
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism.extract.actors.find import find_actors
-from newsprism.extract.local import DocActors
+from newsprism.model import DocActors
 from newsprism.extract.quotes.find import find_quotes
 from newsprism.extract.quotes.marks import ALL_MARKS, find_marked
 from newsprism.model import Document, Quote, Range, make_id, sha256_text

@@ -222,6 +222,9 @@ class Story:
     id: str
     title: str
     documents: tuple[str, ...]
+    # ids of the stored stories whose documents this story holds after it grew: one that several
+    # stories name was split between them
+    previous: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +324,58 @@ class OutletProfile:
     tone: Tone
     quoted: dict[str, int]  # entity id (or speaker text) -> number of quotes
     genres: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- per-document extraction
+# Each document is parsed once; ``extract.actors.find_actors`` groups its mentions into local
+# actors (one per real actor within the document). Quotes and events refer to local actor keys;
+# ``extract.merge`` maps those keys to global entity ids after canonicalising actors across
+# documents. The store keeps each document's ``DocExtraction``, so a document is never parsed twice.
+
+
+@dataclass(frozen=True, slots=True)
+class LocalActor:
+    key: str  # unique within the run: f"{doc_id}#{n}"
+    name: str  # best (longest full) name in the document
+    type: str  # PERSON, ORG, GPE, LOC, NORP, FAC ...
+    mentions: tuple[Span, ...]
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    country: str | None = None  # ISO 3166 alpha-3
+    evidence: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class DocActors:
+    doc: str
+    actors: tuple[LocalActor, ...]
+
+    def actor_at(self, start: int, end: int) -> LocalActor | None:
+        """The actor with a mention overlapping [start, end), preferring the largest overlap."""
+        best: LocalActor | None = None
+        best_overlap = 0
+        for actor in self.actors:
+            for m in actor.mentions:
+                overlap = min(end, m.end) - max(start, m.start)
+                if overlap > best_overlap:
+                    best, best_overlap = actor, overlap
+        return best
+
+    def by_key(self, key: str) -> LocalActor | None:
+        for actor in self.actors:
+            if actor.key == key:
+                return actor
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class DocExtraction:
+    """What one document yields before actors are canonicalised across documents."""
+
+    actors: DocActors
+    quotes: tuple[Quote, ...]
+    dates: tuple[TimeExpression, ...]
+    events: tuple[Event, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,27 @@ from newsprism import compare as compare_stage
 from newsprism import extract as extract_stage
 from newsprism import ingest as ingest_stage
 from newsprism.compare.embeddings import DEFAULT_KIND, EncoderKind, load_encoder
+from newsprism.compare.outlets import profile_outlets
+from newsprism.compare.stories import find_stories
+
 from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
 from newsprism.ingest.files import source_name
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.lang.sentences import sentence_spans
-from newsprism.model import Analysis, Document, RawSource, Rejected, StorySignature
+from newsprism.model import (
+    Analysis,
+    Claim,
+    DocExtraction,
+    Document,
+    Entity,
+    Extraction,
+    OutletProfile,
+    Quote,
+    RawSource,
+    Rejected,
+    Story,
+    StorySignature,
+)
 
 # progress(stage, advance, total): called with total set once per stage, then with advances
 Progress = Callable[[str, int, int | None], None]
@@ -67,6 +83,29 @@ def ingest(paths: Sequence[str | Path], limits: Limits = DEFAULT_LIMITS) -> Inge
     return build_documents(ingest_stage.read_sources(paths, limits), limits)
 
 
+def extract_documents(
+    documents: Sequence[Document],
+    options: Options = Options(),
+    progress: Progress = no_progress,
+) -> tuple[DocExtraction, ...]:
+    """Parse each document once and extract what it yields on its own (actors still local)."""
+    progress("extract", 0, len(documents))
+    if not documents:
+        return ()
+    nlp = load_nlp(options.model)
+    return extract_stage.extract_each(documents, nlp, progress=lambda n: progress("extract", n, None))
+
+
+def joined_stories(documents: Sequence[Document], per_doc: Sequence[DocExtraction],
+                   prior: Sequence[StorySignature]) -> set[str]:
+    """Ids of the ``prior`` stories that some story of ``documents`` joins."""
+    if not prior:
+        return set()
+    ids = {p.id for p in prior}
+    stories, _ = find_stories(tuple(documents), extract_stage.merge(per_doc), tuple(prior))
+    return {s.id for s in stories} & ids
+
+
 def analyze_documents(
     documents: Sequence[Document],
     options: Options = Options(),
@@ -78,10 +117,25 @@ def analyze_documents(
 
     Returns the analysis and the comparison's story signatures (for the store).
     """
-    nlp = load_nlp(options.model)
+    per_doc = extract_documents(documents, options, progress)
+    return compare_documents(documents, per_doc, options, prior, progress, rejected)
+
+
+def compare_documents(
+    documents: Sequence[Document],
+    per_doc: Sequence[DocExtraction],
+    options: Options = Options(),
+    prior: Sequence[StorySignature] = (),
+    progress: Progress = no_progress,
+    rejected: Sequence[Rejected] = (),
+) -> tuple[Analysis, tuple[StorySignature, ...]]:
+    """Canonicalise the documents' actors together and compare the documents.
+
+    ``per_doc`` holds one ``DocExtraction`` per document, in the documents' order, fresh or read
+    back from the store. Returns the analysis and the story signatures (for the store).
+    """
+    extraction = extract_stage.merge(per_doc)
     encoder = load_encoder(kind=options.encoder)
-    progress("extract", 0, len(documents))
-    extraction = extract_stage.extract(documents, nlp, progress=lambda n: progress("extract", n, None))
     progress("compare", 0, 1)
     # every document split into sentences once, for claims, the event-verb check and tone
     comparison = compare_stage.compare(documents, extraction, prior=prior,
@@ -101,3 +155,11 @@ def analyze_documents(
         rejected=tuple(rejected),
     )
     return analysis, comparison.signatures
+
+
+def profile_whole(documents: Sequence[Document], stories: Sequence[Story], claims: Sequence[Claim],
+                  entities: Sequence[Entity], quotes: Sequence[Quote]) -> tuple[OutletProfile, ...]:
+    """Every outlet's profile over the whole of a store (every document, story and claim), as
+    one run over all of its documents would give it."""
+    extraction = Extraction(entities=tuple(entities), quotes=tuple(quotes))
+    return profile_outlets(documents, stories, claims, extraction, sentences=sentence_spans(documents))

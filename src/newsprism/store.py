@@ -4,6 +4,13 @@ Each table keeps the few columns that lists filter on, plus the whole record as 
 store can rebuild exactly the records it was given (``load_analysis``). Saving is an upsert
 inside one transaction: re-saving the same analysis changes nothing, and a failure rolls the
 whole batch back, never touching what was stored before.
+
+Each document's own extraction (``extract.DocExtraction``: local actors, quotes, dates, events,
+before actors are canonicalised across documents) is kept in ``doc_extractions``, so a story
+that grows is compared again over all of its documents without parsing any of them twice. A
+save that carries a ``Regrown`` replaces what the re-compared stories held (claims,
+discrepancies, derivations, the records of their documents, outlet profiles) in the same
+transaction.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +30,7 @@ from newsprism.model import (
     Claim,
     Derivation,
     Discrepancy,
+    DocExtraction,
     Document,
     Entity,
     Event,
@@ -61,6 +69,18 @@ class SaveResult:
 
     added: dict[str, int]
     unchanged: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Regrown:
+    """What a save replaces: the stored ``stories`` compared again, over ``documents`` (all of
+    their documents and the batch's). Their claims, discrepancies, derivations, story
+    membership and signatures are deleted, the quotes, dates and events of ``documents`` and
+    their entity mentions too, and the outlet profiles are replaced whole (the saved analysis
+    carries every outlet's profile)."""
+
+    stories: tuple[str, ...]
+    documents: tuple[str, ...]
 
 
 def _row_key(table: str, record: Any) -> str:
@@ -117,13 +137,18 @@ class Store:
             "CREATE TABLE IF NOT EXISTS story_signatures (story VARCHAR PRIMARY KEY, json VARCHAR)"
         )
         self.con.execute(
+            "CREATE TABLE IF NOT EXISTS doc_extractions (doc VARCHAR PRIMARY KEY, json VARCHAR)"
+        )
+        self.con.execute(
             "CREATE TABLE IF NOT EXISTS secrets (name VARCHAR PRIMARY KEY, value VARCHAR)"
         )
 
     # ------------------------------------------------------------ writing
 
-    def save(self, analysis: Analysis, signatures: Iterable[StorySignature] = ()) -> SaveResult:
-        """Upsert every record of ``analysis`` and the story ``signatures`` in one transaction.
+    def save(self, analysis: Analysis, signatures: Iterable[StorySignature] = (),
+             extractions: Sequence[DocExtraction] = (), regrown: Regrown | None = None) -> SaveResult:
+        """Upsert every record of ``analysis``, the story ``signatures`` and the documents'
+        ``extractions`` in one transaction, first deleting what ``regrown`` replaces.
 
         Entities are merged with what is stored under the same id (mentions, aliases and roles
         unioned), so a later batch adds to an actor instead of replacing it.
@@ -132,6 +157,13 @@ class Store:
         unchanged: dict[str, int] = {}
         try:
             self.con.begin()
+            if regrown is not None:
+                self._delete_regrown(regrown)
+            if extractions:
+                self.con.executemany(
+                    "INSERT OR REPLACE INTO doc_extractions VALUES (?, ?)",
+                    [[x.actors.doc, _dumps(to_json(x))] for x in extractions],
+                )
             for table in TABLES:
                 records = list(getattr(analysis, table))
                 if table == "entities":
@@ -151,7 +183,37 @@ class Store:
         except duckdb.Error as exc:
             self.con.rollback()
             raise StoreError(f"{self.path}: saving failed, nothing was written: {exc}") from exc
+        except BaseException:  # an interrupt or a bug half-way: the batch must not be half saved
+            self.con.rollback()
+            raise
         return SaveResult(added, unchanged)
+
+    def _delete_regrown(self, regrown: Regrown) -> None:
+        stories, docs = list(regrown.stories), set(regrown.documents)
+        old_claims = {r[0] for r in self.con.execute(
+            "SELECT key FROM claims WHERE story IN (SELECT unnest(?))", [stories]).fetchall()}
+        for table in ("claims", "stories"):
+            self.con.execute(f"DELETE FROM {table} WHERE key IN (SELECT unnest(?))",
+                             [list(old_claims) if table == "claims" else stories])
+        for table in ("story_documents", "story_signatures"):
+            self.con.execute(f"DELETE FROM {table} WHERE story IN (SELECT unnest(?))", [stories])
+        for table in ("quotes", "dates"):
+            self.con.execute(f"DELETE FROM {table} WHERE doc IN (SELECT unnest(?))", [list(docs)])
+        self.con.execute("DELETE FROM derivations WHERE key IN (SELECT unnest(?)) "
+                         "OR derived_from IN (SELECT unnest(?))", [list(docs), list(docs)])
+        self.con.execute("DELETE FROM outlets")
+        gone = [r.id for r in self.records("discrepancies")
+                if set(r.claims) & old_claims or any(m.doc in docs for m in r.mentions)]
+        gone_events = [e.id for e in self.records("events") if any(m.doc in docs for m in e.mentions)]
+        for table, keys in (("discrepancies", gone), ("events", gone_events)):
+            self.con.execute(f"DELETE FROM {table} WHERE key IN (SELECT unnest(?))", [keys])
+        for entity in self.records("entities"):
+            kept = tuple(m for m in entity.mentions if m.doc not in docs)
+            if len(kept) == len(entity.mentions):
+                continue
+            self.con.execute("DELETE FROM entities WHERE key = ?", [entity.id])
+            if kept:
+                self._upsert("entities", [replace(entity, mentions=kept)])
 
     def _upsert(self, table: str, records: Sequence[Any]) -> tuple[int, int]:
         _cls, _key, cols = TABLES[table]
@@ -237,6 +299,28 @@ class Store:
         rows = self.con.execute("SELECT story FROM story_documents WHERE doc = ? ORDER BY story", [doc_id])
         return [r[0] for r in rows.fetchall()]
 
+    def stories_of(self, doc_ids: Sequence[str]) -> list[str]:
+        """The stored stories that hold any of ``doc_ids``."""
+        rows = self.con.execute("SELECT DISTINCT story FROM story_documents WHERE doc IN (SELECT unnest(?)) "
+                                "ORDER BY story", [list(doc_ids)])
+        return [r[0] for r in rows.fetchall()]
+
+    def story_documents(self, story_ids: Sequence[str]) -> list[Document]:
+        """The documents of the stored stories ``story_ids``, story by story in each story's order."""
+        order = [d for s in self.records("stories", keys=list(story_ids)) for d in s.documents]
+        by_id = {d.id: d for d in self.records("documents", keys=order)}
+        return [by_id[d] for d in dict.fromkeys(order) if d in by_id]
+
+    def extractions(self, doc_ids: Sequence[str]) -> dict[str, DocExtraction]:
+        """The stored per-document extractions of those of ``doc_ids`` that have one (none in a
+        store written before they were kept, opened read-only)."""
+        try:
+            rows = self.con.execute("SELECT doc, json FROM doc_extractions WHERE doc IN (SELECT unnest(?))",
+                                    [list(doc_ids)]).fetchall()
+        except duckdb.CatalogException:
+            return {}
+        return {doc: from_json(DocExtraction, json.loads(data)) for doc, data in rows}
+
     def signatures(self) -> list[StorySignature]:
         rows = self.con.execute("SELECT json FROM story_signatures ORDER BY story").fetchall()
         return [StorySignature.from_json(json.loads(r[0])) for r in rows]
@@ -276,8 +360,6 @@ class Store:
 
 
 def _restrict_entity(entity: Entity, docs: set[str]) -> Entity:
-    from dataclasses import replace
-
     return replace(entity, mentions=tuple(m for m in entity.mentions if m.doc in docs))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,11 +20,12 @@ from fastapi import Request
 
 from newsprism.api import auth
 from newsprism.errors import StoreError, StoreLocked
-from newsprism.model import Analysis, StorySignature
-from newsprism.store import TABLES, SaveResult, Store
+from newsprism.model import Analysis, Document, StorySignature
+from newsprism.store import TABLES, Regrown, SaveResult, Store
 
 if TYPE_CHECKING:
     from newsprism.compare.embeddings import EncoderKind
+    from newsprism.model import DocExtraction
 
 T = TypeVar("T")
 log = logging.getLogger("newsprism.api")
@@ -150,7 +151,8 @@ def open_store(db: Path, read_only: bool, wait_s: float) -> Store:
 
 
 class LockedStore:
-    """The two store calls an analysis makes, each under the app's lock."""
+    """The store calls an analysis makes, each under the app's lock: reads of the stored
+    stories it may grow, then one save."""
 
     def __init__(self, state: ApiState) -> None:
         self._state = state
@@ -158,9 +160,23 @@ class LockedStore:
     def signatures(self) -> list[StorySignature]:
         return self._state.read(lambda s: s.signatures())
 
-    def save(self, analysis: Analysis, signatures: Iterable[StorySignature] = ()) -> SaveResult:
+    def stories_of(self, doc_ids: Sequence[str]) -> list[str]:
+        return self._state.read(lambda s: s.stories_of(doc_ids))
+
+    def story_documents(self, story_ids: Sequence[str]) -> list[Document]:
+        return self._state.read(lambda s: s.story_documents(story_ids))
+
+    def extractions(self, doc_ids: Sequence[str]) -> dict[str, DocExtraction]:
+        return self._state.read(lambda s: s.extractions(doc_ids))
+
+    def load_analysis(self) -> Analysis:
+        return self._state.read(lambda s: s.load_analysis())
+
+    def save(self, analysis: Analysis, signatures: Iterable[StorySignature] = (),
+             extractions: Sequence[DocExtraction] = (), regrown: Regrown | None = None) -> SaveResult:
         sigs = list(signatures)
-        return self._state.write(lambda s: s.save(analysis, signatures=sigs))
+        return self._state.write(lambda s: s.save(analysis, signatures=sigs, extractions=extractions,
+                                                  regrown=regrown))
 
 
 def state_of(request: Request) -> ApiState:

@@ -1,7 +1,9 @@
 """The extract stage: actors, quotes, dates and PLOVER events, every item with source spans.
 
 ``extract(documents, nlp)`` parses each document once, runs the per-document extractors on the
-parse, then canonicalises actors across documents and maps local actor keys to entity ids.
+parse (``extract_each``: one ``DocExtraction`` per document, which the store keeps so that a
+document is never parsed twice), then canonicalises actors across documents and maps local actor
+keys to entity ids (``merge``).
 """
 
 from __future__ import annotations
@@ -14,22 +16,13 @@ from newsprism.extract.actors import find as actors_mod
 from newsprism.extract.events import find as events_mod
 from newsprism.extract.quotes import find as quotes_mod
 from newsprism.extract.dates import find as time_mod
-from newsprism.extract.local import DocActors
 from newsprism.extract.nlp import parse
-from newsprism.model import Event, Extraction, Quote, TimeExpression
+from newsprism.model import DocExtraction, Extraction
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from newsprism.model import Document
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class DocExtraction:
-    actors: DocActors
-    quotes: tuple[Quote, ...]
-    dates: tuple[TimeExpression, ...]
-    events: tuple[Event, ...]
 
 
 def extract_document(doc: Document, sdoc: object) -> DocExtraction:
@@ -46,12 +39,21 @@ def extract(
     nlp: Language,
     progress: Callable[[int], None] | None = None,
 ) -> Extraction:
+    return merge(extract_each(documents, nlp, progress))
+
+
+def extract_each(
+    documents: Sequence[Document],
+    nlp: Language,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[DocExtraction, ...]:
+    """Parse each document once and run the per-document extractors on it."""
     per_doc: list[DocExtraction] = []
     for doc, sdoc in zip(documents, parse(documents, nlp), strict=True):
         per_doc.append(extract_document(doc, sdoc))
         if progress is not None:
             progress(1)
-    return merge(per_doc)
+    return tuple(per_doc)
 
 
 def merge(per_doc: Sequence[DocExtraction]) -> Extraction:

@@ -55,6 +55,7 @@ class StoryView:
     outlets: tuple[OutletView, ...]
     tone_chart: Markup
     quoted_charts: tuple[tuple[str, Markup], ...]
+    lineage: tuple[tuple[str, tuple[str, ...]], ...]  # splits and growth: note, other stories' titles
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,7 @@ def story_view(ix: Index, story_index: int, story: Story) -> StoryView:
         quoted_charts=tuple(
             (o.name, charts.bars_svg([(n, float(c)) for n, c in o.quoted[:12]], f"Whom {o.name} quotes"))
             for o in outlets if o.quoted),
+        lineage=views.lineage(ix, story),
     )
 
 

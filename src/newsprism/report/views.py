@@ -129,6 +129,28 @@ def story_list(analysis: Analysis) -> tuple[Story, ...]:
     return ranked
 
 
+def lineage(ix: Index, story: Story) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Why a story that grew holds documents of stored stories, or lost some: each note with the
+    titles of the other stories it names. A story is compared again over all of its documents
+    when a later batch joins it, and takes the id of its earliest document, so its id changes when
+    an earlier report arrives; its documents leave it only when that comparison splits it."""
+    others = [s for s in ix.analysis.stories if s.id != story.id]
+    notes: list[tuple[str, tuple[str, ...]]] = []
+    for old in story.previous:
+        shared = tuple(s.title for s in others if old in s.previous or s.id == old)
+        if shared:
+            notes.append((f"Split from stored story {old}: compared again with a later batch, its "
+                          f"documents divided into this story and", shared))
+        else:
+            notes.append((f"Continues stored story {old}, compared again over all of its documents "
+                          f"with those of a later batch (a story's id follows its earliest document).", ()))
+    took = tuple(s.title for s in others if story.id in s.previous)
+    if took:
+        notes.append(("Split: compared again with a later batch, some of this story's stored documents "
+                      "now form or joined", took))
+    return tuple(notes)
+
+
 def doc_rows(ix: Index, story: Story) -> tuple[DocRow, ...]:
     rows = []
     for doc_id in story.documents:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
 
-from newsprism.extract.local import DocActors, LocalActor
+from newsprism.model import DocActors, LocalActor
 from newsprism.extract.actors.abbrev import find_abbreviations
 from newsprism.extract.actors.group import Mention, group_mentions
 from newsprism.extract.actors.merge import canonicalise

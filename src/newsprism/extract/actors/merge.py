@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from newsprism.extract.local import DocActors, LocalActor
+from newsprism.model import DocActors, LocalActor
 from newsprism.extract.actors.group import other_key
 from newsprism.extract.actors.normalise import (
     PersonName,

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-    from newsprism.extract.local import DocActors, LocalActor
+    from newsprism.model import DocActors, LocalActor
 
 TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "AGREE": ("with",), "CONSULT": ("with", "to"), "SUPPORT": ("for", "to"),

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-    from newsprism.extract.local import DocActors
+    from newsprism.model import DocActors
 
 FLIP_ALWAYS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
 FLIP_WITH_WILL = {"CONSULT", "RETREAT", "MOBILIZE"}

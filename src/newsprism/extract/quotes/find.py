@@ -22,7 +22,7 @@ from newsprism.model import Quote, QuoteKind, make_id
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
-    from newsprism.extract.local import DocActors
+    from newsprism.model import DocActors
     from newsprism.model import Document
 
 

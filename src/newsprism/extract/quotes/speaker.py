@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Token
 
-    from newsprism.extract.local import DocActors, LocalActor
+    from newsprism.model import DocActors, LocalActor
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "parataxis"})
