@@ -190,3 +190,38 @@ def test_incompatible_outcomes_and_roles_contradict(nlp, encoder) -> None:  # ty
         "Outlet A": "supports", "Outlet B": "contradicts"}
     kinds = {d.kind: d for d in result.discrepancies}
     assert not kinds["event_verb"].variant and not kinds["role"].variant
+
+
+FLOOD_A = (
+    "Flood defences fail in Tarnby\n\n"
+    "Rescue teams pulled twelve people from the river in Tarnby on 4 March 2024. "
+    "“We did warn the council that the wall would give way,” engineer Ruth Alder said. "
+    "The town has asked the region for emergency funds.\n"
+)
+FLOOD_B = (
+    "Tarnby river bursts its banks\n\n"
+    "Rescue teams pulled fifteen people from the river in Tarnby on 4 March 2024. "
+    "“We did not warn the council that the wall would give way,” engineer Ruth Alder said. "
+    "The town has asked the region for emergency funds.\n"
+)
+FLOOD_C = (
+    "Rescues in Tarnby after flood\n\n"
+    "Rescue teams pulled twelve people from the river in Tarnby on 6 March 2024. "
+    "“We did warn the council that the wall would give way,” engineer Ruth Alder said.\n"
+)
+
+
+def test_a_count_a_date_and_a_negated_quote_contradict(nlp, encoder) -> None:  # type: ignore[no-untyped-def]
+    result, outlets = _run(nlp, encoder, FLOOD_A, FLOOD_B, FLOOD_C)
+    assert _cells(result, outlets, "Rescue teams pulled twelve people") == {
+        "Outlet A": "supports", "Outlet B": "contradicts", "Outlet C": "contradicts"}
+    claim = _claim(result, "Rescue teams pulled twelve people")
+    kinds = {c.doc: next(d.kind for d in result.discrepancies if d.id == c.discrepancy)
+             for c in claim.cells if c.state == "contradicts"}
+    assert sorted(kinds.values()) == ["count", "date"]
+    assert _cells(result, outlets, "“We did warn the council") == {
+        "Outlet A": "supports", "Outlet B": "contradicts", "Outlet C": "supports"}
+    (negated,) = [d for d in result.discrepancies if d.kind == "quote_wording"]
+    assert negated.severity == "high" and not negated.variant
+    assert _cells(result, outlets, "The town has asked the region") == {
+        "Outlet A": "supports", "Outlet B": "supports", "Outlet C": "silent"}

@@ -234,47 +234,42 @@ def align_semantic(units: Sequence[Keyed], vectors: np.ndarray) -> Alignment:
                      _related(units, [members[g] for g in order], scores))
 
 
-RELATED_ROWS = 256  # unit rows scored against the whole story at once
+RELATED_ROWS = 256  # about this many unit rows are scored against the whole story at once
 
 
 def _related(units: Sequence[Keyed], groups: Sequence[list[int]],
              scores: _Scores) -> list[dict[str, Keyed]]:
     """For each group, the best unit of every document outside it whose score with one of the
-    group's units reaches ``RELATED`` with shared wording (and a candidate cosine)."""
+    group's units reaches ``RELATED`` with shared wording (and a candidate cosine). Groups are
+    scored in batches of rows, so a large story never holds all its pair scores at once."""
     n = len(units)
     docs = [k.unit.doc for k in units]
     starts = [i for i in range(n) if i == 0 or docs[i] != docs[i - 1]]  # documents are contiguous
-    every = list(range(n))
-    dense = n <= DENSE_MAX  # every row scored once and kept; else rows per group, then dropped
+    ends = starts[1:] + [n]
+    every = np.arange(n)
     out: list[dict[str, Keyed]] = []
-    row_best: dict[int, np.ndarray] = {}
-
-    def scored(rows: Sequence[int]) -> None:
+    at = 0
+    while at < len(groups):
+        batch: list[list[int]] = []
+        while at < len(groups) and (not batch or sum(map(len, batch)) < RELATED_ROWS):
+            batch.append(groups[at])
+            at += 1
+        rows = [i for g in batch for i in g]
         block = scores.block(rows, every)
         ok = (block >= RELATED) & (scores.lexical_block(rows, every) > 0) & \
-            (scores.cos[np.ix_(np.asarray(rows), np.arange(n))] >= CANDIDATE_COS)
+            (scores.cos[np.ix_(np.asarray(rows), every)] >= CANDIDATE_COS)
         masked = np.where(ok, block, -np.inf)
-        for r, i in enumerate(rows):
-            row_best[i] = masked[r]
-
-    if dense:
-        scored(every)
-    for group in groups:
-        missing = [i for i in group if i not in row_best]
-        for at in range(0, len(missing), RELATED_ROWS):
-            scored(missing[at:at + RELATED_ROWS])
-        combined = np.max([row_best[i] for i in group], axis=0)
-        in_group = {docs[i] for i in group}
-        found: dict[str, Keyed] = {}
-        for x, start in enumerate(starts):
-            end = starts[x + 1] if x + 1 < len(starts) else n
-            if docs[start] in in_group:
-                continue
-            j = start + int(np.argmax(combined[start:end]))
-            if combined[j] > -np.inf:
-                found[docs[j]] = units[j]
-        out.append(found)
-        if not dense:
-            for i in group:
-                row_best.pop(i, None)
+        first = 0
+        for group in batch:
+            combined = masked[first:first + len(group)].max(axis=0)
+            first += len(group)
+            in_group = {docs[i] for i in group}
+            found: dict[str, Keyed] = {}
+            for start, end in zip(starts, ends, strict=True):
+                if docs[start] in in_group:
+                    continue
+                j = start + int(np.argmax(combined[start:end]))
+                if combined[j] > -np.inf:
+                    found[docs[j]] = units[j]
+            out.append(found)
     return out
