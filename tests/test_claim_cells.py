@@ -63,7 +63,8 @@ MEETING = (
     "Ports deal signed in Valmora\n\n"
     "Foreign Minister Andrei Kostin met Trade Secretary Lena Haller in Valmora on Tuesday. "
     "The two ministers signed an agreement to reopen three ports to grain shipments. "
-    "The talks lasted four hours, officials said.\n"
+    "The talks lasted four hours, officials said. "
+    "A drone struck an oil pumping station near the border on Monday, Kostin said.\n"
 )
 MEETING_B = (
     "Valmora talks end with ports agreement\n\n"
@@ -76,7 +77,8 @@ MEETING_C = (
     "Foreign Minister Andrey Kostin met Trade Secretary Lena Haller in Valmora on Tuesday. "
     "The two ministers signed an agreement to reopen three ports to grain shipments. "
     "The talks lasted six hours, according to officials. "
-    "Kostin has visited Valmora twice this year and spoke of grain exports on both trips.\n"
+    "Grain ships will be able to use the three reopened ports from next month, the agreement says. "
+    "Haller said her country would propose a pause on strikes against energy plants.\n"
 )
 
 
@@ -111,12 +113,15 @@ def test_a_claims_own_source_never_contradicts_it(nlp, encoder) -> None:  # type
 
 def test_related_documents_speak_of_the_claim_without_stating_it(nlp, encoder) -> None:  # type: ignore[no-untyped-def]
     result, outlets = _run(nlp, encoder, MEETING, MEETING_B, MEETING_C)
-    claim = _claim(result, "Kostin has visited Valmora twice")
-    assert _cells(result, outlets, "Kostin has visited Valmora twice") == {
+    assert _cells(result, outlets, "Grain ships will be able to use") == {
         "Outlet A": "related", "Outlet B": "related", "Outlet C": "supports"}
+    claim = _claim(result, "Grain ships will be able to use")
     for cell in claim.cells:
-        if cell.state == "related":
-            assert cell.span is not None and "Kostin" in cell.span.text and cell.discrepancy is None
+        if cell.state == "related":  # the sentence on the agreement, which says nothing of next month
+            assert cell.span is not None and "reopen three ports" in cell.span.text and cell.discrepancy is None
+    # a pause on strikes against energy plants is not a drone strike on an oil station
+    assert _cells(result, outlets, "Haller said her country would propose a pause") == {
+        "Outlet A": "silent", "Outlet B": "silent", "Outlet C": "supports"}
 
 
 BRIDGE_A = (
