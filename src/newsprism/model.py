@@ -272,7 +272,7 @@ class ClaimCell:
     ``contradicts`` (states an incompatible fact: ``discrepancy`` names the discrepancy that says
     so, ``span`` is this document's evidence and ``other`` the evidence on the claim's side),
     ``related`` (speaks of the same thing without stating it: ``span`` is its closest sentence)
-    or ``silent``. ``span`` of a supporting document is its statement of the claim."""
+    or ``silent``. A supporting document's statement is among the claim's ``mentions``."""
 
     doc: str
     state: CellState

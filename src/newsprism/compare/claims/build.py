@@ -53,14 +53,12 @@ def _mention(unit: Unit, by_id: Mapping[str, Document]) -> Span:
                 unit.text if exact else by_id[unit.doc].text[unit.start:unit.end])
 
 
-def _cells(story: Story, mentions: Sequence[Span], related: Mapping[str, Span]) -> tuple[ClaimCell, ...]:
-    said: dict[str, Span] = {}
-    for m in mentions:
-        said.setdefault(m.doc, m)
+def _cells(story: Story, support: Sequence[str], related: Mapping[str, Span]) -> tuple[ClaimCell, ...]:
+    """Supports (its statement is among the claim's mentions), related or silent, in story order."""
     out = []
     for d in story.documents:
-        if d in said:
-            out.append(ClaimCell(d, "supports", span=said[d]))
+        if d in support:
+            out.append(ClaimCell(d, "supports"))
         elif d in related:
             out.append(ClaimCell(d, "related", span=related[d]))
         else:
@@ -90,7 +88,7 @@ def _claim(story: Story, group: Sequence[Keyed], related: Mapping[str, Keyed],
         single_source=independent == 1,
         independent_support=independent,
         related=tuple(d for d in story.documents if d in near),
-        cells=_cells(story, mentions, near),
+        cells=_cells(story, support, near),
     )
 
 
