@@ -230,3 +230,14 @@ def test_a_count_a_date_and_a_negated_quote_contradict(nlp, encoder) -> None:  #
     assert negated.severity == "high" and not negated.variant
     assert _cells(result, outlets, "The town has asked the region") == {
         "Outlet A": "supports", "Outlet B": "supports", "Outlet C": "silent"}
+
+
+def test_a_title_worded_differently_is_no_contradiction(nlp, encoder) -> None:  # type: ignore[no-untyped-def]
+    a = ("Ortega visits Manila\n\n"
+         "Defense Secretary Paul Ortega arrived in Manila on Thursday for talks on the naval base.\n")
+    b = ("Ortega in Manila for base talks\n\n"
+         "Secretary of Defense Paul Ortega arrived in Manila on Thursday for talks on the naval base.\n")
+    result, outlets = _run(nlp, encoder, a, b)
+    assert [d for d in result.discrepancies if not d.variant] == []
+    assert _cells(result, outlets, "Defense Secretary Paul Ortega arrived") == {
+        "Outlet A": "supports", "Outlet B": "supports"}
