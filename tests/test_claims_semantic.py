@@ -29,7 +29,7 @@ def encoder(request):
 def _groups(encoder, doc_a: list[str], doc_b: list[str]) -> list[set[str]]:
     units = [keyed(Unit(d, 0, len(t), t, "factual"), {})
              for d, texts in (("a", doc_a), ("b", doc_b)) for t in texts]
-    groups = align_semantic(units, embed([k.unit.text for k in units], encoder))
+    groups = align_semantic(units, embed([k.unit.text for k in units], encoder)).groups
     return [{k.unit.text for k in g} for g in groups]
 
 

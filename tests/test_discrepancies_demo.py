@@ -98,7 +98,8 @@ def test_quotes_inside_claim_sentences(demo: dict[str, Document]) -> None:
                                sentences=sentence_spans(demo.values()))
     wording = [d for d in found if d.kind == "quote_wording"]
     assert len(wording) == 1
-    assert wording[0].severity == "medium"
+    # "should" / "could": two transcriptions of one remark, a variant (low), not a contradiction
+    assert wording[0].severity == "low" and wording[0].variant
     assert wording[0].mentions[1].text == "You should have never started it. You could have made a deal."
     assert '"should" vs "could"' in wording[0].description or '"could" vs "should"' in wording[0].description
 
@@ -126,7 +127,7 @@ def test_end_to_end_on_extract_and_compare(demo: dict[str, Document], nlp, encod
     assert {"Sergei", "Sergey"} in spellings
     assert {"Yury", "Yuri"} in spellings
     lavrov = [d for d in by_kind["quote_wording"] if "American side understands" in d.description]
-    assert len(lavrov) == 1 and lavrov[0].severity == "medium"
+    assert len(lavrov) == 1 and lavrov[0].severity == "low" and lavrov[0].variant  # two translations
     assert "number" not in by_kind  # "four hours" and "more than four-hour" agree
     # the trip: found from the sentences themselves, whatever the claim aligner pairs
     trip = {(m.doc[:3], m.text) for d in by_kind["event_verb"] for m in d.mentions}

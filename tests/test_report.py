@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 
 from newsprism.model import (
-    Analysis, Claim, Derivation, Discrepancy, Document, Entity, Event, OutletProfile, Quote, Range,
+    Analysis, Claim, ClaimCell, Derivation, Discrepancy, Document, Entity, Event, OutletProfile, Quote, Range,
     Rejected, Span, Story, Tone, ToneEvidence, sha256_text,
 )
 from newsprism.report import render_report
@@ -198,6 +198,37 @@ def test_matrix_cells(tree: lxml.html.HtmlElement) -> None:
     assert cell.text_content() == "\u2717" and "3 percent a year" in cell.get("title")
 
 
+def test_related_contradicting_and_variant_cells() -> None:
+    base = build()
+    a, b, c = base.documents
+    pay = Claim("cl_pay", "st_bus", "Drivers' pay rises by 4 percent a year.",
+                (sp(a, "4 percent a year"), sp(b, "3 percent a year")), (a.id,), (b.id,), (),
+                "factual", True, 1, related=(c.id,),
+                cells=(ClaimCell(a.id, "supports", span=sp(a, "4 percent a year")),
+                       ClaimCell(b.id, "contradicts", "dis_pay", sp(b, "3 percent"), sp(a, "4 percent")),
+                       ClaimCell(c.id, "related", span=sp(c, "Taxpayers will cover the raises for years"))))
+    # the Valley Post spells the mayor's name differently: a variant, still support
+    spelling = Discrepancy("dis_name", "name_spelling", "low", "Outlets spell a name differently.",
+                           ("cl_deal",), (sp(a, "Elena"), sp(c, "Elena")), variant=True)
+    claims = tuple(pay if cl.id == "cl_pay" else cl for cl in base.claims)
+    tree = lxml.html.fromstring(render_report(Analysis(
+        documents=base.documents, stories=base.stories, claims=claims,
+        discrepancies=(*base.discrepancies, spelling))))
+    m = _matrix(tree)
+    assert m["cl_pay"] == {"Harbor Gazette": "supported", "Metro Daily": "contradicted", "Valley Post": "related"}
+    con = tree.xpath("//tr[@data-claim='cl_pay']/td[@data-state='contradicted']")[0]
+    assert "number: \u201c3 percent\u201d vs \u201c4 percent\u201d (Harbor Gazette)" in con.get("title")
+    rel = tree.xpath("//tr[@data-claim='cl_pay']/td[@data-state='related']")[0]
+    assert rel.text_content() == "\u223c" and "Taxpayers will cover the raises" in rel.get("title")
+    variants = tree.xpath("//tr[@data-claim='cl_deal']/td[@data-variant='1']")
+    assert [td.text_content() for td in variants] == ["\u2713*", "\u2713*"]  # Gazette and Valley Post
+    legend = tree.xpath("//div[@class='legend']")[0].text_content()
+    assert "related: speaks of the same thing without stating it" in legend and "not a contradiction" in legend
+    box = tree.xpath("//div[@data-variant='1']")[0]
+    assert "variant, not a contradiction" in box.text_content()
+    assert "contradiction" in tree.xpath("//div[@data-variant='0']")[0].xpath(".//h4")[0].text_content()
+
+
 def test_long_matrix_folds_the_claims_only_one_outlet_reports() -> None:
     base = build()
     a, b, c = base.documents
@@ -233,7 +264,7 @@ def test_discrepancy_shows_both_sentences_with_marks(tree: lxml.html.HtmlElement
     assert [b.get("data-kind") for b in boxes] == ["number", "count"]  # high first
     # named for people, with the severity's meaning on the badge
     assert [b.xpath("./h4")[0].text_content() for b in boxes] == [
-        "Different figures high severity", "Different counts medium severity"]
+        "Different figures high severity contradiction", "Different counts medium severity contradiction"]
     assert boxes[0].xpath("./h4/span")[0].get("title") == "can change what a reader believes happened"
     sides = boxes[0].xpath(".//div[@class='side']")
     assert [s.xpath("./div[@class='who']")[0].text_content().split(" \u2014")[0] for s in sides] == [

@@ -26,6 +26,8 @@ EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTH
 QuoteKind = Literal["direct", "indirect"]
 Severity = Literal["low", "medium", "high"]
 ClaimKind = Literal["factual", "opinion", "rhetorical"]  # of a claim and of each claim unit
+# what one document does with one claim of its story (see ``ClaimCell``)
+CellState = Literal["supports", "contradicts", "related", "silent"]
 DiscrepancyKind = Literal[
     "number", "count", "date", "weekday", "role", "quote_wording", "quote_speaker", "event_verb",
     "name_spelling",
@@ -268,6 +270,21 @@ class Derivation:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimCell:
+    """What one document of a claim's story does with the claim: ``supports`` (states it),
+    ``contradicts`` (states an incompatible fact: ``discrepancy`` names the discrepancy that says
+    so, ``span`` is this document's evidence and ``other`` the evidence on the claim's side),
+    ``related`` (speaks of the same thing without stating it: ``span`` is its closest sentence)
+    or ``silent``. A supporting document's statement is among the claim's ``mentions``."""
+
+    doc: str
+    state: CellState
+    discrepancy: str | None = None
+    span: Span | None = None
+    other: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     story: str
@@ -279,6 +296,8 @@ class Claim:
     kind: ClaimKind = "factual"
     single_source: bool = False
     independent_support: int = 0
+    related: tuple[str, ...] = ()  # doc ids that speak of it without stating it (not in silent)
+    cells: tuple[ClaimCell, ...] = ()  # one per document of the story, in the story's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +308,9 @@ class Discrepancy:
     description: str
     claims: tuple[str, ...]
     mentions: tuple[Span, ...]
+    # a variant (spelling of a name, wording of one quote that changes no fact) is a finding,
+    # never a contradiction: it moves no document out of a claim's support
+    variant: bool = False
 
 
 @dataclass(frozen=True, slots=True)

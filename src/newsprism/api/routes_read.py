@@ -168,7 +168,7 @@ def list_claims(
     contested: bool | None = ContestedF, limit: int = Limit, offset: int = Offset,
 ) -> JSONResponse:
     def keep(c: Claim) -> bool:
-        if doc and doc not in (*c.support, *c.contradicted_by, *c.silent):
+        if doc and doc not in (*c.support, *c.contradicted_by, *c.related, *c.silent):
             return False
         return contested is None or bool(c.contradicted_by) == contested
 

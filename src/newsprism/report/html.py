@@ -21,7 +21,7 @@ from newsprism.report import charts, figures, views
 from newsprism.report.findings import KeyFindings, key_findings
 from newsprism.report.text import shorten
 from newsprism.report.views import (
-    CELL_LABEL, CELL_SYMBOL, Column, DiscrepancyView, DocRow, Index, OutletView, Row, SpeakerGroup,
+    CELL_LABEL, CELL_STATES, CELL_SYMBOL, VARIANT_LABEL, VARIANT_MARK, Column, DiscrepancyView, DocRow, Index, OutletView, Row, SpeakerGroup,
 )
 
 
@@ -171,6 +171,9 @@ def render_report(analysis: Analysis) -> str:
         rejected=rejected,
         symbols=CELL_SYMBOL,
         labels=CELL_LABEL,
+        states=CELL_STATES,
+        variant_mark=VARIANT_MARK,
+        variant_label=VARIANT_LABEL,
         max_timeline=figures.MAX_TIMELINE,
         outlet_count=len({ix.outlet_of(d.id) for d in analysis.documents}),
     )

@@ -14,14 +14,19 @@ from newsprism.lang.kinds import kind_label, severity_meaning
 from newsprism.model import Analysis, Claim, Document, Entity, Quote, Span, Story, ToneEvidence
 from newsprism.report.text import InContext, in_context, outlet_label, shorten
 
-SUPPORTED, CONTRADICTED, SILENT, MIXED = "supported", "contradicted", "silent", "mixed"
-CELL_SYMBOL = {SUPPORTED: "\u2713", CONTRADICTED: "\u2717", SILENT: "\u00b7", MIXED: "\u00b1"}
+SUPPORTED, CONTRADICTED, RELATED, SILENT, MIXED = "supported", "contradicted", "related", "silent", "mixed"
+CELL_STATES = (SUPPORTED, CONTRADICTED, MIXED, RELATED, SILENT)  # the legend's order
+CELL_SYMBOL = {SUPPORTED: "\u2713", CONTRADICTED: "\u2717", RELATED: "\u223c", SILENT: "\u00b7",
+               MIXED: "\u00b1"}
 CELL_LABEL = {
-    SUPPORTED: "supports the claim",
-    CONTRADICTED: "contradicts the claim",
+    SUPPORTED: "states the same fact",
+    CONTRADICTED: "states an incompatible fact",
+    RELATED: "speaks of the same thing without stating it",
     SILENT: "does not mention it",
     MIXED: "one article supports, another contradicts",
 }
+VARIANT_MARK = "*"  # after a supported cell whose outlet states the claim with a variant
+VARIANT_LABEL = "a variant: a name spelled or a quote worded differently, not a contradiction"
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -37,6 +42,7 @@ class Cell:
     state: str
     symbol: str
     tip: str
+    variant: bool = False  # a supporting outlet states it with a variant (VARIANT_LABEL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,7 @@ class DiscrepancyView:
     claim_ids: tuple[str, ...]
     claims: tuple[str, ...]  # the claims' texts
     sides: tuple[SpanView, ...]
+    variant: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,19 @@ class Index:
         self.entities: dict[str, Entity] = {e.id: e for e in analysis.entities}
         self.claims: dict[str, Claim] = {c.id: c for c in analysis.claims}
         self.outlet: dict[str, str] = {d.id: outlet_label(d) for d in analysis.documents}
+        self.kinds: dict[str, str] = {d.id: d.kind for d in analysis.discrepancies}
+        self.variant_docs: dict[str, set[str]] = defaultdict(set)  # claim id -> docs with a variant
+        for d in analysis.discrepancies:
+            if d.variant:
+                for c in d.claims:
+                    self.variant_docs[c].update(m.doc for m in d.mentions)
+
+    def discrepancy_kind(self, disc_id: str | None) -> str:
+        return self.kinds.get(disc_id or "", "discrepancy")
+
+    def has_variant(self, claim_id: str, docs: set[str]) -> bool:
+        """Whether a variant finding of the claim shows one of ``docs`` on a side."""
+        return bool(self.variant_docs.get(claim_id, set()) & docs)
 
     def outlet_of(self, doc_id: str) -> str:
         return self.outlet.get(doc_id, f"unknown document ({doc_id})")
@@ -193,12 +213,27 @@ def story_claims(ix: Index, story: Story) -> tuple[Claim, ...]:
 def _cell(ix: Index, claim: Claim, col: Column) -> Cell:
     sup = [d for d in col.docs if d in claim.support]
     con = [d for d in col.docs if d in claim.contradicted_by]
-    state = MIXED if sup and con else SUPPORTED if sup else CONTRADICTED if con else SILENT
-    said = [m.text for m in claim.mentions if m.doc in col.docs]
+    rel = [d for d in col.docs if d in claim.related]
+    state = (MIXED if sup and con else SUPPORTED if sup else CONTRADICTED if con
+             else RELATED if rel else SILENT)
     tip = f"{col.outlet} {CELL_LABEL[state]}"
+    said = [m.text for m in claim.mentions if m.doc in col.docs]
     if said:
         tip += f": \u201c{shorten(said[0], 200)}\u201d"
-    return Cell(col.outlet, state, CELL_SYMBOL[state], tip)
+    found = {c.doc: c for c in claim.cells if c.doc in col.docs}
+    for cell in (found[d] for d in con if d in found):
+        kind = ix.discrepancy_kind(cell.discrepancy)
+        if cell.span is not None and cell.other is not None:
+            tip += (f"; {kind.replace('_', ' ')}: \u201c{shorten(cell.span.text, 80)}\u201d vs "
+                    f"\u201c{shorten(cell.other.text, 80)}\u201d ({ix.outlet_of(cell.other.doc)})")
+    near = next((sp for sp in (found[d].span for d in rel if d in found) if sp is not None), None)
+    if state == RELATED and near is not None:
+        tip += f": \u201c{shorten(near.text, 200)}\u201d"
+    variant = bool(sup) and ix.has_variant(claim.id, set(sup))
+    if variant:
+        tip += f" ({VARIANT_LABEL})"
+    symbol = CELL_SYMBOL[state] + (VARIANT_MARK if variant else "")
+    return Cell(col.outlet, state, symbol, tip, variant)
 
 
 def matrix(ix: Index, claims: Sequence[Claim], cols: Sequence[Column]) -> tuple[Row, ...]:
@@ -248,11 +283,11 @@ def discrepancies(ix: Index, story: Story, claim_ids: set[str]) -> tuple[Discrep
         )
         known = tuple(c for c in d.claims if c in ix.claims)
         label = kind_label(d.kind)
-        out.append((SEVERITY_ORDER.get(d.severity, 3),
+        out.append(((d.variant, SEVERITY_ORDER.get(d.severity, 3)),
                     DiscrepancyView(d.id, d.kind, label.name, label.explain, d.severity,
                                     severity_meaning(d.severity), d.description, known,
-                                    tuple(ix.claims[c].text for c in known), sides)))
-    out.sort(key=lambda pair: pair[0])  # stable: keeps the analysis order within a severity
+                                    tuple(ix.claims[c].text for c in known), sides, d.variant)))
+    out.sort(key=lambda pair: pair[0])  # contradictions before variants, then by severity (stable)
     return tuple(v for _, v in out)
 
 

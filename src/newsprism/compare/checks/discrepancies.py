@@ -11,6 +11,13 @@
 * titles before names are compared story-wide for role disagreements (``checks_roles``);
 * entity mentions are compared for spelling variants of one name (``checks_names``).
 
+Contradictions and variants: a discrepancy is a contradiction when both statements cannot be
+true (a number, count, date or weekday, an incompatible outcome, a role, the same words given
+to another speaker, a quote whose words differ by a negation or a number). A name's spelling
+and a quote's wording that changes no fact (function words, inflections, spelling, translation:
+any ``quote_wording`` below ``high``) are variants (``Discrepancy.variant``): reported with
+``low`` severity, never a contradiction.
+
 Only documents of the same story are compared. Stories come from ``stories`` when given, else
 from the claims (a document belongs to the story of every claim it states); with neither, all
 documents form one story.
@@ -33,11 +40,18 @@ from newsprism.compare.checks.events import event_verb_verdicts
 from newsprism.compare.checks.roles import RoleMention, find_roles, role_verdicts
 from newsprism.compare.checks.text import overlaps, span_key
 from newsprism.compare.checks.verbs import check_verbs
-from newsprism.model import Claim, Discrepancy, Document, Entity, Extraction, Quote, Span, Story, make_id
+from newsprism.model import (
+    Claim, Discrepancy, Document, Entity, Extraction, Quote, Severity, Span, Story, make_id,
+)
 
 __all__ = ["ContradictionJudge", "Verdict", "default_judges", "find_discrepancies"]
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def is_variant_finding(kind: str, severity: Severity) -> bool:
+    """Whether a finding of this kind and severity is a variant rather than a contradiction."""
+    return kind == "name_spelling" or (kind == "quote_wording" and severity != "high")
 
 
 def default_judges(context: JudgeContext) -> tuple[ContradictionJudge, ...]:
@@ -206,14 +220,17 @@ def _merge(found: list[_Found], index: _ClaimIndex, labels: dict[str, str]) -> l
         others = list(dict.fromkeys(f.verdict.b for f in kept))
         mentions = (first.a, *others)
         claim_ids = tuple(dict.fromkeys(c for f in kept for c in f.claims)) or index.touching(mentions)
+        severity = min((f.verdict.severity for f in kept), key=lambda s: _SEVERITY_RANK[s])
+        variant = is_variant_finding(first.kind, severity)
         records.append(
             Discrepancy(
                 id=make_id("disc", first.kind, *sorted(span_key(s) for s in mentions)),
                 kind=first.kind,
-                severity=min((f.verdict.severity for f in kept), key=lambda s: _SEVERITY_RANK[s]),
+                severity="low" if variant else severity,
                 description=_describe(first, others, labels),
                 claims=claim_ids,
                 mentions=mentions,
+                variant=variant,
             )
         )
     return records
@@ -284,6 +301,7 @@ def _name_records(
                 description="Outlets spell a name differently: " + " vs ".join(parts),
                 claims=index.touching(mentions),
                 mentions=mentions,
+                variant=True,
             )
     return list(records.values())
 

@@ -2,13 +2,21 @@
 
 ``build_claims`` splits every document of a story into claim units (``split``), aligns
 them across the story's documents (``claims_align``) and makes one ``Claim`` per aligned group:
-support (documents that state it), silent (documents of the story that do not), the number of
-independent sources among the supporters (copies and rewrites found by ``derivation`` count
-once) and ``single_source`` when only one independent source carries it.
+support (documents that state it), related (documents that speak of the same thing without
+stating it: ``semantic.RELATED``; only with sentence embeddings), silent (the others), the
+number of independent sources among the supporters (copies and rewrites found by
+``derivation`` count once), ``single_source`` when only one independent source carries it, and
+one ``ClaimCell`` per document of the story saying which of these it is.
 
-``apply_discrepancies`` then moves the documents on the minority side of each discrepancy from
-support to ``contradicted_by`` (the side with more independent sources is taken as the claim; on
-a tie the claim's own wording, from its earliest document, stands).
+``apply_discrepancies`` then turns the supporting documents that state an incompatible fact into
+``contradicts`` cells (moved from support to ``contradicted_by``). Only contradictions count:
+a variant (``Discrepancy.variant``: a name's spelling, a quote's wording that changes no fact)
+moves nobody. Only evidence inside the claim's own mentions counts. The claim is its source's
+statement (its earliest document, whose wording it carries): when the source takes a side, the
+documents on the other sides contradict it, so the source never does; when the finding is
+between two other documents, the side whose value the source's sentence states stands, else the
+side with more independent sources (on a tie, the earliest document's). Every
+contradicts cell names its discrepancy and both evidence spans.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from newsprism.compare.stories.derivation import independent_groups
 from newsprism.lang.numbers import normalise_numbers, split_hyphen_numbers
 from newsprism.lang.sentences import SentenceSpans
 from newsprism.model import (
-    Claim, Derivation, Discrepancy, Document, Extraction, Span, Story, make_id,
+    Claim, ClaimCell, Derivation, Discrepancy, Document, Extraction, Span, Story, make_id,
 )
 
 
@@ -45,11 +53,26 @@ def _mention(unit: Unit, by_id: Mapping[str, Document]) -> Span:
                 unit.text if exact else by_id[unit.doc].text[unit.start:unit.end])
 
 
-def _claim(story: Story, group: Sequence[Keyed], roots: Mapping[str, str],
-           by_id: Mapping[str, Document]) -> Claim:
+def _cells(story: Story, support: Sequence[str], related: Mapping[str, Span]) -> tuple[ClaimCell, ...]:
+    """Supports (its statement is among the claim's mentions), related or silent, in story order."""
+    out = []
+    for d in story.documents:
+        if d in support:
+            out.append(ClaimCell(d, "supports"))
+        elif d in related:
+            out.append(ClaimCell(d, "related", span=related[d]))
+        else:
+            out.append(ClaimCell(d, "silent"))
+    return tuple(out)
+
+
+def _claim(story: Story, group: Sequence[Keyed], related: Mapping[str, Keyed],
+           roots: Mapping[str, str], by_id: Mapping[str, Document]) -> Claim:
     seed = group[0].unit
     mentions = tuple(_mention(k.unit, by_id) for k in group)
     support = tuple(dict.fromkeys(k.unit.doc for k in group))
+    near = {d: _mention(k.unit, by_id) for d, k in related.items()
+            if d not in support and d in story.documents}
     independent = len({roots.get(d, d) for d in support})
     kinds = [k.unit.kind for k in group]
     kind = max(set(kinds), key=lambda x: (kinds.count(x), x == seed.kind))
@@ -60,10 +83,12 @@ def _claim(story: Story, group: Sequence[Keyed], roots: Mapping[str, str],
         mentions=mentions,
         support=support,
         contradicted_by=(),
-        silent=tuple(d for d in story.documents if d not in support),
+        silent=tuple(d for d in story.documents if d not in support and d not in near),
         kind=kind,
         single_source=independent == 1,
         independent_support=independent,
+        related=tuple(d for d in story.documents if d in near),
+        cells=_cells(story, support, near),
     )
 
 
@@ -104,13 +129,16 @@ def build_claims(documents: Sequence[Document], stories: Sequence[Story],
     claims: list[Claim] = []
     for story, order, us, ks, vs in zip(stories, orders, units, keyed_units, vectors,
                                         strict=True):
+        related: list[dict[str, Keyed]] | None = None
         if ks is None:  # nothing to align with: one claim per unit
             groups = [[Keyed(u, frozenset(), frozenset())] for u in us]
         elif vs is not None:
-            groups = align_semantic(ks, vs)
+            aligned = align_semantic(ks, vs)
+            groups, related = aligned.groups, aligned.related
         else:
             groups = align(ks, order)
-        claims.extend(_claim(story, group, roots, by_id) for group in groups)
+        claims.extend(_claim(story, group, related[g] if related else {}, roots, by_id)
+                      for g, group in enumerate(groups))
     return tuple(claims)
 
 
@@ -119,38 +147,58 @@ def _value(text: str) -> str:
     return " ".join(tokens) or text.strip().lower()
 
 
-def minority_docs(claim: Claim, discrepancy: Discrepancy, roots: Mapping[str, str]) -> set[str]:
-    """Documents of ``claim`` whose version in ``discrepancy`` loses to the majority version."""
-    side_of: dict[str, str] = {}
+def contradicting(claim: Claim, discrepancy: Discrepancy,
+                  roots: Mapping[str, str]) -> dict[str, tuple[Span, Span]]:
+    """Documents of ``claim`` that ``discrepancy`` shows stating an incompatible fact, each with
+    (its evidence, the evidence on the claim's side). Variants contradict nothing, and only
+    evidence inside the claim's own mentions counts."""
+    if discrepancy.variant:
+        return {}
+    said: dict[str, list[Span]] = defaultdict(list)
+    for m in claim.mentions:
+        said[m.doc].append(m)
+    side_of: dict[str, Span] = {}
     for m in discrepancy.mentions:
-        if m.doc in claim.support and m.doc not in side_of:
-            side_of[m.doc] = _value(m.text)
-    sides: dict[str, set[str]] = defaultdict(set)
-    for doc, value in side_of.items():
-        sides[value].add(doc)
+        if m.doc not in side_of and any(m.start < s.end and s.start < m.end for s in said[m.doc]):
+            side_of[m.doc] = m
+    sides: dict[str, list[str]] = defaultdict(list)
+    for doc, span in side_of.items():
+        sides[_value(span.text)].append(doc)
     if len(sides) < 2:
-        return set()
+        return {}
     order = {d: i for i, d in enumerate(claim.support)}
+    source = claim.mentions[0].doc
 
     def weight(value: str) -> tuple[int, int]:
         docs = sides[value]
-        return len({roots.get(d, d) for d in docs}), -min(order[d] for d in docs)
+        return len({roots.get(d, d) for d in docs}), -min(order.get(d, len(order)) for d in docs)
 
-    majority = max(sides, key=weight)
-    return {d for value, docs in sides.items() if value != majority for d in docs}
+    if source in side_of:
+        standing = _value(side_of[source].text)
+    else:  # the source's side in another finding ("Tuesday" in its sentence), else the majority
+        said_by_source = f" {_value(claim.mentions[0].text)} "
+        stated = [v for v in sides if f" {v} " in said_by_source]
+        standing = stated[0] if len(stated) == 1 else max(sides, key=weight)
+    witness = side_of[min(sides[standing], key=lambda d: order.get(d, len(order)))]
+    return {d: (side_of[d], witness) for value, docs in sides.items() if value != standing
+            for d in docs}
 
 
 def apply_discrepancies(claims: Sequence[Claim], discrepancies: Sequence[Discrepancy],
                         documents: Sequence[Document],
                         derivations: Sequence[Derivation]) -> tuple[Claim, ...]:
+    """Claims with the documents that contradict them moved from support to
+    ``contradicted_by``, each with a ``contradicts`` cell (discrepancy and both spans)."""
     roots = independent_groups([d.id for d in documents], derivations)
     by_id = {c.id: c for c in claims}
-    against: dict[str, set[str]] = defaultdict(set)
+    against: dict[str, dict[str, tuple[str, Span, Span]]] = defaultdict(dict)
     for disc in discrepancies:
         for claim_id in disc.claims:
             claim = by_id.get(claim_id)
-            if claim is not None:
-                against[claim_id] |= minority_docs(claim, disc, roots)
+            if claim is None:
+                continue
+            for doc, (span, other) in contradicting(claim, disc, roots).items():
+                against[claim_id].setdefault(doc, (disc.id, span, other))
     out: list[Claim] = []
     for claim in claims:
         losers = against.get(claim.id)
@@ -159,8 +207,11 @@ def apply_discrepancies(claims: Sequence[Claim], discrepancies: Sequence[Discrep
             continue
         support = tuple(d for d in claim.support if d not in losers)
         independent = len({roots.get(d, d) for d in support})
+        cells = tuple(
+            ClaimCell(c.doc, "contradicts", losers[c.doc][0], losers[c.doc][1], losers[c.doc][2])
+            if c.doc in losers else c for c in claim.cells)
         out.append(dataclasses.replace(
             claim, support=support,
             contradicted_by=tuple(d for d in claim.support if d in losers),
-            independent_support=independent, single_source=independent == 1))
+            independent_support=independent, single_source=independent == 1, cells=cells))
     return tuple(out)

@@ -271,17 +271,37 @@ function outletColumns(ix) {
 }
 
 const CELL = {
-  supported: ["\u2713", "supports the claim"],
-  contradicted: ["\u2717", "contradicts the claim"],
+  supported: ["\u2713", "states the same fact"],
+  contradicted: ["\u2717", "states an incompatible fact"],
   mixed: ["\u00b1", "one article supports, another contradicts"],
+  related: ["\u223c", "speaks of the same thing without stating it"],
   silent: ["\u00b7", "does not mention it"],
 };
+const VARIANT = ["*", "a variant: a name spelled or a quote worded differently, not a contradiction"];
 
 function cellState(claim, docs) {
   const ids = docs.map((d) => d.id);
   const sup = ids.some((id) => claim.support.includes(id));
   const con = ids.some((id) => claim.contradicted_by.includes(id));
-  return sup && con ? "mixed" : sup ? "supported" : con ? "contradicted" : "silent";
+  const rel = ids.some((id) => (claim.related || []).includes(id));
+  return sup && con ? "mixed" : sup ? "supported" : con ? "contradicted" : rel ? "related" : "silent";
+}
+
+// Documents a variant finding (name spelling, quote wording) shows stating the claim.
+function variantDocs(ix, claim) {
+  const out = new Set();
+  for (const d of ix.data.discrepancies) {
+    if (d.variant && d.claims.includes(claim.id)) d.mentions.forEach((m) => out.add(m.doc));
+  }
+  return out;
+}
+
+function cellLegend() {
+  return el("p", { class: "legend muted" }, [
+    ...Object.entries(CELL).map(([state, [sym, label]]) =>
+      el("span", {}, el("span", { class: `cell ${state}`, text: sym }), ` ${state}: ${label} `)),
+    el("span", {}, el("span", { class: "cell supported variant", text: CELL.supported[0] + VARIANT[0] }), ` ${VARIANT[1]}`),
+  ]);
 }
 
 const CLAIM_PAGE = 25;
@@ -304,10 +324,13 @@ function claimMatrix(ix) {
       onclick: () => showClaim(ix, claim) })),
     outlets.map(([, docs]) => {
       const state = cellState(claim, docs);
-      return el("td", { class: `cell ${state}`, title: CELL[state][1], text: CELL[state][0] });
+      const variants = variantDocs(ix, claim);
+      const variant = state === "supported" && docs.some((d) => claim.support.includes(d.id) && variants.has(d.id));
+      return el("td", { class: `cell ${state}${variant ? " variant" : ""}`,
+        title: CELL[state][1] + (variant ? ` (${VARIANT[1]})` : ""), text: CELL[state][0] + (variant ? VARIANT[0] : "") });
     }));
   const body = el("tbody", {}, claims.slice(0, CLAIM_PAGE).map(row));
-  const wrap = el("div", { class: "scroll" }, el("table", { class: "matrix" }, el("thead", {}, head), body));
+  const wrap = el("div", { class: "scroll" }, cellLegend(), el("table", { class: "matrix" }, el("thead", {}, head), body));
   if (claims.length > CLAIM_PAGE) {
     const more = el("button", { class: "more", id: "more-claims", text: `Show all ${claims.length} claims`,
       onclick: () => { body.append(...claims.slice(CLAIM_PAGE).map(row)); more.remove(); } });
@@ -318,11 +341,22 @@ function claimMatrix(ix) {
 
 function showClaim(ix, claim) {
   const groups = [];
-  const role = (id) => claim.contradicted_by.includes(id) ? "contradicts" : claim.support.includes(id) ? "supports" : "silent";
-  const docIds = [...new Set([...claim.support, ...claim.contradicted_by, ...claim.mentions.map((m) => m.doc)])];
+  const cells = new Map((claim.cells || []).map((c) => [c.doc, c]));
+  const role = (id) => claim.contradicted_by.includes(id) ? "contradicts" : claim.support.includes(id) ? "supports"
+    : (claim.related || []).includes(id) ? "related" : "silent";
+  const docIds = [...new Set([...claim.support, ...claim.contradicted_by, ...claim.mentions.map((m) => m.doc),
+    ...(claim.related || [])])];
   for (const id of docIds) {
-    const spans = claim.mentions.filter((m) => m.doc === id);
-    groups.push({ doc: id, note: role(id), ranges: spans.map((m) => ({ ...m, cls: role(id) })) });
+    const cell = cells.get(id);
+    let spans = claim.mentions.filter((m) => m.doc === id);
+    let detail = null;
+    if (cell && cell.state === "contradicts" && cell.span && cell.other) {
+      const kind = (ix.data.discrepancies.find((d) => d.id === cell.discrepancy) || { kind: "discrepancy" }).kind;
+      detail = `${kind.replaceAll("_", " ")}: “${cell.span.text}” here vs “${cell.other.text}” in ${outletOf(ix.docs.get(cell.other.doc) || {})}`;
+    } else if (cell && cell.state === "related" && cell.span) {
+      spans = [cell.span];  // a related document: its closest sentence
+    }
+    groups.push({ doc: id, note: role(id), detail, ranges: spans.map((m) => ({ ...m, cls: role(id) })) });
   }
   ix.showEvidence(["Claim: ", bidi(claim.text)], groups);
 }
@@ -338,6 +372,8 @@ function discrepancyList(ix) {
   return el("ul", { class: "plain" }, items.map((d) => el("li", { "data-kind": d.kind },
     el("span", { class: `sev ${d.severity}`, text: d.severity, title: ix.kinds.severity[d.severity] || null }), " ",
     el("span", { class: "kind-name", text: label(d).name, title: label(d).explain || null }), " ",
+    el("span", { class: d.variant ? "tag variant" : "tag contradiction",
+      text: d.variant ? "variant, not a contradiction" : "contradiction" }), " ",
     el("button", { class: "linkish discrepancy", "data-discrepancy": d.id, text: d.description,
       onclick: () => {
         const docs = [...new Set(d.mentions.map((m) => m.doc))];
@@ -379,7 +415,8 @@ function showEvidence(ix, box, heading, groups) {
     const body = el("div", { class: "article-text" }, highlighted(doc.text, g.ranges));
     box.append(el("article", { class: "source card", "data-doc": doc.id },
       el("h3", {}, bidi(outletOf(doc)), " ", el("span", { class: `role ${g.note}`, text: g.note })),
-      el("div", { class: "muted" }, bidi(doc.title || doc.source)), body));
+      el("div", { class: "muted" }, bidi(doc.title || doc.source)),
+      g.detail ? el("div", { class: "detail", text: g.detail }) : null, body));
     first = first || body.querySelector("mark");
   }
   if (!box.querySelector("article")) box.append(el("p", { class: "muted", text: "No source sentence for this item." }));
