@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from newsprism.model import Analysis, Claim, Document, Entity, Event, Rejected, Story
 from newsprism.report import charts, figures, views
 from newsprism.report.findings import KeyFindings, key_findings
-from newsprism.report.text import shorten
+from newsprism.report.text import file_name, shorten
 from newsprism.report.views import (
     CELL_LABEL, CELL_STATES, CELL_SYMBOL, VARIANT_LABEL, VARIANT_MARK, Column, DiscrepancyView, DocRow, Index, OutletView, Row, SpeakerGroup,
 )
@@ -89,6 +89,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["bdi"] = isolate
+    env.filters["file_name"] = file_name
     return env
 
 

@@ -32,12 +32,17 @@ class InContext:
     exact: bool  # the span's text matches the document at its offsets
 
 
+def file_name(source: str) -> str:
+    """A source's file name without the folders above it (with its ``:line`` or ``#record``), so
+    no machine path reaches a reader."""
+    return re.split(r"[\\/]", source.rstrip("/\\"))[-1] or source
+
+
 def outlet_label(doc: Document) -> str:
     """The outlet's name, or a readable stand-in built from the source file name."""
     if doc.outlet and doc.outlet.strip():
         return doc.outlet.strip()
-    base = re.split(r"[\\/]", doc.source.rstrip("/\\"))[-1] or doc.id
-    return f"unknown outlet ({base})"
+    return f"unknown outlet ({file_name(doc.source) or doc.id})"
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -247,11 +247,14 @@ function section(title, body) {
 
 // An article without a stored title shows its first line (usually the headline of a plain-text
 // article), in italics, with the file name on hover; never a bare file name.
+// A source's file name without the folders above it: no machine path reaches a reader.
+const fileName = (source) => (source || "").replace(/[\\/]+$/, "").split(/[\\/]/).pop() || source || "";
+
 function docTitle(d) {
   if (d.title) return el("div", { class: "doc-title" }, bidi(d.title));
   const first = (d.text || "").trim().split("\n")[0].trim();
   const shown = first ? (first.length > 90 ? first.slice(0, 89) + "\u2026" : first) : "Untitled article";
-  return el("div", { class: "doc-title untitled", title: d.source }, bidi(shown));
+  return el("div", { class: "doc-title untitled", title: fileName(d.source) }, bidi(shown));
 }
 
 function outletColumns(ix) {
@@ -415,7 +418,7 @@ function showEvidence(ix, box, heading, groups) {
     const body = el("div", { class: "article-text" }, highlighted(doc.text, g.ranges));
     box.append(el("article", { class: "source card", "data-doc": doc.id },
       el("h3", {}, bidi(outletOf(doc)), " ", el("span", { class: `role ${g.note}`, text: g.note })),
-      el("div", { class: "muted" }, bidi(doc.title || doc.source)),
+      el("div", { class: "muted" }, bidi(doc.title || fileName(doc.source))),
       g.detail ? el("div", { class: "detail", text: g.detail }) : null, body));
     first = first || body.querySelector("mark");
   }
