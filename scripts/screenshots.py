@@ -1,0 +1,118 @@
+"""Screenshots of every view, for a person to look at: the report and the web UI at 1400 and 390 px.
+
+Analyses the demo corpus (or reads --db), serves it on a free loopback port with ``newsprism
+serve``, and drives Debian's chromium (Playwright) over: the report's top and its first story,
+the web UI's story list, its first story, the add-articles form, and the first claim's evidence.
+Also prints, per width, whether a page overflows sideways.
+
+    .venv/bin/python scripts/screenshots.py --out out/screenshots [--db FILE --report FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WIDTHS = (1400, 390)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _newsprism() -> str:
+    return str(Path(sys.executable).with_name("newsprism"))
+
+
+def _wait(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"screenshots: the server at {url} did not answer") from None
+            time.sleep(0.3)
+
+
+def _overflows(page) -> bool:  # type: ignore[no-untyped-def]
+    return bool(page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "out" / "screenshots")
+    parser.add_argument("--db", type=Path, help="a store to show (default: analyse the demo corpus)")
+    parser.add_argument("--report", type=Path, help="a report.html to show (default: the demo's)")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="screens-") as tmp:
+        db, report = args.db, args.report
+        if db is None or report is None:
+            demo = Path(tmp) / "demo"
+            subprocess.run([_newsprism(), "analyze", str(ROOT / "examples" / "riyadh-2025-02-18"), "--out", str(demo)],
+                           check=True, env=env, stdout=subprocess.DEVNULL)
+            db, report = db or demo / "newsprism.duckdb", report or demo / "report.html"
+        port = _free_port()
+        server = subprocess.Popen([_newsprism(), "serve", "--db", str(db), "--port", str(port)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            _wait(base + "api/v1/health")
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                for width in WIDTHS:
+                    page = browser.new_page(viewport={"width": width, "height": 900})
+                    shots = []
+                    page.goto(report.resolve().as_uri())
+                    shots.append(("report-top", _overflows(page)))
+                    page.screenshot(path=str(args.out / f"report-top-{width}.png"))
+                    page.locator("section.story, .story").first.scroll_into_view_if_needed()
+                    page.screenshot(path=str(args.out / f"report-story-{width}.png"), full_page=False)
+                    page.goto(base)
+                    page.wait_for_selector("a.story-link")
+                    shots.append(("ui-stories", _overflows(page)))
+                    page.screenshot(path=str(args.out / f"ui-stories-{width}.png"), full_page=True)
+                    page.locator("a.story-link").first.click()
+                    page.wait_for_timeout(1500)
+                    shots.append(("ui-story", _overflows(page)))
+                    page.screenshot(path=str(args.out / f"ui-story-{width}.png"), full_page=False)
+                    claim = page.locator("[data-claim]").first
+                    if claim.count():
+                        claim.click()
+                        page.wait_for_timeout(800)
+                        page.screenshot(path=str(args.out / f"ui-claim-{width}.png"), full_page=False)
+                    page.goto(base + "#/add")
+                    page.wait_for_timeout(500)
+                    shots.append(("ui-add", _overflows(page)))
+                    page.screenshot(path=str(args.out / f"ui-add-{width}.png"))
+                    for name, wide in shots:
+                        print(f"{width:>5} px  {name:<12} {'OVERFLOWS sideways' if wide else 'fits'}")
+                    page.close()
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    print(f"screenshots in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
