@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import sync_playwright
 from test_api_support import launch_chromium
 from test_report import build
 
@@ -36,8 +37,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
+    with sync_playwright() as p:
         b = launch_chromium(p)
         yield b
         b.close()
@@ -62,5 +62,17 @@ def test_key_findings_come_first_and_lead_to_the_evidence(browser: Any, report: 
                               " return [r.top, r.bottom, window.innerHeight]; }", href[1:])
         assert -1 <= shown[0] < shown[2], shown  # the discrepancy box is in view (scrolled to its top)
         assert page.locator(href).get_attribute("data-kind") == "number"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width, height", [(1400, 900), (390, 844)])
+def test_the_page_never_scrolls_sideways(browser: Any, report: Path, width: int, height: int) -> None:
+    """Wide tables (documents, outlets, the claims matrix) scroll inside themselves on a phone."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(report.as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert page.locator("table.matrix").count() >= 1  # the widest table is there
     finally:
         page.close()
