@@ -8,6 +8,7 @@ from typing import Any
 
 import lxml.html
 import pytest
+from playwright.sync_api import sync_playwright
 from test_api_support import (
     SPOOF_AUTHORS, SPOOF_OUTLET, SPOOF_TITLE, LiveServer, launch_chromium, spoof_analysis,
 )
@@ -31,8 +32,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="module")
 def page(live: LiveServer) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
+    with sync_playwright() as p:
         browser = launch_chromium(p)
         yield browser.new_page(viewport={"width": 1400, "height": 1000})
         browser.close()
