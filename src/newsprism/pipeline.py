@@ -96,13 +96,14 @@ def extract_documents(
     return extract_stage.extract_each(documents, nlp, progress=lambda n: progress("extract", n, None))
 
 
-def joined_stories(documents: Sequence[Document], per_doc: Sequence[DocExtraction],
+def joined_stories(documents: Sequence[Document], extraction: Extraction,
                    prior: Sequence[StorySignature]) -> set[str]:
-    """Ids of the ``prior`` stories that some story of ``documents`` joins."""
+    """Ids of the ``prior`` stories that some story of ``documents`` joins (``extraction``: the
+    documents' extractions merged, as ``compare_documents`` will use them)."""
     if not prior:
         return set()
     ids = {p.id for p in prior}
-    stories, _ = find_stories(tuple(documents), extract_stage.merge(per_doc), tuple(prior))
+    stories, _ = find_stories(tuple(documents), extraction, tuple(prior))
     return {s.id for s in stories} & ids
 
 
@@ -128,13 +129,14 @@ def compare_documents(
     prior: Sequence[StorySignature] = (),
     progress: Progress = no_progress,
     rejected: Sequence[Rejected] = (),
+    merged: Extraction | None = None,
 ) -> tuple[Analysis, tuple[StorySignature, ...]]:
     """Canonicalise the documents' actors together and compare the documents.
 
     ``per_doc`` holds one ``DocExtraction`` per document, in the documents' order, fresh or read
     back from the store. Returns the analysis and the story signatures (for the store).
     """
-    extraction = extract_stage.merge(per_doc)
+    extraction = merged if merged is not None else extract_stage.merge(per_doc)
     encoder = load_encoder(kind=options.encoder)
     progress("compare", 0, 1)
     # every document split into sentences once, for claims, the event-verb check and tone

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsprism.extract import merge
 from newsprism.model import Analysis, DocExtraction, Document, OutletProfile, Rejected, Story
 from newsprism.pipeline import (
     Options,
@@ -44,19 +45,24 @@ def analyze_into_store(
     touched = list(store.stories_of(list(batch)))  # a stored document stays with its story
     stored: dict[str, Document] = {d.id: d for d in store.story_documents(touched)}
     per_doc = _extractions(list(stored.values()) + list(batch.values()), store, options, progress)
+    merged = None  # the documents' extractions merged, kept for the comparison when final
     while True:
         docs = _ordered(stored, batch)
-        joined = joined_stories(docs, [per_doc[d.id] for d in docs],
-                                [p for p in prior if p.id not in touched])
+        rest = [p for p in prior if p.id not in touched]
+        if not rest:
+            break
+        merged = merge([per_doc[d.id] for d in docs])
+        joined = joined_stories(docs, merged, rest)
         if not joined:
             break
+        merged = None
         touched += sorted(joined)
         more = [d for d in store.story_documents(sorted(joined)) if d.id not in stored]
         stored.update((d.id, d) for d in more)
         per_doc.update(_extractions([d for d in more if d.id not in per_doc], store, options, progress))
     docs = _ordered(stored, batch)
     analysis, signatures = compare_documents(docs, [per_doc[d.id] for d in docs], options,
-                                             progress=progress, rejected=rejected)
+                                             progress=progress, rejected=rejected, merged=merged)
     analysis = replace(analysis, stories=_with_previous(analysis.stories, store, touched))
     progress("saving", 0, 1)
     whole = _whole_outlets(analysis, store, touched) if touched or prior else analysis.outlets
