@@ -21,6 +21,12 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codec
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding whose byte-order mark starts ``data`` ('utf-8-sig', 'utf-32', 'utf-16'), if any
+    (UTF-32 is tried first: its little-endian mark starts with UTF-16's)."""
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+
+
 def _text_codec(name: str) -> str | None:
     """The codec's name when ``name`` is a real text encoding (not 'undefined', 'rot13', 'base64')."""
     try:
@@ -35,7 +41,8 @@ def _text_codec(name: str) -> str | None:
 def decode_html(data: bytes, declared: str | None = None) -> str:
     """Bytes of an HTML page as text: a byte-order mark, the declared charset, a <meta charset>,
     UTF-8, then cp1252. Charset names that are not text encodings are ignored."""
-    tried: list[str] = [enc for bom, enc in _BOMS if data.startswith(bom)][:1]
+    found = bom_encoding(data)
+    tried: list[str] = [found] if found else []
     if declared:
         tried.append(declared)
     m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.I)

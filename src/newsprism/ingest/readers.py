@@ -10,12 +10,11 @@ with a byte-order mark are decoded).
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from newsprism.ingest.files import regular_files, source_name
-from newsprism.ingest.html import decode_html, html_source
+from newsprism.ingest.html import bom_encoding, decode_html, html_source
 from newsprism.ingest.jsonl import read_jsonl
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.ingest.warc import read_warc
@@ -23,9 +22,6 @@ from newsprism.model import RawSource, Rejected
 
 Item = RawSource | Rejected
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
-# UTF-32 first: its little-endian mark starts with UTF-16's
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def _kind(path: Path) -> str | None:
@@ -38,10 +34,8 @@ def _kind(path: Path) -> str | None:
 
 def wide_encoding(data: bytes) -> str | None:
     """'utf-16' or 'utf-32' when the bytes start with that encoding's byte-order mark."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return encoding
-    return None
+    found = bom_encoding(data)
+    return found if found in ("utf-16", "utf-32") else None
 
 
 def binary_reason(data: bytes) -> str | None:
@@ -112,8 +106,8 @@ def _read_file(path: Path, limits: Limits) -> Iterator[Item]:
     elif kind in (".html", ".htm"):
         if not data.strip():
             yield Rejected(source, "empty file")
-        elif not wide_encoding(data) and binary_reason(data):
-            yield Rejected(source, str(binary_reason(data)))
+        elif not wide_encoding(data) and (reason := binary_reason(data)):
+            yield Rejected(source, reason)
         else:
             yield html_source(source, decode_html(data), limits=limits)
     else:
