@@ -148,3 +148,14 @@ def test_demo_article_without_date(nlp, demo_dir) -> None:
     feb18 = [d for d in found if d.text == "February 18"]
     assert feb18 and all(d.value is None and d.note == "document date unknown" for d in feb18)
     assert "2022-02" in {d.value for d in found if d.text == "February 2022"}
+
+
+def test_future_weekday_resolves_forward(nlp) -> None:
+    # document date Wednesday 2025-02-19: "will visit on Wednesday" is that day or the next one
+    # after it, never the Wednesday before; a past "visited on Thursday" is the one before.
+    found = dates_of(nlp, "The prime minister will visit Nairobi on Thursday, his office said.")
+    assert value_of(found, "Thursday") == "2025-02-20"
+    assert [d.future for d in found] == [True]
+    found = dates_of(nlp, "The prime minister visited Nairobi on Thursday, his office said.")
+    assert value_of(found, "Thursday") == "2025-02-13"
+    assert [d.future for d in found] == [False]

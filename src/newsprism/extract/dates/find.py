@@ -63,12 +63,13 @@ def find_dates(doc: Document, sdoc: SpacyDoc) -> list[TimeExpression]:
     """Every date expression in the document, resolved against ``doc.published``."""
     anchor = parse_iso_day(doc.published)
     text = doc.clean_text()  # what was parsed (same offsets as doc.text); sdoc.text is slow
-    candidates: list[tuple[int, int, int, Resolution]] = []
+    candidates: list[tuple[int, int, int, Resolution, bool]] = []
     for start, end, from_model in _spans(sdoc, text):
         start, end = _trim(text, start, end)
         if end <= start:
             continue
-        res = resolve(text[start:end], anchor, _future_context(sdoc, start, end))
+        future = _future_context(sdoc, start, end)
+        res = resolve(text[start:end], anchor, future)
         if res.kind == "unknown" and from_model:
             res = _fallback(text[start:end], anchor)
         if res.kind in ("duration", "age"):
@@ -76,9 +77,21 @@ def find_dates(doc: Document, sdoc: SpacyDoc) -> list[TimeExpression]:
         if res.kind == "unknown" and (not from_model or not _DATEWORD_RX.search(text[start:end])):
             continue
         score = 2 if res.kind == "date" else 1
-        candidates.append((start, end, score, res))
+        candidates.append((start, end, score, res, future))
     chosen = _select(candidates)
-    return [_record(doc, s, e, res, anchor) for s, e, res in chosen]
+    return [_record(doc, s, e, res, anchor, future) for s, e, res, future in chosen]
+
+
+def redate(expr: TimeExpression, doc: Document) -> TimeExpression:
+    """An expression left unresolved for want of a document date, resolved against the date
+    ``doc`` has now (one a later pass inferred); any other expression unchanged."""
+    anchor = parse_iso_day(doc.published)
+    if expr.note != "document date unknown" or anchor is None:
+        return expr
+    res = resolve(expr.text, anchor, expr.future)
+    if res.kind == "unknown":
+        res = _fallback(expr.text, anchor)
+    return _record(doc, expr.start, expr.end, res, anchor, expr.future)
 
 
 def _spans(sdoc: SpacyDoc, text: str) -> Iterator[tuple[int, int, bool]]:
@@ -102,16 +115,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _select(cands: list[tuple[int, int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
+def _select(cands: list[tuple[int, int, int, Resolution, bool]]) -> list[tuple[int, int, Resolution, bool]]:
     """Best non-overlapping candidates: resolved before unresolved, then longer first."""
-    taken: list[tuple[int, int, Resolution]] = []
-    for start, end, _score, res in sorted(cands, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, res))
+    taken: list[tuple[int, int, Resolution, bool]] = []
+    for start, end, _score, res, future in sorted(cands, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
+        if all(end <= s or start >= e for s, e, _, _ in taken):
+            taken.append((start, end, res, future))
     return sorted(taken, key=lambda t: t[0])
 
 
-def _record(doc: Document, start: int, end: int, res: Resolution, anchor: date | None) -> TimeExpression:
+def _record(doc: Document, start: int, end: int, res: Resolution, anchor: date | None,
+            future: bool) -> TimeExpression:
     span_text = doc.text[start:end]
     note: str | None = None
     if res.kind != "date" or (res.value is None and not res.relative):
@@ -122,7 +136,7 @@ def _record(doc: Document, start: int, end: int, res: Resolution, anchor: date |
         note = "approximate"
     return TimeExpression(
         doc=doc.id, start=start, end=end, text=span_text, value=res.value,
-        anchor=anchor.isoformat() if anchor else None, note=note,
+        anchor=anchor.isoformat() if anchor else None, note=note, future=future,
     )
 
 
