@@ -133,3 +133,26 @@ def test_story_pass_fills_only_undated_documents() -> None:
     assert [s.text for s in out[0].published_evidence] == ["Tuesday"]
     assert "2025-02-19" in out[0].evidence["published"]
     assert date_from_stories([undated], [Story("s2", "x", (undated.id,))], TODAY) == ()
+
+
+def test_bare_weekday_after_the_latest_written_date_moves_it_on() -> None:
+    # March 18, 2015 is a Wednesday; "Thursday" nearest to it is March 19; "Monday" (March 16)
+    # lies before it and changes nothing
+    text = ("Gunmen attacked the museum on March 18, 2015. Crowds rallied outside it Thursday. "
+            "The minister had warned of threats on Monday.")
+    assert day(text) == "2015-03-19"
+    assert evidence(text) == ["Thursday"]
+    assert day("Gunmen attacked the museum on March 18, 2015. The minister warned on Monday.") == "2015-03-18"
+
+
+def test_deadlines_and_hopes_are_future_but_quoted_will_is_not() -> None:
+    text = "Leaders hope to reopen by July 4, 2020. The county voted on May 19, 2020."
+    assert day(text) == "2020-05-19"
+    assert day("Officials have until June 30, 2021 to decide. The board met on June 2, 2021.") == "2021-06-02"
+    # "will" inside a placard's quoted words does not make the rally future
+    assert day('A woman holds a sign reading "We will stand" at a rally March 18, 2015.') == "2015-03-18"
+
+
+def test_history_before_a_later_written_year_is_not_the_date() -> None:
+    text = "On March 30, 2010, the president signed the law. In 2013 the exchanges opened on Tuesday."
+    assert day(text) is None

@@ -159,3 +159,8 @@ def test_future_weekday_resolves_forward(nlp) -> None:
     found = dates_of(nlp, "The prime minister visited Nairobi on Thursday, his office said.")
     assert value_of(found, "Thursday") == "2025-02-13"
     assert [d.future for d in found] == [False]
+
+
+def test_plan_to_is_future(nlp) -> None:
+    found = dates_of(nlp, "House leaders plan to bring the bill to a full vote on Thursday.")
+    assert value_of(found, "Thursday") == "2025-02-20"

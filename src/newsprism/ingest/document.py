@@ -60,7 +60,7 @@ def build_document(raw: RawSource, limits: Limits = DEFAULT_LIMITS, today: date 
         return replace(doc, published_evidence=(doc.span(*meta.published_span),))
     if doc.published:
         return doc
-    found = infer_published(doc.clean_text(), today or date.today())
+    found = infer_published(doc.dated_text(), today or date.today())
     if found is None:
         return doc
     return replace(

@@ -17,8 +17,9 @@ day-precision evidence. The evidence, strongest first:
    month when it lies before it); "this weekend" / "next week" put it at most 6 days before D;
    "last week" in the week after D's.
 
-Dates in a sentence about the future ("will", "is expected to", "is due to", "next", "upcoming")
-are not taken as reported past: they only bound the estimate from above (it stays before them).
+Dates in a sentence about the future ("will", "is expected to", "is due to", "hoping to",
+"next", "upcoming") or right after "by" / "until" / "before" (a deadline) are not taken as
+reported past: they only bound the estimate from above (it stays before them).
 Years outside 1900..``today.year + 1`` and dates after ``today`` are ignored.
 """
 
@@ -43,10 +44,12 @@ _DATE = re.compile(
     rf"|\b(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))\b"
 )
 _BARE_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|"
-                     r"planned|going)\s+to|next|upcoming|coming)\b", re.I)
+                     r"planned|going)\s+to|(?:hop|aim|plan|intend)(?:e|es|s|ing)?\s+to|next|upcoming|coming)\b"
+                     r"|\b(?:by|until|before)\s*$", re.I)
 _DEICTIC = {"today": 0, "yesterday": 1, "tomorrow": -1, "tonight": 0}
 _DEICTIC_RE = re.compile(r"\b(today|yesterday|tomorrow|tonight)\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
@@ -105,9 +108,17 @@ def infer_published(text: str, today: date, near: date | None = None) -> Inferen
             at = m.sentence[0] + w.start()
             return Inference(d + timedelta(days=_DEICTIC[word]), ((at, at + len(word)), (m.start, m.end)),
                              f"'{word}' beside '{text[m.start:m.end]}'")
-    past = [(m, d) for m, d in dated if not _future(text, m, mentions)]
+    # an article that writes a year (outside a future clause) was written in that year or later
+    floor = max((int(y.group()) for y in _YEAR.finditer(text) if int(y.group()) <= today.year
+                 and not _future(text, _Mention(y.start(), y.end(), 0, 0, None, None, _sentence_of(text, y.start())),
+                                 mentions)), default=0)
+    past = [(m, d) for m, d in dated if not _future(text, m, mentions) and d.year >= floor]
     if not past:
         return None
+    if near is None:  # a bare past weekday is the one nearest the latest written date
+        base = max(d for _, d in past)
+        past += [(m, d) for m in _weekdays(text, mentions) if not _future(text, m, mentions)
+                 and (d := base + timedelta(days=_nearest_offset(base, m.weekday or 0))) <= today]
     latest_m, latest = max(past, key=lambda p: (p[1], -p[0].start))
     spans = [(latest_m.start, latest_m.end)]
     note = f"latest reported date '{text[latest_m.start:latest_m.end]}'"
@@ -129,14 +140,20 @@ def infer_published(text: str, today: date, near: date | None = None) -> Inferen
     return Inference(day, tuple(dict.fromkeys(spans)), note)
 
 
+def _sentence_of(text: str, at: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    return start, at
+
+
 def _gap(m: _Mention, start: int, end: int) -> int:
     return max(m.start - end, start - m.end, 0)
 
 
 def _future(text: str, m: _Mention, mentions: list[_Mention]) -> bool:
-    """A future cue between the sentence start (or the previous date in it) and the mention."""
+    """A future cue between the sentence start (or the previous date in it) and the mention,
+    outside quoted words."""
     begin = max([m.sentence[0], *(o.end for o in mentions if m.sentence[0] <= o.end <= m.start)])
-    return _FUTURE.search(text, begin, m.start) is not None
+    return _FUTURE.search(_QUOTED.sub(" ", text[begin:m.start])) is not None
 
 
 def _mentions(text: str) -> Iterator[_Mention]:
@@ -195,6 +212,12 @@ def _weekday_year(m: _Mention, written: list[int], today: date) -> date | None:
     fits = [d for y in years if (d := valid_date(y, m.month, m.day)) is not None
             and d.weekday() == m.weekday and d <= today]
     return fits[-1] if len(fits) == 1 or (fits and not written) else None
+
+
+def _nearest_offset(day: date, weekday: int) -> int:
+    """Days from ``day`` to such a weekday: the next day at most, else the one before (-5..1)."""
+    ahead = (weekday - day.weekday()) % 7
+    return ahead - 7 if ahead > 1 else ahead
 
 
 def _month_start(d: date, months: int) -> date:

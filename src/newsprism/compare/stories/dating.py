@@ -39,7 +39,7 @@ def date_from_stories(documents: Sequence[Document], stories: Sequence[Story], t
         if not mates:
             continue
         near = mates[-1][0]
-        found = infer_published(doc.clean_text(), today, near=near)
+        found = infer_published(doc.dated_text(), today, near=near)
         if found is None:
             continue
         names = ", ".join(by_id[d].outlet or by_id[d].source for _, d in mates[-3:])

@@ -158,6 +158,8 @@ def _future_context(sdoc: SpacyDoc, start: int, end: int) -> bool:
                 return True
         if tok.lemma_ in _FUTURE_LEMMAS and tok.tag_ in ("VBN", "JJ"):
             return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_LEMMAS and tok.head.tag_ in ("VB", "VBP", "VBZ"):
+            return True  # "plan to bring the bill to a vote on Thursday"
         if tok.dep_ != "xcomp":
             break
         tok = tok.head
