@@ -164,3 +164,11 @@ def test_future_weekday_resolves_forward(nlp) -> None:
 def test_plan_to_is_future(nlp) -> None:
     found = dates_of(nlp, "House leaders plan to bring the bill to a full vote on Thursday.")
     assert value_of(found, "Thursday") == "2025-02-20"
+
+
+def test_deadlines_look_forward_unless_the_verb_is_past(nlp) -> None:
+    # document date 2025-02-19
+    assert value_of(dates_of(nlp, "A vaccine could be ready by September, officials said."), "September") == "2025-09"
+    assert value_of(dates_of(nlp, "Small firms cannot enroll online until November."), "November") == "2025-11"
+    assert value_of(dates_of(nlp, "Congress must act by the March 1 deadline."), "March 1") == "2025-03-01"
+    assert value_of(dates_of(nlp, "Prices had doubled by November, the bank said."), "November") == "2024-11"

@@ -23,6 +23,7 @@ from newsprism.model import Document, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
 
 _M = (rf"(?:{MONTH_NAME_RE}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
       r"Jan|Feb|Aug|Sept|Oct|Nov|Dec)")
@@ -51,6 +52,7 @@ _SCAN: tuple[tuple[str, int, int], ...] = (
 )
 _SCAN_RX = tuple((re.compile(p, f), g) for p, f, g in _SCAN)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_DEADLINE = {"by", "until", "till"}
 _FUTURE_LEMMAS = {"schedule", "plan", "expect", "due", "slate", "intend", "set"}
 _APPROX_RX = re.compile(rf"\b(?:about|around|nearly|almost|roughly|some|more than|over)\s+{NUMBER_RE}\b", re.I)
 _DATEISH_RX = re.compile(rf"\d|{_M}|{_W}", re.I)
@@ -141,7 +143,9 @@ def _record(doc: Document, start: int, end: int, res: Resolution, anchor: date |
 
 
 def _future_context(sdoc: SpacyDoc, start: int, end: int) -> bool:
-    """True when the expression modifies a verb in the future ("will meet", "is expected to")."""
+    """True when the expression modifies a verb in the future ("will meet", "is expected to"),
+    or is a deadline ("by September", "until November", "by the March 1 deadline") of a verb
+    that is not in a past tense ("had risen by March" stays past)."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
@@ -150,6 +154,8 @@ def _future_context(sdoc: SpacyDoc, start: int, end: int) -> bool:
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
+    if _deadline(sdoc, span.start) and not _past_tense(tok):
+        return True
     for _ in range(2):
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
@@ -164,6 +170,18 @@ def _future_context(sdoc: SpacyDoc, start: int, end: int) -> bool:
             break
         tok = tok.head
     return False
+
+
+def _deadline(sdoc: SpacyDoc, first: int) -> bool:
+    """The expression follows "by" / "until" / "till" (through "the" and an "early"/"late")."""
+    i = first - 1
+    while i >= 0 and sdoc[i].lower_ in ("the", "early", "late", "mid", "end", "of"):
+        i -= 1
+    return i >= 0 and sdoc[i].lower_ in _DEADLINE
+
+
+def _past_tense(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _fallback(text: str, anchor: date | None) -> Resolution:
