@@ -8,7 +8,7 @@ from datetime import date
 from newsprism.compare.stories.dating import date_from_stories
 from newsprism.ingest import build_document
 from newsprism.lang.published import infer_published
-from newsprism.model import RawSource, Story
+from newsprism.model import RawSource, Story, StorySignature
 
 TODAY = date(2026, 12, 7)
 
@@ -156,3 +156,15 @@ def test_deadlines_and_hopes_are_future_but_quoted_will_is_not() -> None:
 def test_history_before_a_later_written_year_is_not_the_date() -> None:
     text = "On March 30, 2010, the president signed the law. In 2013 the exchanges opened on Tuesday."
     assert day(text) is None
+
+
+def test_story_pass_reads_the_stored_signature_of_earlier_batches() -> None:
+    undated = build_document(raw("Envoys meet\n\nThe envoys met on Tuesday in the capital, officials said.\n"),
+                             today=TODAY)
+    story = Story("story_9", "Talks in the capital", (undated.id,))
+    stored = StorySignature("story_9", "Talks in the capital", (), (), "2025-02-17", "2025-02-19", 3)
+    out = date_from_stories([undated], [story], TODAY, [stored])
+    assert [d.published for d in out] == ["2025-02-18"]
+    assert "documents stored earlier" in out[0].evidence["published"]
+    other = StorySignature("story_8", "Elsewhere", (), (), "2025-02-17", "2025-02-19", 3)
+    assert date_from_stories([undated], [story], TODAY, [other]) == ()

@@ -63,7 +63,7 @@ def compare(documents: Sequence[Document], extraction: Extraction,
 def _compare(docs: tuple[Document, ...], extraction: Extraction, prior: Sequence[StorySignature],
              sentences: SentenceSpans, encoder: Encoder | None, today: date) -> Comparison:
     stories, signatures = find_stories(docs, extraction, tuple(prior))
-    redated = date_from_stories(docs, stories, today)
+    redated = date_from_stories(docs, stories, today, signatures)
     if redated:
         new = {d.id: d for d in redated}
         docs = tuple(new.get(d.id, d) for d in docs)

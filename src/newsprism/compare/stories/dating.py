@@ -4,7 +4,8 @@ Ingest infers a date from a document's own words when its metadata has none
 (``lang.published``); what it cannot settle there (a bare "February 18" with no year nearby, a
 bare "on Tuesday") becomes settled once the document is known to report the same story as dated
 documents. ``date_from_stories(documents, stories, today)`` reads each undated document again
-with ``near`` set to the latest published date of its story's dated documents: its month-days
+with ``near`` set to the latest published date of its story's dated documents (of this batch,
+and of earlier batches through the story's stored signature): its month-days
 take the year nearest that date and its past weekdays the last such day on or before it; the
 inferred day is the latest date the document itself reports (the same rules as ingest). A
 document whose text has no such date stays undated; a dated document is never changed. The
@@ -19,12 +20,17 @@ from datetime import date
 
 from newsprism.lang.calendar import parse_iso_day
 from newsprism.lang.published import infer_published
-from newsprism.model import Document, Story
+from newsprism.model import Document, Story, StorySignature
 
 
-def date_from_stories(documents: Sequence[Document], stories: Sequence[Story], today: date) -> tuple[Document, ...]:
-    """The documents that had no date and now have one from their story (in input order)."""
+def date_from_stories(documents: Sequence[Document], stories: Sequence[Story], today: date,
+                      signatures: Sequence[StorySignature] = ()) -> tuple[Document, ...]:
+    """The documents that had no date and now have one from their story (in input order).
+
+    ``signatures`` (a story's stored signature, same id) add the latest date of documents
+    stored by earlier batches, so an article posted on its own can be dated by its story."""
     by_id = {d.id: d for d in documents}
+    stored = {s.id: day for s in signatures if (day := parse_iso_day(s.last)) is not None}
     story_of: dict[str, Story] = {}
     for story in stories:
         for doc_id in story.documents:
@@ -36,13 +42,14 @@ def date_from_stories(documents: Sequence[Document], stories: Sequence[Story], t
             continue
         mates = sorted((day, d) for d in story.documents if d in by_id
                        and (day := parse_iso_day(by_id[d].published)) is not None)
-        if not mates:
+        if not mates and story.id not in stored:
             continue
-        near = mates[-1][0]
+        near = max([day for day, _ in mates] + ([stored[story.id]] if story.id in stored else []))
         found = infer_published(doc.dated_text(), today, near=near)
         if found is None:
             continue
-        names = ", ".join(by_id[d].outlet or by_id[d].source for _, d in mates[-3:])
+        names = ", ".join([by_id[d].outlet or by_id[d].source for _, d in mates[-3:]]
+                          + (["documents stored earlier"] if story.id in stored else []))
         redated.append(replace(
             doc, published=found.day.isoformat(), published_basis="inferred",
             published_evidence=tuple(doc.span(a, b) for a, b in found.spans),
