@@ -168,3 +168,9 @@ def test_story_pass_reads_the_stored_signature_of_earlier_batches() -> None:
     assert "documents stored earlier" in out[0].evidence["published"]
     other = StorySignature("story_8", "Elsewhere", (), (), "2025-02-17", "2025-02-19", 3)
     assert date_from_stories([undated], [story], TODAY, [other]) == ()
+
+
+def test_today_far_from_a_historic_date_does_not_date_the_article() -> None:
+    text = "The law, which parliament passed on March 3, 2010, after a long fight, is still in force today."
+    assert day(text) == "2010-03-03"  # the latest reported date; "today" is not beside it
+    assert evidence(text) == ["March 3, 2010"]

@@ -1,16 +1,23 @@
 """A publication date inferred from the article's own words, for documents whose metadata has none.
 
-``infer_published(text, today)`` reads the body (``Document.clean_text()``: boilerplate blanked)
-and returns the inferred day with the spans that support it, or ``None`` when the text gives no
-day-precision evidence. The evidence, strongest first:
+``infer_published(text, today)`` reads the body (``Document.dated_text()``: outside the body
+blanked, captions kept) and returns the inferred day with the spans that support it, or ``None``
+when the text gives no day-precision evidence. The evidence, strongest first:
 
-1. a deictic word beside a full date in one sentence: "today, February 18, 2025" gives that day,
-   "yesterday (Feb. 17, 2025)" the day after, "tomorrow, February 19, 2025" the day before;
+1. a deictic word beside a full date (at most 20 characters away): "today, February 18, 2025"
+   gives that day, "yesterday (Feb. 17, 2025)" the day after, "tomorrow, February 19, 2025" the
+   day before;
 2. dates the article reports as past: full dates ("February 18, 2025", "18 February 2025",
    "2025-02-18"), a weekday with a month-day whose weekday fixes the year ("Tuesday, February 18"
    is 2025 when the years next to the article's written years hold only one such Tuesday; with no
-   year written, the latest such Tuesday in the ten years up to ``today``), and a bare month-day ("February 18") in the year of the nearest such
-   date. The latest of them is the estimate (news reports what just happened);
+   year written, the latest such Tuesday in the ten years up to ``today``), and a bare
+   month-day ("February 18") in the year of the nearest such date. The latest of them is the
+   estimate (news reports what just happened), where a bare weekday reported as past
+   ("Thursday") counts as that weekday at most one day after the latest written date, else
+   before it (a rally "Thursday" after an attack on "March 18, 2015", a Wednesday, moves the
+   estimate to March 19). A full date in a year before the latest year the text writes outside
+   a future clause is history ("On March 30, 2010, Obama signed" in a text that mentions 2013),
+   not evidence of the day of writing;
 3. constraints that move the estimate, each from a cue written beside a month-day D (at most
    20 characters away: "last month, on January 30"): "last month" puts the article in the
    month after D's and "this month" in D's month (the estimate becomes the first day of that
@@ -101,12 +108,12 @@ def infer_published(text: str, today: date, near: date | None = None) -> Inferen
     if near is not None:
         dated += [(m, d) for m in _weekdays(text, mentions)
                   if (d := near - timedelta(days=(near.weekday() - (m.weekday or 0)) % 7)) <= today]
-    for m, d in dated:
-        sentence = text[m.sentence[0]:m.sentence[1]]
-        if (w := _DEICTIC_RE.search(sentence)) and m.year is not None:
+    for w in _DEICTIC_RE.finditer(text):
+        beside = [(m, d) for m, d in dated if m.year is not None and _gap(m, w.start(), w.end()) <= _BESIDE]
+        if beside:
+            m, d = min(beside, key=lambda p: _gap(p[0], w.start(), w.end()))
             word = w.group(1).lower()
-            at = m.sentence[0] + w.start()
-            return Inference(d + timedelta(days=_DEICTIC[word]), ((at, at + len(word)), (m.start, m.end)),
+            return Inference(d + timedelta(days=_DEICTIC[word]), ((w.start(), w.end()), (m.start, m.end)),
                              f"'{word}' beside '{text[m.start:m.end]}'")
     # an article that writes a year (outside a future clause) was written in that year or later
     floor = max((int(y.group()) for y in _YEAR.finditer(text) if int(y.group()) <= today.year
@@ -115,7 +122,7 @@ def infer_published(text: str, today: date, near: date | None = None) -> Inferen
     past = [(m, d) for m, d in dated if not _future(text, m, mentions) and d.year >= floor]
     if not past:
         return None
-    if near is None:  # a bare past weekday is the one nearest the latest written date
+    if near is None:  # a bare past weekday: at most the day after the latest written date
         base = max(d for _, d in past)
         past += [(m, d) for m in _weekdays(text, mentions) if not _future(text, m, mentions)
                  and (d := base + timedelta(days=_nearest_offset(base, m.weekday or 0))) <= today]
