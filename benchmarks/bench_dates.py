@@ -123,29 +123,37 @@ def documents(labels: list[dict[str, str | None]], rows: dict[str, dict[str, str
     return exact, near, null_kept, nulls, wrong
 
 
-def main() -> None:
+Measure = tuple[str, int, float, float]  # name, sample size, value, floor
+
+
+def measure(progress: Progress) -> tuple[list[Measure], list[str]]:
+    """Every figure of this benchmark beside its floor, and the misses (for a combined harness)."""
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     rows = load_articles({lab["doc"] for lab in labels["expressions"] + labels["documents"]})
-    console = Console()
-    with Progress(console=console, transient=True) as progress:
-        res_right, res_wrong = resolution(labels["expressions"], rows, progress)
-        exact, near, null_kept, nulls, doc_wrong = documents(labels["documents"], rows, progress)
+    res_right, res_wrong = resolution(labels["expressions"], rows, progress)
+    exact, near, null_kept, nulls, doc_wrong = documents(labels["documents"], rows, progress)
     n_expr, n_days = len(labels["expressions"]), len(labels["documents"]) - nulls
-    table = Table(title="dates (hand-labelled news-8k sample)")
-    for col in ("measure", "n", "value", "floor", "ok"):
-        table.add_column(col)
-    rows_out = [
+    return [
         ("date-resolution accuracy", n_expr, res_right / n_expr, FLOORS["resolution"]),
         ("document date inferred, exact (day labels)", n_days, exact / n_days, FLOORS["document"]),
         ("document date inferred, within 3 days (day labels)", n_days, near / n_days, FLOORS["document_3days"]),
         ("document left undated where the text has no evidence", nulls, null_kept / nulls, FLOORS["document_null"]),
         ("document-date inference accuracy (all labels)", n_days + nulls, (exact + null_kept) / (n_days + nulls),
          FLOORS["document_all"]),
-    ]
+    ], res_wrong + doc_wrong
+
+
+def main() -> None:
+    console = Console()
+    with Progress(console=console, transient=True) as progress:
+        rows_out, misses = measure(progress)
+    table = Table(title="dates (hand-labelled news-8k sample)")
+    for col in ("measure", "n", "value", "floor", "ok"):
+        table.add_column(col)
     for name, n, value, floor in rows_out:
         table.add_row(name, str(n), f"{value:.3f}", f"{floor:.2f}", "yes" if value >= floor else "NO")
     console.print(table)
-    for line in res_wrong + doc_wrong:
+    for line in misses:
         console.print(f"  miss: {line}", markup=False, highlight=False)
     if any(value < floor for _, _, value, floor in rows_out):
         raise SystemExit(1)
