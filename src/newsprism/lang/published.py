@@ -33,6 +33,7 @@ Years outside 1900..``today.year + 1`` and dates after ``today`` are ignored.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -102,14 +103,20 @@ def infer_published(text: str, today: date, near: date | None = None) -> Inferen
     leaves open: a month-day with no year nearby takes the year that puts it nearest ``near``,
     and a bare weekday reported as past ("on Tuesday") is the last such day on or before ``near``.
     """
-    mentions = list(_mentions(text))
-    written = [y for m in _YEAR.finditer(text) if 1900 <= (y := int(m.group())) <= today.year + 1]
-    dated = [(m, d) for m in mentions if (d := _day(m, mentions, written, today, near)) is not None]
+    mentions = list(_mentions(text))  # in text order
+    ends = [m.end for m in mentions]
+    years = [y for m in _YEAR.finditer(text) if 1900 <= (y := int(m.group())) <= today.year + 1]
+    written = (min(years), max(years)) if years else None
+    anchored = [(m.start, d) for m in mentions if (m.year is not None or m.weekday is not None)
+                and (d := _day(m, [], written, today)) is not None]
+    dated = [(m, d) for m in mentions if (d := _day(m, anchored, written, today, near)) is not None]
     if near is not None:
         dated += [(m, d) for m in _weekdays(text, mentions)
                   if (d := near - timedelta(days=(near.weekday() - (m.weekday or 0)) % 7)) <= today]
+    dated.sort(key=lambda p: p[0].start)
+    firsts = [m.start for m, _ in dated]
     for w in _DEICTIC_RE.finditer(text):
-        beside = [(m, d) for m, d in dated if m.year is not None and _gap(m, w.start(), w.end()) <= _BESIDE]
+        beside = [(m, d) for m, d in _around(dated, firsts, w.start(), w.end()) if m.year is not None]
         if beside:
             m, d = min(beside, key=lambda p: _gap(p[0], w.start(), w.end()))
             word = w.group(1).lower()
@@ -118,13 +125,13 @@ def infer_published(text: str, today: date, near: date | None = None) -> Inferen
     # an article that writes a year (outside a future clause) was written in that year or later
     floor = max((int(y.group()) for y in _YEAR.finditer(text) if int(y.group()) <= today.year
                  and not _future(text, _Mention(y.start(), y.end(), 0, 0, None, None, _sentence_of(text, y.start())),
-                                 mentions)), default=0)
-    past = [(m, d) for m, d in dated if not _future(text, m, mentions) and d.year >= floor]
+                                 ends)), default=0)
+    past = [(m, d) for m, d in dated if not _future(text, m, ends) and d.year >= floor]
     if not past:
         return None
     if near is None:  # a bare past weekday: at most the day after the latest written date
         base = max(d for _, d in past)
-        past += [(m, d) for m in _weekdays(text, mentions) if not _future(text, m, mentions)
+        past += [(m, d) for m in _weekdays(text, mentions) if not _future(text, m, ends)
                  and (d := base + timedelta(days=_nearest_offset(base, m.weekday or 0))) <= today]
     latest_m, latest = max(past, key=lambda p: (p[1], -p[0].start))
     spans = [(latest_m.start, latest_m.end)]
@@ -132,7 +139,7 @@ def infer_published(text: str, today: date, near: date | None = None) -> Inferen
     lo, hi = latest, today
     for rx, shift in _CONSTRAINTS:
         for cue in rx.finditer(text):
-            beside = [(m, d) for m, d in dated if m.month and _gap(m, cue.start(), cue.end()) <= _BESIDE]
+            beside = [(m, d) for m, d in _around(dated, firsts, cue.start(), cue.end()) if m.month]
             if not beside:
                 continue
             m, d = min(beside, key=lambda p: _gap(p[0], cue.start(), cue.end()))
@@ -141,25 +148,35 @@ def infer_published(text: str, today: date, near: date | None = None) -> Inferen
             spans += [(cue.start(), cue.end()), (m.start, m.end)]
             note += f"; '{cue.group()}' beside '{text[m.start:m.end]}'"
     for m, d in dated:
-        if d > latest and _future(text, m, mentions):
+        if d > latest and _future(text, m, ends):
             hi = min(hi, d - timedelta(days=1))
     day = lo if lo <= hi else latest
     return Inference(day, tuple(dict.fromkeys(spans)), note)
 
 
 def _sentence_of(text: str, at: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
-    return start, at
+    """From the last sentence end before ``at`` (looked for in the 400 characters before it)."""
+    window = max(0, at - 400)
+    start = max(text.rfind(c, window, at) for c in ".!?\n") + 1
+    return max(start, window), at
 
 
 def _gap(m: _Mention, start: int, end: int) -> int:
     return max(m.start - end, start - m.end, 0)
 
 
-def _future(text: str, m: _Mention, mentions: list[_Mention]) -> bool:
-    """A future cue between the sentence start (or the previous date in it) and the mention,
-    outside quoted words."""
-    begin = max([m.sentence[0], *(o.end for o in mentions if m.sentence[0] <= o.end <= m.start)])
+def _around(dated: list[tuple[_Mention, date]], firsts: list[int], start: int, end: int) -> list[tuple[_Mention, date]]:
+    """The dated mentions (in text order; ``firsts`` their starts) at most ``_BESIDE`` characters
+    from ``start``..``end``."""
+    lo = bisect_left(firsts, start - _BESIDE - 200)  # a mention is far shorter than 200 characters
+    return [p for p in dated[lo:bisect_right(firsts, end + _BESIDE)] if _gap(p[0], start, end) <= _BESIDE]
+
+
+def _future(text: str, m: _Mention, ends: list[int]) -> bool:
+    """A future cue between the sentence start (or the end of the previous date in it, ``ends``
+    holding the mentions' ends in text order) and the mention, outside quoted words."""
+    i = bisect_right(ends, m.start)
+    begin = max(m.sentence[0], ends[i - 1] if i else 0)
     return _FUTURE.search(_QUOTED.sub(" ", text[begin:m.start])) is not None
 
 
@@ -182,14 +199,16 @@ def _mentions(text: str) -> Iterator[_Mention]:
 
 def _weekdays(text: str, mentions: list[_Mention]) -> Iterator[_Mention]:
     """Bare weekdays ("on Tuesday", "Tuesday's talks") outside the month-day mentions."""
+    starts = [o.start for o in mentions]
     for s in _SENTENCE.finditer(text):
         for m in _BARE_WEEKDAY.finditer(s.group()):
             start, end = s.start() + m.start(), s.start() + m.end()
-            if not any(o.start <= start < o.end for o in mentions):
+            i = bisect_right(starts, start)
+            if not (i and mentions[i - 1].start <= start < mentions[i - 1].end):
                 yield _Mention(start, end, 0, 0, None, WEEKDAYS[m.group().lower()], (s.start(), s.end()))
 
 
-def _day(m: _Mention, mentions: list[_Mention], written: list[int], today: date,
+def _day(m: _Mention, anchored: list[tuple[int, date]], written: tuple[int, int] | None, today: date,
          near: date | None = None) -> date | None:
     """The calendar day of a mention: its own year, the year its weekday fixes, the year of the
     nearest mention whose year is known (written or weekday-fixed), or the year nearest ``near``."""
@@ -198,10 +217,10 @@ def _day(m: _Mention, mentions: list[_Mention], written: list[int], today: date,
         return d if d is not None and d <= today and (m.weekday is None or d.weekday() == m.weekday) else None
     if m.weekday is not None:
         return _weekday_year(m, written, today)
-    anchors = [(abs(o.start - m.start), d) for o in mentions if o is not m and (o.year is not None or o.weekday is not None)
-               and (d := _day(o, [], written, today)) is not None]
-    if anchors:
-        near = min(anchors, key=lambda a: a[0])[1]
+    i = bisect_left(anchored, m.start, key=lambda a: a[0])
+    neighbours = anchored[max(i - 1, 0):i + 1]
+    if neighbours:
+        near = min(neighbours, key=lambda a: abs(a[0] - m.start))[1]
     if near is None:
         return None
     options = [d for y in (near.year - 1, near.year, near.year + 1)
@@ -209,11 +228,11 @@ def _day(m: _Mention, mentions: list[_Mention], written: list[int], today: date,
     return min(options, key=lambda d: abs((d - near).days)) if options else None
 
 
-def _weekday_year(m: _Mention, written: list[int], today: date) -> date | None:
+def _weekday_year(m: _Mention, written: tuple[int, int] | None, today: date) -> date | None:
     """The one year near the text's years (or in the ten years up to ``today``) in which the
     month-day falls on the weekday written beside it, else None."""
     if written:
-        years = range(min(written) - _NEAR_YEARS, max(written) + _NEAR_YEARS + 1)
+        years = range(written[0] - _NEAR_YEARS, written[1] + _NEAR_YEARS + 1)
     else:
         years = range(today.year - _OPEN_YEARS + 1, today.year + 1)
     fits = [d for y in years if (d := valid_date(y, m.month, m.day)) is not None
