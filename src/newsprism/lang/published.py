@@ -42,7 +42,8 @@ from newsprism.lang.calendar import WEEKDAYS, month_number, valid_date
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
+_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+            r"Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)")
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR_TAIL = r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\d,]*\d)"
 _DATE = re.compile(
@@ -165,7 +166,8 @@ def _gap(m: _Mention, start: int, end: int) -> int:
     return max(m.start - end, start - m.end, 0)
 
 
-def _around(dated: list[tuple[_Mention, date]], firsts: list[int], start: int, end: int) -> list[tuple[_Mention, date]]:
+def _around(dated: list[tuple[_Mention, date]], firsts: list[int], start: int,
+            end: int) -> list[tuple[_Mention, date]]:
     """The dated mentions (in text order; ``firsts`` their starts) at most ``_BESIDE`` characters
     from ``start``..``end``."""
     lo = bisect_left(firsts, start - _BESIDE - 200)  # a mention is far shorter than 200 characters

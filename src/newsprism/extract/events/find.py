@@ -12,8 +12,10 @@ Date: a date expression attached to the trigger (or its object), else to a verb 
 Tuesday, X said it agreed"), else a news-window date inside the trigger's object phrase (a
 PP-attachment slip), else the document date when the verb is past tense. ``date_basis`` says
 which ("expression" / "document") and ``date_span`` holds the expression, or the words the
-document's date rests on (a date line, an inferred date's evidence; None for metadata). Dates in relative
-clauses ("the war that began three years ago") are not the event's. Event nouns take only a
+document's date rests on (a date line, an inferred date's evidence; None for metadata); in an
+undated document both are set while ``date`` waits (``extract.redate`` fills it once the
+document has a date). Dates in relative clauses ("the war that began three years ago") are not
+the event's. Event nouns take only a
 date attached to themselves.
 ``source_text`` lists the subject phrases (resolved to actors or not); ``target_text`` only the
 targets that are actors. Quotes are linked when they overlap the sentence, or when their
