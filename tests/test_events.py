@@ -6,15 +6,18 @@ Actors and quotes come from the real extract modules; the document date is Wedne
 
 from __future__ import annotations
 
+import dataclasses
+import time
 
 import pytest
 
+from newsprism.extract import redate
 from newsprism.extract.actors.find import find_actors
+from newsprism.extract.dates.find import find_dates
 from newsprism.extract.events.find import find_events
 from newsprism.extract.quotes.find import find_quotes
-from newsprism.extract.dates.find import find_dates
 from newsprism.lang.plover import load_lexicon
-from newsprism.model import PLOVER_CATEGORIES, Document, Event, Range, make_id, sha256_text
+from newsprism.model import PLOVER_CATEGORIES, Document, Event, Extraction, Range, make_id, sha256_text
 
 WED = "2025-02-19"
 
@@ -191,6 +194,44 @@ def test_unknown_document_date_leaves_date_empty(nlp) -> None:
     events, _, _ = run(nlp, "Egypt hosted Sudan's army chief on Tuesday.", published=None)
     e = one(events, "CONSULT", "host")
     assert e.date is None
+    # the expression it waits for is kept, so a date found later can resolve it
+    assert e.date_basis == "expression" and e.date_span is not None and e.date_span.text == "Tuesday"
+
+
+def test_event_date_basis_and_evidence(nlp) -> None:
+    events, _, _ = run(nlp, "Armenia and Azerbaijan held talks in Washington on Tuesday. "
+                            "Both sides agreed to reopen transport links.")
+    talks = one(events, "CONSULT", "hold talks")
+    assert talks.date_basis == "expression" and talks.date_span is not None
+    assert (talks.date_span.start, talks.date_span.end, talks.date_span.text) == (51, 58, "Tuesday")
+    agree = one(events, "AGREE")
+    assert agree.date_basis == "document" and agree.date == WED
+    # a future verb with no date expression has no date and no basis
+    events, _, _ = run(nlp, "Kenya will send troops to Haiti.")
+    assert all(e.date is None and e.date_basis is None for e in events)
+
+
+def test_redate_resolves_waiting_dates_and_events(nlp) -> None:
+    text = ("Egypt hosted Sudan's army chief on Tuesday. The two sides agreed to open a border crossing. "
+            "They will meet again on Friday.")
+    doc = make_doc(text, published=None)
+    sdoc = nlp(doc.clean_text())
+    actors = find_actors(doc, sdoc)
+    dates = find_dates(doc, sdoc)
+    extraction = Extraction(dates=tuple(dates),
+                            events=tuple(find_events(doc, sdoc, actors, dates, find_quotes(doc, sdoc, actors))))
+    assert all(t.value is None for t in extraction.dates)
+    dated = dataclasses.replace(doc, published=WED, published_basis="inferred",
+                                published_evidence=(doc.span(35, 42),))
+    out = redate(extraction, [dated])
+    values = {t.text: t.value for t in out.dates}
+    assert values == {"Tuesday": "2025-02-18", "Friday": "2025-02-21"}  # Friday is future: forward
+    host = one(list(out.events), "CONSULT", "host")
+    assert (host.date, host.date_text, host.date_basis) == ("2025-02-18", "Tuesday", "expression")
+    agree = one(list(out.events), "AGREE")
+    assert (agree.date, agree.date_basis) == (WED, "document")
+    assert agree.date_span is not None and agree.date_span.text == "Tuesday"
+    assert redate(extraction, []) is extraction
 
 
 def test_lexicon_covers_every_category() -> None:

@@ -84,3 +84,15 @@ def test_demo_corpus_is_one_story(demo_dir: Path) -> None:
     stories, _ = find_stories(docs, Extraction())
     assert len(stories) == 1
     assert set(stories[0].documents) == {d.id for d in docs}
+
+
+def test_an_undated_article_of_a_later_batch_is_dated_by_its_stored_story(encoder) -> None:
+    # the stored fire story's latest date is Wednesday 2024-05-15; the late article, undated,
+    # says the warehouse "burned on Tuesday night": Tuesday 2024-05-14 is the latest day it reports
+    docs = fire_docs()
+    first = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()), encoder=encoder)
+    late = doc(FIRE_LATE, "Evening Star", None)
+    second = compare([late], Extraction(), prior=list(first.signatures), sentences=sentence_spans([late]),
+                     encoder=encoder)
+    assert [(d.id, d.published, d.published_basis) for d in second.redated] == [(late.id, "2024-05-14", "inferred")]
+    assert [s.text for s in second.redated[0].published_evidence] == ["Tuesday"]

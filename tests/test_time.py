@@ -148,3 +148,27 @@ def test_demo_article_without_date(nlp, demo_dir) -> None:
     feb18 = [d for d in found if d.text == "February 18"]
     assert feb18 and all(d.value is None and d.note == "document date unknown" for d in feb18)
     assert "2022-02" in {d.value for d in found if d.text == "February 2022"}
+
+
+def test_future_weekday_resolves_forward(nlp) -> None:
+    # document date Wednesday 2025-02-19: "will visit on Wednesday" is that day or the next one
+    # after it, never the Wednesday before; a past "visited on Thursday" is the one before.
+    found = dates_of(nlp, "The prime minister will visit Nairobi on Thursday, his office said.")
+    assert value_of(found, "Thursday") == "2025-02-20"
+    assert [d.future for d in found] == [True]
+    found = dates_of(nlp, "The prime minister visited Nairobi on Thursday, his office said.")
+    assert value_of(found, "Thursday") == "2025-02-13"
+    assert [d.future for d in found] == [False]
+
+
+def test_plan_to_is_future(nlp) -> None:
+    found = dates_of(nlp, "House leaders plan to bring the bill to a full vote on Thursday.")
+    assert value_of(found, "Thursday") == "2025-02-20"
+
+
+def test_deadlines_look_forward_unless_the_verb_is_past(nlp) -> None:
+    # document date 2025-02-19
+    assert value_of(dates_of(nlp, "A vaccine could be ready by September, officials said."), "September") == "2025-09"
+    assert value_of(dates_of(nlp, "Small firms cannot enroll online until November."), "November") == "2025-11"
+    assert value_of(dates_of(nlp, "Congress must act by the March 1 deadline."), "March 1") == "2025-03-01"
+    assert value_of(dates_of(nlp, "Prices had doubled by November, the bank said."), "November") == "2024-11"

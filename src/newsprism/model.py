@@ -24,6 +24,11 @@ SCHEMA_VERSION = "1"
 Genre = Literal["news", "opinion", "analysis", "explainer", "unknown"]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
 QuoteKind = Literal["direct", "indirect"]
+# how a document's published date was found: stated (metadata, a date line, the url) or inferred
+# from the text's own dates; how an event's date was found: its own date expression or the
+# document's date (a past-tense verb with no date expression of its own)
+DateBasis = Literal["explicit", "inferred"]
+EventDateBasis = Literal["expression", "document"]
 Severity = Literal["low", "medium", "high"]
 ClaimKind = Literal["factual", "opinion", "rhetorical"]  # of a claim and of each claim unit
 # what one document does with one claim of its story (see ``ClaimCell``)
@@ -142,6 +147,8 @@ class Document:
     format: str = "txt"
     # which evidence decided each metadata field, e.g. {"outlet": "html meta og:site_name"}
     evidence: dict[str, str] = field(default_factory=dict)
+    published_basis: DateBasis | None = None  # None when ``published`` is None
+    published_evidence: tuple[Span, ...] = ()  # the words a date line or an inference rests on
 
     def clean_text(self) -> str:
         """The text with everything outside the body and every removed range blanked.
@@ -151,6 +158,13 @@ class Document:
         """
         return _blanked(self.text, self.body.start, self.body.end,
                         tuple((r.start, r.end) for r in self.removed))
+
+    def dated_text(self) -> str:
+        """The body with its removed ranges kept (captions and embedded posts in the body hold
+        dates that date the article); outside the body blanked; same offsets as ``text``.
+        (Taking the lines before the body too was measured worse in benchmarks/bench_dates.py:
+        there they are mostly file-photo captions.)"""
+        return _blanked(self.text, self.body.start, self.body.end, ())
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.id, start, end, self.text[start:end])
@@ -198,6 +212,7 @@ class TimeExpression:
     value: str | None  # ISO date, ISO interval "a/b", or None when it cannot be resolved
     anchor: str | None  # the document date used, None when unknown
     note: str | None = None  # e.g. "document date unknown"
+    future: bool = False  # read in a future context ("will meet on Wednesday"): resolves forward
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +229,10 @@ class Event:
     quotes: tuple[str, ...] = ()  # ids of quotes for public statements
     source_text: tuple[str, ...] = ()
     target_text: tuple[str, ...] = ()
+    # where the date comes from, set even while ``date`` is None for want of a document date
+    # (an inferred date fills it later): None when the sentence places the event at no date
+    date_basis: EventDateBasis | None = None
+    date_span: Span | None = None  # the date expression, or the document's date evidence
 
 
 # ---------------------------------------------------------------- compare
@@ -419,6 +438,8 @@ class Comparison:
     derivations: tuple[Derivation, ...] = ()
     # one per story of this batch (merged with the prior signature it joined), for the store
     signatures: tuple[StorySignature, ...] = ()
+    # documents that had no date and got one from their story (compare/stories/dating.py)
+    redated: tuple[Document, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

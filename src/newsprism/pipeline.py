@@ -143,8 +143,12 @@ def compare_documents(
     comparison = compare_stage.compare(documents, extraction, prior=prior,
                                        sentences=sentence_spans(documents), encoder=encoder)
     progress("compare", 1, None)
+    # the second dating pass: documents compare dated from their story; their date
+    # expressions and events are resolved again against those dates
+    redated = {d.id: d for d in comparison.redated}
+    extraction = extract_stage.redate(extraction, comparison.redated)
     analysis = Analysis(
-        documents=tuple(documents),
+        documents=tuple(redated.get(d.id, d) for d in documents),
         entities=extraction.entities,
         quotes=extraction.quotes,
         events=extraction.events,

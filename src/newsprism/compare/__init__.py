@@ -1,7 +1,10 @@
 """The compare stage: stories, independent sources, claims, discrepancies, outlets & framing.
 
 ``compare(documents, extraction, prior, sentences=..., encoder=...)`` is pure: it groups
-documents into stories (joining stored stories through their ``prior`` signatures), finds copies
+documents into stories (joining stored stories through their ``prior`` signatures), dates the
+documents still undated from their story's dated documents (``stories.dating``: the second
+dating pass, which only fills documents without a date; the rest of the stage sees those dates
+and the ``Comparison`` hands the re-dated documents back as ``redated``), finds copies
 and rewrites, cuts the documents' sentences into claims and aligns them per story (with the
 sentence ``encoder`` the caller loaded, or by lexical overlap when it is ``None``), asks
 ``discrepancies.find_discrepancies`` for contradictions (the documents on the minority side of
@@ -21,12 +24,14 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 
 from newsprism.compare.claims.build import apply_discrepancies, build_claims
 from newsprism.compare.embeddings.encoders import Encoder
 from newsprism.compare.stories.derivation import find_derivations
 from newsprism.compare.checks.discrepancies import find_discrepancies
 from newsprism.compare.outlets.profile import profile_outlets
+from newsprism.compare.stories.dating import date_from_stories
 from newsprism.compare.stories.find import find_stories
 from newsprism.lang.sentences import SentenceSpans
 from newsprism.model import Comparison, Document, Extraction, StorySignature
@@ -48,19 +53,24 @@ def paused_gc() -> Iterator[None]:
 
 def compare(documents: Sequence[Document], extraction: Extraction,
             prior: Sequence[StorySignature] = (), *,
-            sentences: SentenceSpans, encoder: Encoder | None) -> Comparison:
-    """The comparison of ``documents``; ``sentences`` holds every document's sentence spans."""
+            sentences: SentenceSpans, encoder: Encoder | None, today: date | None = None) -> Comparison:
+    """The comparison of ``documents``; ``sentences`` holds every document's sentence spans;
+    ``today`` (default: the day it runs) bounds the dates the story dating pass may infer."""
     with paused_gc():
-        return _compare(tuple(documents), extraction, prior, sentences, encoder)
+        return _compare(tuple(documents), extraction, prior, sentences, encoder, today or date.today())
 
 
 def _compare(docs: tuple[Document, ...], extraction: Extraction, prior: Sequence[StorySignature],
-             sentences: SentenceSpans, encoder: Encoder | None) -> Comparison:
+             sentences: SentenceSpans, encoder: Encoder | None, today: date) -> Comparison:
     stories, signatures = find_stories(docs, extraction, tuple(prior))
+    redated = date_from_stories(docs, stories, today, signatures)
+    if redated:
+        new = {d.id: d for d in redated}
+        docs = tuple(new.get(d.id, d) for d in docs)
     derivations = find_derivations(docs, extraction)
     claims = build_claims(docs, stories, derivations, extraction, encoder, sentences=sentences)
     discrepancies = find_discrepancies(docs, claims, extraction, stories=stories, sentences=sentences)
     claims = apply_discrepancies(claims, discrepancies, docs, derivations)
     outlets = profile_outlets(docs, stories, claims, extraction, sentences=sentences)
     return Comparison(stories=stories, claims=claims, discrepancies=discrepancies,
-                      outlets=outlets, derivations=derivations, signatures=signatures)
+                      outlets=outlets, derivations=derivations, signatures=signatures, redated=redated)

@@ -4,6 +4,8 @@
 parse (``extract_each``: one ``DocExtraction`` per document, which the store keeps so that a
 document is never parsed twice), then canonicalises actors across documents and maps local actor
 keys to entity ids (``merge``).
+``redate(extraction, documents)`` resolves again the date expressions and event dates of
+documents that got a date after extraction (from their story, in compare), without parsing.
 """
 
 from __future__ import annotations
@@ -77,3 +79,26 @@ def merge(per_doc: Sequence[DocExtraction]) -> Extraction:
     )
     dates = tuple(t for d in per_doc for t in d.dates)
     return Extraction(entities=tuple(entities), quotes=quotes, events=events, dates=dates)
+
+
+def redate(extraction: Extraction, documents: Sequence[Document]) -> Extraction:
+    """``extraction`` with the date expressions and events of ``documents`` (which had no date
+    when extracted and have one now) resolved against their new dates; nothing else changes."""
+    by_id = {d.id: d for d in documents}
+    if not by_id:
+        return extraction
+    dates = tuple(time_mod.redate(t, by_id[t.doc]) if t.doc in by_id else t for t in extraction.dates)
+    values = {(t.doc, t.start, t.end): t.value for t in dates if t.doc in by_id}
+    events = []
+    for e in extraction.events:
+        doc = by_id.get(e.mentions[0].doc) if e.mentions else None
+        if doc is None or e.date is not None or e.date_basis is None:
+            events.append(e)
+        elif e.date_basis == "document":
+            events.append(dataclasses.replace(
+                e, date=doc.published, date_span=doc.published_evidence[0] if doc.published_evidence else None))
+        else:
+            span = e.date_span
+            value = values.get((span.doc, span.start, span.end)) if span else None
+            events.append(dataclasses.replace(e, date=value, date_text=span.text if value and span else None))
+    return dataclasses.replace(extraction, dates=dates, events=tuple(events))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 
 from newsprism.ingest.genre import classify_genre
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.ingest.metadata import extract_metadata
+from newsprism.lang.published import infer_published
 from newsprism.ingest.text_clean import clean
 from newsprism.model import Document, RawSource, Removed, make_id, sha256_text
 
@@ -25,15 +28,18 @@ def overlong_runs(text: str, removed: Sequence[Removed], max_chars: int) -> tupl
     return tuple(sorted([*removed, *extra], key=lambda r: (r.start, r.end)))
 
 
-def build_document(raw: RawSource, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Clean one article and read its metadata; the id depends on the text only."""
+def build_document(raw: RawSource, limits: Limits = DEFAULT_LIMITS, today: date | None = None) -> Document:
+    """Clean one article and read its metadata; the id depends on the text only.
+
+    A document whose metadata, date lines and url give no date gets one inferred from its body
+    (``lang.published``; no date after ``today``, by default the day it runs), or stays undated."""
     text = raw.text
     digest = sha256_text(text)
     cleaned = clean(text)
     meta = extract_metadata(text, cleaned, raw.meta)
     genre, genre_note = classify_genre(text, cleaned, raw.meta, meta.title)
     evidence = {**meta.evidence, "genre": genre_note}
-    return Document(
+    doc = Document(
         id=make_id("doc", digest),
         source=raw.source,
         sha256=digest,
@@ -48,4 +54,17 @@ def build_document(raw: RawSource, limits: Limits = DEFAULT_LIMITS) -> Document:
         url=meta.url,
         format=raw.fmt,
         evidence=evidence,
+        published_basis="explicit" if meta.published else None,
+    )
+    if meta.published_span:
+        return replace(doc, published_evidence=(doc.span(*meta.published_span),))
+    if doc.published:
+        return doc
+    found = infer_published(doc.dated_text(), today or date.today())
+    if found is None:
+        return doc
+    return replace(
+        doc, published=found.day.isoformat(), published_basis="inferred",
+        published_evidence=tuple(doc.span(a, b) for a, b in found.spans),
+        evidence={**doc.evidence, "published": f"inferred from the text: {found.note}"},
     )

@@ -34,6 +34,7 @@ class Metadata:
     outlet: str | None = None
     url: str | None = None
     evidence: dict[str, str] = field(default_factory=dict)
+    published_span: tuple[int, int] | None = None  # the date in a date line of the text
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -77,12 +78,13 @@ def _authors_from_text(cleaned: Cleaned) -> tuple[list[str], str | None]:
     return names, note
 
 
-def _published_from_text(cleaned: Cleaned) -> tuple[str, str] | None:
+def _published_from_text(cleaned: Cleaned) -> tuple[str, str, tuple[int, int]] | None:
     for unit, lab in zip(cleaned.units, cleaned.labels):
         if lab in ("dateline_meta", "byline"):
             found = find_date(unit.text)
             if found:
-                return found[0], f"date line '{_short(unit.text)}'"
+                at = unit.start + unit.text.find(found[1])
+                return found[0], f"date line '{_short(unit.text)}'", (at, at + len(found[1]))
     return None
 
 
@@ -122,19 +124,18 @@ def extract_metadata(text: str, cleaned: Cleaned, meta: dict[str, Any]) -> Metad
             evidence["authors"] = note
 
     published = meta.get("published") if isinstance(meta.get("published"), str) else None
+    published_span: tuple[int, int] | None = None
     if published:
         evidence["published"] = via.get("published", "source metadata 'published'")
-    else:
-        found = _published_from_text(cleaned) or url_date(url)
-        if found:
-            published = found[0]
-            evidence["published"] = found[1] if found[1].startswith("date line") else \
-                f"date in url path '{found[1]}'"
+    elif line := _published_from_text(cleaned):
+        published, evidence["published"], published_span = line
+    elif in_url := url_date(url):
+        published, evidence["published"] = in_url[0], f"date in url path '{in_url[1]}'"
 
     outlet = _outlet(meta, via, text, cleaned, url, tuple(authors))
     if outlet:
         evidence["outlet"] = outlet[1]
     return Metadata(
         title=title, authors=tuple(authors), published=published,
-        outlet=outlet[0] if outlet else None, url=url, evidence=evidence,
+        outlet=outlet[0] if outlet else None, url=url, evidence=evidence, published_span=published_span,
     )

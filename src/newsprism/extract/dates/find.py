@@ -23,6 +23,7 @@ from newsprism.model import Document, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
 
 _M = (rf"(?:{MONTH_NAME_RE}|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
       r"Jan|Feb|Aug|Sept|Oct|Nov|Dec)")
@@ -51,6 +52,7 @@ _SCAN: tuple[tuple[str, int, int], ...] = (
 )
 _SCAN_RX = tuple((re.compile(p, f), g) for p, f, g in _SCAN)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_DEADLINE = {"by", "until", "till"}
 _FUTURE_LEMMAS = {"schedule", "plan", "expect", "due", "slate", "intend", "set"}
 _APPROX_RX = re.compile(rf"\b(?:about|around|nearly|almost|roughly|some|more than|over)\s+{NUMBER_RE}\b", re.I)
 _DATEISH_RX = re.compile(rf"\d|{_M}|{_W}", re.I)
@@ -63,12 +65,13 @@ def find_dates(doc: Document, sdoc: SpacyDoc) -> list[TimeExpression]:
     """Every date expression in the document, resolved against ``doc.published``."""
     anchor = parse_iso_day(doc.published)
     text = doc.clean_text()  # what was parsed (same offsets as doc.text); sdoc.text is slow
-    candidates: list[tuple[int, int, int, Resolution]] = []
+    candidates: list[tuple[int, int, int, Resolution, bool]] = []
     for start, end, from_model in _spans(sdoc, text):
         start, end = _trim(text, start, end)
         if end <= start:
             continue
-        res = resolve(text[start:end], anchor, _future_context(sdoc, start, end))
+        future = _future_context(sdoc, start, end)
+        res = resolve(text[start:end], anchor, future)
         if res.kind == "unknown" and from_model:
             res = _fallback(text[start:end], anchor)
         if res.kind in ("duration", "age"):
@@ -76,9 +79,21 @@ def find_dates(doc: Document, sdoc: SpacyDoc) -> list[TimeExpression]:
         if res.kind == "unknown" and (not from_model or not _DATEWORD_RX.search(text[start:end])):
             continue
         score = 2 if res.kind == "date" else 1
-        candidates.append((start, end, score, res))
+        candidates.append((start, end, score, res, future))
     chosen = _select(candidates)
-    return [_record(doc, s, e, res, anchor) for s, e, res in chosen]
+    return [_record(doc, s, e, res, anchor, future) for s, e, res, future in chosen]
+
+
+def redate(expr: TimeExpression, doc: Document) -> TimeExpression:
+    """An expression left unresolved for want of a document date, resolved against the date
+    ``doc`` has now (one a later pass inferred); any other expression unchanged."""
+    anchor = parse_iso_day(doc.published)
+    if expr.note != "document date unknown" or anchor is None:
+        return expr
+    res = resolve(expr.text, anchor, expr.future)
+    if res.kind == "unknown":
+        res = _fallback(expr.text, anchor)
+    return _record(doc, expr.start, expr.end, res, anchor, expr.future)
 
 
 def _spans(sdoc: SpacyDoc, text: str) -> Iterator[tuple[int, int, bool]]:
@@ -102,16 +117,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _select(cands: list[tuple[int, int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
+def _select(cands: list[tuple[int, int, int, Resolution, bool]]) -> list[tuple[int, int, Resolution, bool]]:
     """Best non-overlapping candidates: resolved before unresolved, then longer first."""
-    taken: list[tuple[int, int, Resolution]] = []
-    for start, end, _score, res in sorted(cands, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, res))
+    taken: list[tuple[int, int, Resolution, bool]] = []
+    for start, end, _score, res, future in sorted(cands, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
+        if all(end <= s or start >= e for s, e, _, _ in taken):
+            taken.append((start, end, res, future))
     return sorted(taken, key=lambda t: t[0])
 
 
-def _record(doc: Document, start: int, end: int, res: Resolution, anchor: date | None) -> TimeExpression:
+def _record(doc: Document, start: int, end: int, res: Resolution, anchor: date | None,
+            future: bool) -> TimeExpression:
     span_text = doc.text[start:end]
     note: str | None = None
     if res.kind != "date" or (res.value is None and not res.relative):
@@ -122,12 +138,14 @@ def _record(doc: Document, start: int, end: int, res: Resolution, anchor: date |
         note = "approximate"
     return TimeExpression(
         doc=doc.id, start=start, end=end, text=span_text, value=res.value,
-        anchor=anchor.isoformat() if anchor else None, note=note,
+        anchor=anchor.isoformat() if anchor else None, note=note, future=future,
     )
 
 
 def _future_context(sdoc: SpacyDoc, start: int, end: int) -> bool:
-    """True when the expression modifies a verb in the future ("will meet", "is expected to")."""
+    """True when the expression modifies a verb in the future ("will meet", "is expected to"),
+    or is a deadline ("by September", "until November", "by the March 1 deadline") of a verb
+    that is not in a past tense ("had risen by March" stays past)."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
@@ -136,6 +154,8 @@ def _future_context(sdoc: SpacyDoc, start: int, end: int) -> bool:
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
         tok = tok.head
+    if _deadline(sdoc, span.start) and not _past_tense(tok):
+        return True
     for _ in range(2):
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
@@ -144,10 +164,24 @@ def _future_context(sdoc: SpacyDoc, start: int, end: int) -> bool:
                 return True
         if tok.lemma_ in _FUTURE_LEMMAS and tok.tag_ in ("VBN", "JJ"):
             return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in _FUTURE_LEMMAS and tok.head.tag_ in ("VB", "VBP", "VBZ"):
+            return True  # "plan to bring the bill to a vote on Thursday"
         if tok.dep_ != "xcomp":
             break
         tok = tok.head
     return False
+
+
+def _deadline(sdoc: SpacyDoc, first: int) -> bool:
+    """The expression follows "by" / "until" / "till" (through "the" and an "early"/"late")."""
+    i = first - 1
+    while i >= 0 and sdoc[i].lower_ in ("the", "early", "late", "mid", "end", "of"):
+        i -= 1
+    return i >= 0 and sdoc[i].lower_ in _DEADLINE
+
+
+def _past_tense(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _fallback(text: str, anchor: date | None) -> Resolution:

@@ -10,8 +10,12 @@ sanctions", "urged X to withdraw") is part of that event, not one of its own.
 
 Date: a date expression attached to the trigger (or its object), else to a verb above it ("On
 Tuesday, X said it agreed"), else a news-window date inside the trigger's object phrase (a
-PP-attachment slip), else the document date when the verb is past tense. Dates in relative
-clauses ("the war that began three years ago") are not the event's. Event nouns take only a
+PP-attachment slip), else the document date when the verb is past tense. ``date_basis`` says
+which ("expression" / "document") and ``date_span`` holds the expression, or the words the
+document's date rests on (a date line, an inferred date's evidence; None for metadata); in an
+undated document both are set while ``date`` waits (``extract.redate`` fills it once the
+document has a date). Dates in relative clauses ("the war that began three years ago") are not
+the event's. Event nouns take only a
 date attached to themselves.
 ``source_text`` lists the subject phrases (resolved to actors or not); ``target_text`` only the
 targets that are actors. Quotes are linked when they overlap the sentence, or when their
@@ -21,13 +25,14 @@ speaker is the event source and they sit in the next or previous sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism.extract.events import args
 from newsprism.extract.events.triggers import Trigger, match_trigger
 from newsprism.lang.calendar import parse_iso_day
 from newsprism.lang.plover import Lexicon, load_lexicon
-from newsprism.model import Document, Event, Quote, Span, TimeExpression, make_id
+from newsprism.model import Document, Event, EventDateBasis, Quote, Span, TimeExpression, make_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -52,7 +57,8 @@ def find_events(
     """Every PLOVER event in the document, with actors as local keys."""
     lex = load_lexicon()
     anchor = parse_iso_day(doc.published)
-    doc_date = anchor.isoformat() if anchor else None
+    doc_date = _DocDate(anchor.isoformat(), doc.published_evidence[0] if doc.published_evidence else None) \
+        if anchor else None
     sents = list(sdoc.sents)
     events: dict[str, Event] = {}
     for n, sent in enumerate(sents):
@@ -144,7 +150,7 @@ def _build(
     sent: SpacySpan,
     actors: DocActors,
     dates: Sequence[TimeExpression],
-    doc_date: str | None,
+    doc_date: _DocDate | None,
 ) -> Event | None:
     category, action = trig.category, trig.action
     if trig.nominal:
@@ -170,15 +176,17 @@ def _build(
     tgt_keys = tuple(dict.fromkeys(k for a in targets for k in a.keys if k not in src_keys))
     if not src_keys and not tgt_keys:
         return None
-    when, when_text = _event_date(trig, sent, dates, doc_date)
+    when = _event_date(trig, sent, dates, doc_date)
     return Event(
         id=make_id("event", doc.id, start, category, action),
         category=category,
         action=action,
         source=src_keys,
         target=tgt_keys,
-        date=when,
-        date_text=when_text,
+        date=when.value if when else None,
+        date_text=when.text if when and when.value else None,
+        date_basis=when.basis if when else None,
+        date_span=when.span if when else None,
         location=args.location(trig, sent),
         mentions=(Span(doc.id, start, end, doc.text[start:end]),),
         source_text=tuple(dict.fromkeys(a.text for a in sources)),
@@ -199,9 +207,23 @@ def _trimmed(text: str, sent: SpacySpan, at: int) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(frozen=True, slots=True)
+class _DocDate:
+    value: str  # the document's day (ISO)
+    evidence: Span | None  # the words its date rests on (a date line, an inference), if any
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    value: str | None  # None while the document's date is unknown
+    text: str | None
+    basis: EventDateBasis
+    span: Span | None
+
+
 def _event_date(
-    trig: Trigger, sent: SpacySpan, dates: Sequence[TimeExpression], doc_date: str | None,
-) -> tuple[str | None, str | None]:
+    trig: Trigger, sent: SpacySpan, dates: Sequence[TimeExpression], doc_date: _DocDate | None,
+) -> _When | None:
     """The date expression attached to the trigger, else to a verb above it, else the
     document date for a past-tense verb."""
     tok = trig.token
@@ -209,7 +231,8 @@ def _event_date(
     above = {a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")}
     tiers: tuple[list[TimeExpression], ...] = ([], [], [])
     for d in dates:
-        if d.value is None or not (sent.start_char <= d.start and d.end <= sent.end_char):
+        waiting = d.value is None and d.note == "document date unknown"  # resolvable once dated
+        if (d.value is None and not waiting) or not (sent.start_char <= d.start and d.end <= sent.end_char):
             continue
         head = _attachment(sent.doc, d)
         if head is None:
@@ -218,15 +241,17 @@ def _event_date(
             tiers[0].append(d)
         elif head.i in above and not trig.nominal:
             tiers[1].append(d)
-        elif not trig.nominal and _noun_path(head, tok) and _near(d.value, doc_date):
+        elif (not trig.nominal and _noun_path(head, tok) and doc_date and d.value
+              and _near(d.value, doc_date.value)):
             tiers[2].append(d)  # "protested against the bill on Thursday": a PP-attachment slip
     for tier in tiers:
         if tier:
             best = min(tier, key=lambda d: abs(d.start - tok.idx))
-            return best.value, best.text
-    if not trig.nominal and doc_date and _past(tok):
-        return doc_date, None
-    return None, None
+            return _When(best.value, best.text, "expression", Span(best.doc, best.start, best.end, best.text))
+    if not trig.nominal and _past(tok):
+        return _When(doc_date.value, None, "document", doc_date.evidence) if doc_date else \
+            _When(None, None, "document", None)
+    return None
 
 
 def _noun_path(head: Token, trigger: Token) -> bool:
@@ -241,7 +266,7 @@ def _noun_path(head: Token, trigger: Token) -> bool:
     return False
 
 
-def _near(value: str, doc_date: str | None, days: int = 7) -> bool:
+def _near(value: str, doc_date: str, days: int = 7) -> bool:
     """A date value that starts within ``days`` of the document date (the news window)."""
     start, anchor = parse_iso_day(value.split("/")[0]), parse_iso_day(doc_date)
     return start is not None and anchor is not None and abs((start - anchor).days) <= days
@@ -305,5 +330,7 @@ def _merge(old: Event | None, new: Event) -> Event:
         quotes=tuple(dict.fromkeys(old.quotes + new.quotes)),
         date=old.date or new.date,
         date_text=old.date_text or new.date_text,
+        date_basis=old.date_basis if old.date or not new.date else new.date_basis,
+        date_span=old.date_span if old.date or not new.date else new.date_span,
         location=old.location or new.location,
     )
