@@ -203,3 +203,45 @@ def test_a_save_that_fails_half_way_leaves_the_store_as_it_was(tmp_path: Path) -
         after = store.load_analysis()
     for kind in COMPARED + ("documents",):
         assert sorted(map(repr, getattr(after, kind))) == sorted(map(repr, getattr(before, kind))), kind
+
+
+BRIDGE = [  # hand-written: a bridge closure reported by four outlets; the Lakeside Echo's has no date
+    {"outlet": "River Post", "title": "Old Mill bridge shut after crack found", "published": "2024-09-12",
+     "text": "Old Mill bridge shut after crack found\n\nEngineers closed the Old Mill bridge over the Wend "
+             "river on Wednesday after inspectors found a crack in its main girder, the county council said.\n\n"
+             "About 9,000 vehicles cross the bridge every day, and buses will take a 20-minute detour.\n"},
+    {"outlet": "Lakeside Echo", "title": "Crack closes Old Mill bridge",
+     "text": "Crack closes Old Mill bridge\n\nThe county council closed the Old Mill bridge over the Wend "
+             "river on Wednesday after inspectors found a crack in the main girder.\n\n"
+             "Some 9,000 vehicles use the bridge each day; buses will take a detour of about 20 minutes.\n"},
+    {"outlet": "Wend Valley News", "title": "Bridge over the Wend closed", "published": "2024-09-13",
+     "text": "Bridge over the Wend closed\n\nThe Old Mill bridge over the Wend river was closed on "
+             "Wednesday when inspectors found a crack in its main girder, the county council said.\n\n"
+             "Buses will take a 20-minute detour while engineers assess the damage.\n"},
+]
+
+
+def test_a_date_its_story_gave_a_document_is_the_same_after_the_story_grows(tmp_path: Path) -> None:
+    def jsonl(name: str, rows: list[dict[str, str]]) -> Path:
+        path = tmp_path / name
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+        return path
+
+    first, second = jsonl("a.jsonl", BRIDGE[:2]), jsonl("b.jsonl", BRIDGE[2:])
+    run("analyze", str(first), str(second), "--out", str(tmp_path / "one"))
+    db = str(tmp_path / "grow.duckdb")
+    run("analyze", str(first), "--out", str(tmp_path / "b1"), "--db", db)
+    run("analyze", str(second), "--out", str(tmp_path / "b2"), "--db", db)
+    run("export", "--db", db, "--out", str(tmp_path / "grown"))
+    one, grown = load(tmp_path / "one"), load(tmp_path / "grown")
+    assert_same_analysis(one, grown)
+    assert records(grown, "documents") == records(one, "documents")
+    # the undated article says "on Wednesday"; its story's latest date is Friday 2024-09-13, and the
+    # Wednesday on or before it is 2024-09-11
+    echo = next(d for d in grown["documents"] if d["outlet"] == "Lakeside Echo")
+    assert (echo["published"], echo["published_basis"]) == ("2024-09-11", "story")
+    # the same input again changes nothing
+    run("analyze", str(first), "--out", str(tmp_path / "again"), "--db", db)
+    run("export", "--db", db, "--out", str(tmp_path / "grown2"))
+    assert_same_analysis(grown, load(tmp_path / "grown2"))
+    assert records(load(tmp_path / "grown2"), "documents") == records(grown, "documents")

@@ -130,7 +130,7 @@ def test_story_pass_fills_only_undated_documents() -> None:
     story = Story("story_1", "Talks in the capital", (dated.id, undated.id, silent.id))
     out = date_from_stories([dated, undated, silent], [story], TODAY)
     assert [d.id for d in out] == [undated.id]
-    assert out[0].published == "2025-02-18" and out[0].published_basis == "inferred"
+    assert out[0].published == "2025-02-18" and out[0].published_basis == "story"
     assert [s.text for s in out[0].published_evidence] == ["Tuesday"]
     assert "2025-02-19" in out[0].evidence["published"]
     assert date_from_stories([undated], [Story("s2", "x", (undated.id,))], TODAY) == ()

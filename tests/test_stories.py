@@ -94,5 +94,5 @@ def test_an_undated_article_of_a_later_batch_is_dated_by_its_stored_story(encode
     late = doc(FIRE_LATE, "Evening Star", None)
     second = compare([late], Extraction(), prior=list(first.signatures), sentences=sentence_spans([late]),
                      encoder=encoder)
-    assert [(d.id, d.published, d.published_basis) for d in second.redated] == [(late.id, "2024-05-14", "inferred")]
+    assert [(d.id, d.published, d.published_basis) for d in second.redated] == [(late.id, "2024-05-14", "story")]
     assert [s.text for s in second.redated[0].published_evidence] == ["Tuesday"]

@@ -27,7 +27,7 @@ QuoteKind = Literal["direct", "indirect"]
 # how a document's published date was found: stated (metadata, a date line, the url) or inferred
 # from the text's own dates; how an event's date was found: its own date expression or the
 # document's date (a past-tense verb with no date expression of its own)
-DateBasis = Literal["explicit", "inferred"]
+DateBasis = Literal["explicit", "inferred", "story"]
 EventDateBasis = Literal["expression", "document"]
 Severity = Literal["low", "medium", "high"]
 ClaimKind = Literal["factual", "opinion", "rhetorical"]  # of a claim and of each claim unit

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsprism.compare.stories.dating import own_date
 from newsprism.extract import merge
 from newsprism.model import Analysis, DocExtraction, Document, OutletProfile, Rejected, Story
 from newsprism.pipeline import (
@@ -43,7 +44,8 @@ def analyze_into_store(
     prior = store.signatures()
     batch = {d.id: d for d in documents}
     touched = list(store.stories_of(list(batch)))  # a stored document stays with its story
-    stored: dict[str, Document] = {d.id: d for d in store.story_documents(touched)}
+    # a date a story gave a document is taken off: the grown story dates it again
+    stored: dict[str, Document] = {d.id: own_date(d) for d in store.story_documents(touched)}
     per_doc = _extractions(list(stored.values()) + list(batch.values()), store, options, progress)
     merged = None  # the documents' extractions merged, kept for the comparison when final
     while True:
@@ -58,7 +60,7 @@ def analyze_into_store(
         merged = None
         touched += sorted(joined)
         more = [d for d in store.story_documents(sorted(joined)) if d.id not in stored]
-        stored.update((d.id, d) for d in more)
+        stored.update((d.id, own_date(d)) for d in more)
         per_doc.update(_extractions([d for d in more if d.id not in per_doc], store, options, progress))
     docs = _ordered(stored, batch)
     analysis, signatures = compare_documents(docs, [per_doc[d.id] for d in docs], options,

@@ -10,6 +10,11 @@ take the year nearest that date and its past weekdays the last such day on or be
 inferred day is the latest date the document itself reports (the same rules as ingest). A
 document whose text has no such date stays undated; a dated document is never changed. The
 evidence names the story's documents and the spans of the document's own words.
+
+Such a date (``published_basis`` "story") belongs to the story as it stands: when the story is
+compared again (a later batch makes it grow), ``own_date`` takes it off first, so the document
+enters the grouping undated exactly as in one run over all the documents, and the pass dates it
+again from the grown story.
 """
 
 from __future__ import annotations
@@ -51,9 +56,17 @@ def date_from_stories(documents: Sequence[Document], stories: Sequence[Story], t
         names = ", ".join([by_id[d].outlet or by_id[d].source for _, d in mates[-3:]]
                           + (["documents stored earlier"] if story.id in stored else []))
         redated.append(replace(
-            doc, published=found.day.isoformat(), published_basis="inferred",
+            doc, published=found.day.isoformat(), published_basis="story",
             published_evidence=tuple(doc.span(a, b) for a, b in found.spans),
             evidence={**doc.evidence, "published": f"inferred from the text read beside story "
                       f"'{story.title[:60]}' (dated documents up to {near.isoformat()}: {names}): {found.note}"},
         ))
     return tuple(redated)
+
+
+def own_date(doc: Document) -> Document:
+    """``doc`` as ingest made it: without a date its story gave it (basis "story")."""
+    if doc.published_basis != "story":
+        return doc
+    return replace(doc, published=None, published_basis=None, published_evidence=(),
+                   evidence={k: v for k, v in doc.evidence.items() if k != "published"})
