@@ -33,6 +33,7 @@ from newsprism.compare.checks.discrepancies import find_discrepancies
 from newsprism.compare.outlets.profile import profile_outlets
 from newsprism.compare.stories.dating import date_from_stories
 from newsprism.compare.stories.find import find_stories
+from newsprism.compare.stories.rewrites import find_rewrites, recount_support
 from newsprism.lang.sentences import SentenceSpans
 from newsprism.model import Comparison, Document, Extraction, StorySignature
 
@@ -69,6 +70,10 @@ def _compare(docs: tuple[Document, ...], extraction: Extraction, prior: Sequence
         docs = tuple(new.get(d.id, d) for d in docs)
     derivations = find_derivations(docs, extraction)
     claims = build_claims(docs, stories, derivations, extraction, encoder, sentences=sentences)
+    rewrites = find_rewrites(stories, claims, docs, derivations)
+    if rewrites:  # reworded copies, seen in the order of the aligned claims
+        derivations = tuple(sorted(derivations + rewrites, key=lambda d: (d.doc, d.derived_from)))
+        claims = recount_support(claims, docs, derivations)
     discrepancies = find_discrepancies(docs, claims, extraction, stories=stories, sentences=sentences)
     claims = apply_discrepancies(claims, discrepancies, docs, derivations)
     outlets = profile_outlets(docs, stories, claims, extraction, sentences=sentences)
