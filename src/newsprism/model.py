@@ -31,6 +31,7 @@ DateBasis = Literal["explicit", "inferred", "story"]
 EventDateBasis = Literal["expression", "document"]
 Severity = Literal["low", "medium", "high"]
 ClaimKind = Literal["factual", "opinion", "rhetorical"]  # of a claim and of each claim unit
+ClaimModality = Literal["reported", "attributed", "expectation", "hypothetical", "denial"]
 # what one document does with one claim of its story (see ``ClaimCell``)
 CellState = Literal["supports", "contradicts", "related", "silent"]
 DiscrepancyKind = Literal[
@@ -317,6 +318,10 @@ class Claim:
     independent_support: int = 0
     related: tuple[str, ...] = ()  # doc ids that speak of it without stating it (not in silent)
     cells: tuple[ClaimCell, ...] = ()  # one per document of the story, in the story's order
+    # reported (the writer's statement of fact) | attributed (given to a speaker) | expectation
+    # (plan, schedule, preview) | hypothetical | denial: the source's statement (its first mention)
+    modality: ClaimModality = "reported"
+    attributed_to: str | None = None  # the words naming the speaker of an attributed statement
 
 
 @dataclass(frozen=True, slots=True)

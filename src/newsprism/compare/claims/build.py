@@ -29,6 +29,7 @@ import numpy as np
 
 from newsprism.compare import vectors as vec
 from newsprism.compare.claims.align import Keyed, align, entity_index, keyed
+from newsprism.compare.claims.modality import same_speaker, statement_class
 from newsprism.compare.claims.semantic import align_semantic
 from newsprism.compare.embeddings.encoders import Encoder, embed
 from newsprism.compare.claims.split import Unit, split_units
@@ -89,7 +90,47 @@ def _claim(story: Story, group: Sequence[Keyed], related: Mapping[str, Keyed],
         independent_support=independent,
         related=tuple(d for d in story.documents if d in near),
         cells=_cells(story, support, near),
+        modality=seed.modality,
+        attributed_to=seed.speaker,
     )
+
+
+def by_statement(groups: Sequence[list[Keyed]], related: Sequence[dict[str, Keyed]] | None,
+                 ) -> tuple[list[list[Keyed]], list[dict[str, Keyed]]]:
+    """Aligned groups cut so that each states one statement: its units share a statement class
+    (``modality.statement_class``: a preview never supports an outcome, a hypothesis or a denial
+    never a fact) and, when attributed, a speaker (``modality.same_speaker``). The first unit's
+    part keeps the claim; each other part becomes a claim of its own. Parts of one group are
+    related to each other (same thing, another statement)."""
+    out_groups: list[list[Keyed]] = []
+    out_related: list[dict[str, Keyed]] = []
+    for g, group in enumerate(groups):
+        near = dict(related[g]) if related else {}
+        parts: list[list[Keyed]] = []
+        for k in group:
+            for part in parts:
+                head = part[0].unit
+                if (statement_class(head.modality) == statement_class(k.unit.modality)
+                        and same_speaker(head.speaker, k.unit.speaker)):
+                    part.append(k)
+                    break
+            else:
+                parts.append([k])
+        if len(parts) == 1:
+            out_groups.append(group)
+            out_related.append(near)
+            continue
+        for part in parts:
+            docs = {k.unit.doc for k in part}
+            mine = {d: k for d, k in near.items() if d not in docs}
+            for other in parts:
+                if other is not part:
+                    for k in other:
+                        if k.unit.doc not in docs:
+                            mine.setdefault(k.unit.doc, k)
+            out_groups.append(part)
+            out_related.append(mine)
+    return out_groups, out_related
 
 
 def _story_vectors(keyed_by_story: Sequence[list[Keyed] | None],
@@ -134,9 +175,10 @@ def build_claims(documents: Sequence[Document], stories: Sequence[Story],
             groups = [[Keyed(u, frozenset(), frozenset())] for u in us]
         elif vs is not None:
             aligned = align_semantic(ks, vs)
-            groups, related = aligned.groups, aligned.related
+            groups, related = by_statement(aligned.groups, aligned.related)
         else:
-            groups = align(ks, order)
+            groups, related = by_statement(align(ks, order), None)
+            related = related if any(related) else None
         claims.extend(_claim(story, group, related[g] if related else {}, roots, by_id)
                       for g, group in enumerate(groups))
     return tuple(claims)

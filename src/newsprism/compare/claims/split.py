@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsprism.compare.claims.modality import Modality, attributed_to, modality
 from newsprism.lang.morphology import IRREGULAR_PAST
 from newsprism.lang.resources import lines
 from newsprism.lang.sentences import SentenceSpan
@@ -41,6 +42,8 @@ class Unit:
     end: int
     text: str
     kind: ClaimKind
+    modality: Modality = "reported"
+    speaker: str | None = None  # the words of the attribution ("the foreign ministry"), if any
 
 
 @lru_cache(maxsize=1)
@@ -136,19 +139,42 @@ def split_units(doc: Document, spans: Sequence[SentenceSpan]) -> list[Unit]:
         if _n_words(sentence) < MIN_WORDS:
             continue
         kind = classify(sentence)
+        said_by = attributed_to(sentence)  # ", the ministry said." attributes every clause
         for c_start, c_end in _clause_pieces(sentence, s_start):
             c_start, c_end = _strip_punct(text, c_start, c_end)
             clause = text[c_start:c_end]
+            mode = modality(clause)
+            speaker = attributed_to(clause) or said_by
+            if mode == "reported" and speaker is not None:
+                mode = "attributed"
             preds = _predicates(clause, c_start) if kind == "factual" else None
             if preds is None:
-                units.append(Unit(doc.id, c_start, c_end, clause, kind))
+                units.append(Unit(doc.id, c_start, c_end, clause, kind, mode, speaker))
                 continue
             subject, spans = preds
+            first_mode = mode
             for k, (a, b) in enumerate(spans):
                 a, b = _strip_punct(text, a, b)
                 claim_text = text[a:b] if k == 0 and not subject else f"{subject} {text[a:b]}"
-                units.append(Unit(doc.id, a, b, claim_text.strip(), kind))
+                # each predicate says its own kind of statement ("had planned a trip but cancelled
+                # it"); a bare verb after the first shares the first's auxiliary ("will fly to
+                # Oslo and meet the king")
+                own = modality(claim_text)
+                if own in ("reported", "attributed") and k and first_mode not in ("reported", "attributed") \
+                        and _bare_verb(text[a:b]):
+                    own = first_mode
+                elif own == "reported" and speaker is not None:
+                    own = "attributed"
+                if k == 0:
+                    first_mode = own
+                units.append(Unit(doc.id, a, b, claim_text.strip(), kind, own, speaker))
     return units
+
+
+def _bare_verb(predicate: str) -> bool:
+    """Whether a predicate starts with a verb in its base form ("meet", not "met" or "meets")."""
+    word = predicate.split(maxsplit=1)[0].lower() if predicate.strip() else ""
+    return bool(word) and not word.endswith(("ed", "s")) and word not in IRREGULAR_PAST
 
 
 def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:

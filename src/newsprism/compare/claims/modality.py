@@ -1,0 +1,140 @@
+"""What kind of statement a claim unit makes, and whose statement it is.
+
+``modality(text)`` is one of:
+
+- ``expectation``: a plan, schedule, forecast or preview ("will meet", "is expected to", "plans
+  to", "is scheduled to", "would" without a condition: "said it would", "would not allow",
+  a time word alone ("next week") is not enough: "had planned a trip for next week, but
+  cancelled it" reports what happened);
+- ``hypothetical``: a condition or possibility ("if", "unless", "could", "might", "may");
+- ``denial``: someone denies or rejects a statement ("denied", "rejected the allegations");
+- ``attributed``: a statement the text gives to a speaker ("X said (that) ...", "..., X said",
+  "according to X") and that is none of the above;
+- ``reported``: the writer's own statement of fact.
+
+``attributed_to(text)`` is the speaker's words of an attribution ("the foreign ministry",
+"Smith"), or None.
+
+The words come from general English grammar: modal and future auxiliaries, the usual
+scheduling and planning verbs, and the reporting verbs of ``resources/quotes_speech_verbs.txt``
+(the ones marked as introducing reported speech, in all their forms). Quoted words count: a
+quoted "we will" is an expectation of the speaker.
+
+Used by claim alignment: units of different classes (expectation, hypothetical, denial, or a
+statement of fact, reported or attributed) never state the same claim, so a preview never
+supports what then happened; and two statements attributed to different speakers are two
+statements.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from newsprism.lang.morphology import verb_forms
+from newsprism.lang.resources import lines
+from newsprism.model import ClaimModality as Modality
+
+_EXPECT = re.compile(
+    r"\b(?:will|won['’]t|shall|['’]ll"
+    r"|(?:is|are|was|were|am|be|being)\s+(?:not\s+)?(?:expected|scheduled|set|due|slated|poised|"
+    r"likely|unlikely|going|planning|preparing|expecting|hoping|aiming|intending)\s+to"
+    r"|(?:plans?|planned|planning|intends?|intended|aims?|aimed|hopes?|hoped|vows?|vowed|promises?|"
+    r"promised|pledges?|pledged|threatens?|threatened|seeks?|sought)\s+to)\b",
+    re.I)
+_WOULD = re.compile(r"\bwould(?:n['’]t)?\b", re.I)
+_HYPO = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Cc]ould|[Cc]ouldn['’]t|[Mm]ight|may|[Ww]hether|"
+                   r"[Ii]n\s+case|[Pp]ossibly|[Pp]erhaps|[Pp]otentially)\b")
+_DENY = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?"
+    r"|(?:reject|dismiss|disput)(?:s|es|ed|ing)?\s+(?:the\s+|these\s+|those\s+|such\s+|any\s+)?"
+    r"(?:claims?|reports?|allegations?|accusations?|suggestions?|assertions?|charges?|notion|idea))\b",
+    re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)(?=[,.;:]|$)", re.I)
+_PRONOUNS = frozenset("he she they it we i you officials".split())
+
+
+# English irregular forms of reporting verbs that the shared irregular-verb table does not list
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"),
+              "speak": ("spoke", "spoken"), "swear": ("swore", "sworn"), "foresee": ("foresaw",),
+              "forecast": ("forecast",), "teach": ("taught",), "think": ("thought",)}
+
+
+@lru_cache(maxsize=1)
+def _reporting() -> re.Pattern[str]:
+    """Forms of the reporting verbs that introduce reported speech ('*' in the lexicon)."""
+    forms: set[str] = set()
+    for line in lines("quotes_speech_verbs.txt"):
+        word = line.split("#", 1)[0].strip()
+        if word.endswith("*"):
+            base = word.rstrip("*").strip().lower()
+            forms.update(verb_forms(base))
+            forms.update(_IRREGULAR.get(base, ()))
+    alternatives = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+
+
+_SKIP = frozenset("has have had was were is are also previously later repeatedly then again "
+                  "publicly privately once reportedly had".split())
+_STOP = frozenset("that and but which who whom because as when while after before than so or "
+                  "if what how".split())
+_DETERMINERS = frozenset("the a an his her its their my our your this that these those "
+                         "whose every each any no some".split())
+_TOKEN = re.compile(r"[\w’'.-]+|[,;:\"“”()]")
+
+
+def attributed_to(text: str) -> str | None:
+    """The speaker's words of the attribution in ``text`` ("X said (that) ...", "..., X said",
+    "..., said X", "according to X"), or None."""
+    found = _ACCORDING.search(text)
+    if found:
+        return found.group(1).strip()
+    for match in _reporting().finditer(text):
+        before = text[:match.start()].rstrip()
+        after = text[match.end():].lstrip()
+        # "..., said Smith." : the speaker after the verb, at the end of the clause
+        tail = re.match(r"((?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4})(?:[.,;:]|$)", after)
+        if before.endswith(",") and tail:
+            return tail.group(1).strip().rstrip(".")
+        words = _TOKEN.findall(before)
+        if words and words[-1].lower() in _DETERMINERS:  # "his remarks", "the statement": a noun
+            continue
+        while words and words[-1].lower() in _SKIP:
+            words.pop()
+        subject: list[str] = []
+        for word in reversed(words[-6:]):
+            if not word[0].isalnum() or word.lower() in _STOP:
+                break
+            subject.insert(0, word)
+        if subject:
+            return " ".join(subject)
+    return None
+
+
+def modality(text: str) -> Modality:
+    """The kind of statement ``text`` makes (see the module docstring)."""
+    if _DENY.search(text):
+        return "denial"
+    if _EXPECT.search(text):
+        return "expectation"
+    if _HYPO.search(text):
+        return "hypothetical"
+    if _WOULD.search(text):  # "said it would ...", "would not allow ...": a stated intention
+        return "expectation"
+    return "attributed" if attributed_to(text) is not None else "reported"
+
+
+def statement_class(m: Modality) -> str:
+    """Units of one class can state the same claim: reported and attributed statements of fact
+    are one class; an expectation, a hypothesis and a denial each their own."""
+    return "fact" if m in ("reported", "attributed") else m
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """Whether two attributions may name one speaker: either missing, a pronoun, or sharing
+    their last word ("Foreign Minister Smith" / "Smith"; "the ministry" / "the foreign ministry")."""
+    if a is None or b is None:
+        return True
+    wa, wb = a.lower().split(), b.lower().split()
+    if not wa or not wb or wa[-1] in _PRONOUNS or wb[-1] in _PRONOUNS:
+        return True
+    return wa[-1] == wb[-1] or bool(set(wa) & set(wb) - {"the", "a", "an", "of", "and", "for"})
