@@ -364,3 +364,21 @@ def test_pronoun_one_before_a_closing_quote_and_a_name_is_not_a_count() -> None:
     a, b, c = pair("Rescuers pulled one survivor from the rubble on Sunday.",
                    "Rescuers pulled three survivors from the rubble on Sunday.")
     assert [m.text for m in only(run(a, b, c), "count").mentions] == ["one survivor", "three survivors"]
+
+
+def test_a_weekday_that_does_not_fall_on_its_date_is_reported() -> None:
+    from compare_fixtures import doc
+
+    from newsprism.compare import compare
+    from newsprism.lang.sentences import sentence_spans
+
+    # hand-written; 18 February 2024 was a Sunday, 19 March 2024 a Tuesday
+    wrong = doc("Port strike ends\n\nDock workers returned to work on Tuesday, February 18, 2024, after a "
+                "ten-day strike, the port authority said. Talks resume on Tuesday, March 19.\n",
+                "Coast Daily", "2024-03-01")
+    found = compare([wrong], Extraction(), sentences=sentence_spans([wrong]), encoder=None).discrepancies
+    weekday = [d for d in found if d.kind == "weekday"]
+    assert len(weekday) == 1
+    assert weekday[0].mentions[0].text == "Tuesday, February 18, 2024"
+    assert "February 18, 2024 was a Sunday" in weekday[0].description
+    assert weekday[0].severity == "medium" and not weekday[0].variant

@@ -4,6 +4,9 @@ Finds weekdays ("on Tuesday", "Tuesday's"), day dates ("February 18", "18 Feb 20
 dates ("February 2022") in each span. Reports different weekdays (kind ``weekday``), different
 dates (kind ``date``), and a weekday that does not fall on the date the other side states (kind
 ``weekday``; the year comes from the date itself, else from the document's publication date).
+``weekday_mismatches`` finds the same error inside one document: a weekday written beside a
+date it does not fall on ("Tuesday, February 18, 2024"), reported by ``find_discrepancies`` as
+a ``weekday`` finding with the one span.
 """
 
 from __future__ import annotations
@@ -139,3 +142,23 @@ def check_dates(a: Span, b: Span, context: JudgeContext) -> Verdict | None:
         or _weekday_vs_date(a, b, context, swapped=False)
         or _weekday_vs_date(b, a, context, swapped=True)
     )
+
+
+_JOIN = re.compile(r",?\s{1,2}(?:the\s+)?")
+
+
+def weekday_mismatches(text: str, published: str | None) -> list[tuple[int, int, str]]:
+    """A weekday written beside a day date that it does not fall on ("Tuesday, February 18, 2024":
+    that day was a Sunday): (start, end, what the calendar says) for each, offsets in ``text``.
+    A date without a year takes the year of ``published`` (nothing is said without one)."""
+    out = []
+    weekdays = {end: (start, name) for start, end, name in find_weekdays(text)}
+    for d in find_dates(text):
+        if d.day is None:
+            continue
+        for end, (start, name) in weekdays.items():
+            if end <= d.start and end >= d.start - 6 and _JOIN.fullmatch(text[end:d.start]):
+                day = _as_date(d, published)
+                if day is not None and f"{day:%A}".lower() != name:
+                    out.append((start, d.end, _label(day)))
+    return out

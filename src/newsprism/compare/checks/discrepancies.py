@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsprism.compare.checks import quotes as checks_quotes
-from newsprism.compare.checks.dates import check_dates
+from newsprism.compare.checks.dates import check_dates, weekday_mismatches
 from newsprism.compare.checks.judge import ContradictionJudge, JudgeContext, RuleJudge, Verdict
 from newsprism.compare.checks.names import name_variants
 from newsprism.compare.checks.numbers import check_numbers
@@ -108,6 +108,7 @@ def find_discrepancies(
     index = _ClaimIndex(claims)
     records = _merge(found, index, _labels(documents))
     records += _name_records(documents, groups, extraction, index)
+    records += _calendar_records(documents, index, _labels(documents))
     return tuple(sorted(records, key=_order))
 
 
@@ -303,6 +304,25 @@ def _name_records(
                 mentions=mentions,
                 variant=True,
             )
+    return list(records.values())
+
+
+def _calendar_records(documents: Sequence[Document], index: _ClaimIndex,
+                      labels: dict[str, str]) -> list[Discrepancy]:
+    """A weekday and a date written together that the calendar does not join: an error of one
+    document (``dates.weekday_mismatches``), reported with its one span."""
+    records: dict[str, Discrepancy] = {}
+    for doc in documents:
+        for start, end, truth in weekday_mismatches(doc.text[:doc.body.end], doc.published):
+            if start < doc.body.start:
+                continue
+            span = doc.span(start, end)
+            rid = make_id("disc", "weekday", span_key(span))
+            records[rid] = Discrepancy(
+                id=rid, kind="weekday", severity="medium",
+                description=f"The weekday does not fall on the date: {_quote(span.text)} "
+                            f"({labels.get(doc.id, doc.id)}), but {truth}",
+                claims=index.touching([span]), mentions=(span,))
     return list(records.values())
 
 
