@@ -382,3 +382,22 @@ def test_a_weekday_that_does_not_fall_on_its_date_is_reported() -> None:
     assert weekday[0].mentions[0].text == "Tuesday, February 18, 2024"
     assert "February 18, 2024 was a Sunday" in weekday[0].description
     assert weekday[0].severity == "medium" and not weekday[0].variant
+
+
+def test_the_same_words_placed_on_different_days_are_a_date_finding(nlp) -> None:
+    from compare_fixtures import doc
+
+    from newsprism.pipeline import Options, analyze_documents
+
+    del nlp  # loaded once per session; analyze_documents reads the same cached pipeline
+    quote = '"We will rebuild every house that the river took from us," Mayor Ilse Brandt said'
+    a = doc("Flood town vows to rebuild\n\nThe flood destroyed 80 houses in Lindau. "
+            f"{quote} on Monday. Repairs to the main bridge began on Tuesday.\n", "Valley Post", "2024-07-10")
+    b = doc("Lindau mayor promises rebuilding\n\nThe river flooded 80 houses in Lindau. "
+            f"{quote} on Wednesday. The army sent 200 soldiers to help.\n", "River Times", "2024-07-10")
+    analysis, _ = analyze_documents([a, b])
+    dates = [d for d in analysis.discrepancies if d.kind == "date"]
+    assert len(dates) == 1
+    # 2024-07-10 was a Wednesday: "Monday" is 2024-07-08, "Wednesday" the day itself
+    assert sorted(m.text for m in dates[0].mentions) == ["Monday", "Wednesday"]
+    assert "2024-07-08 vs 2024-07-10" in dates[0].description or "2024-07-10 vs 2024-07-08" in dates[0].description

@@ -41,7 +41,7 @@ from newsprism.compare.checks.roles import RoleMention, find_roles, role_verdict
 from newsprism.compare.checks.text import overlaps, span_key
 from newsprism.compare.checks.verbs import check_verbs
 from newsprism.model import (
-    Claim, Discrepancy, Document, Entity, Extraction, Quote, Severity, Span, Story, make_id,
+    Claim, Discrepancy, Document, Entity, Extraction, Quote, Severity, Span, Story, TimeExpression, make_id,
 )
 
 __all__ = ["ContradictionJudge", "Verdict", "default_judges", "find_discrepancies"]
@@ -94,7 +94,7 @@ def find_discrepancies(
         judges = default_judges(judge_context(documents, extraction))
     groups = _story_groups(documents, story_of)
     found: list[_Found] = list(_claim_verdicts(claims, judges))
-    found += _quote_verdicts(extraction, groups, same_story)
+    found += _quote_verdicts(extraction, groups, same_story, sentences)
     roles: dict[str, list[RoleMention]] = {}
 
     def roles_of(doc: Document) -> list[RoleMention]:
@@ -158,10 +158,21 @@ def _claim_verdicts(claims: Sequence[Claim], judges: Sequence[ContradictionJudge
 
 
 def _quote_verdicts(
-    extraction: Extraction, groups: Sequence[Sequence[Document]], same_story: Callable[[str, str], bool]
+    extraction: Extraction, groups: Sequence[Sequence[Document]], same_story: Callable[[str, str], bool],
+    sentences: SentenceSpans,
 ) -> list[_Found]:
-    """Quote pairs are looked for within each story (blocked), each pair judged once."""
+    """Quote pairs are looked for within each story (blocked), each pair judged once: wording,
+    speaker, and the day the words were said (a resolved day date in the quote's sentences)."""
     types = {e.id: e.type for e in extraction.entities}
+    days: dict[str, list[TimeExpression]] = defaultdict(list)
+    for t in extraction.dates:
+        days[t.doc].append(t)
+    said: dict[str, TimeExpression | None] = {}
+
+    def when(q: Quote) -> TimeExpression | None:
+        if q.id not in said:
+            said[q.id] = checks_quotes.when_said(q, days.get(q.doc, ()), sentences.get(q.doc, ()))
+        return said[q.id]
 
     def person(q: Quote) -> bool:
         return types.get(q.speaker or "", "PERSON") == "PERSON"
@@ -180,7 +191,8 @@ def _quote_verdicts(
                 continue
             done.add((qa.id, qb.id))
             a, b = Span(qa.doc, qa.start, qa.end, qa.text), Span(qb.doc, qb.start, qb.end, qb.text)
-            for verdict in (checks_quotes.wording_verdict(a, b), checks_quotes.speaker_verdict(qa, qb, person)):
+            for verdict in (checks_quotes.wording_verdict(a, b), checks_quotes.speaker_verdict(qa, qb, person),
+                            checks_quotes.said_on_verdict(qa, qb, when(qa), when(qb))):
                 if verdict is not None:
                     out.append(_Found(verdict, ()))
     return out

@@ -21,7 +21,7 @@ from newsprism.compare.checks.judge import Verdict
 from newsprism.lang.morphology import truncation_stem
 from newsprism.lang.numbers import CARDINALS, SCALES
 from newsprism.lang.words import LETTER_RUN, NEGATIONS, WORD, is_function_word
-from newsprism.model import Quote, Severity, Span
+from newsprism.model import Quote, Severity, Span, TimeExpression
 
 _GAP_RE = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
 _QUOTED_RE = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"")
@@ -191,3 +191,33 @@ def speaker_verdict(a: Quote, b: Quote, person: Callable[[Quote], bool]) -> Verd
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def when_said(quote: Quote, days: Sequence[TimeExpression], sentences: Sequence[tuple[int, int]]) -> TimeExpression | None:
+    """The one day the text gives to when ``quote`` was said: the day date expressions (resolved
+    to one ISO day) in the sentences the quote spans, outside its quotation; None when there is
+    none or more than one day."""
+    first = next((s for s in sentences if s[0] <= quote.start < s[1]), None)
+    last = next((s for s in sentences if s[0] < quote.end <= s[1]), first)
+    if first is None or last is None:
+        return None
+    start, end = first[0], last[1]
+    found = [t for t in days if start <= t.start and t.end <= end
+             and not (quote.start <= t.start and t.end <= quote.end)
+             and t.value is not None and len(t.value) == 10]
+    values = {t.value for t in found}
+    return found[0] if len(values) == 1 else None
+
+
+def said_on_verdict(a: Quote, b: Quote, day_a: TimeExpression | None,
+                    day_b: TimeExpression | None) -> Verdict | None:
+    """``date`` when two outlets carry the same words but place them on different days."""
+    if day_a is None or day_b is None or day_a.value == day_b.value:
+        return None
+    diff = compare_wording(a.text, b.text)
+    if diff is None or diff.matched < 0.85:
+        return None
+    sa = Span(day_a.doc, day_a.start, day_a.end, day_a.text)
+    sb = Span(day_b.doc, day_b.start, day_b.end, day_b.text)
+    return Verdict("date", "medium", "when the same words were said", sa, sb,
+                   f'"{_short(a.text)}": {day_a.value} vs {day_b.value}')
