@@ -40,7 +40,7 @@ def test_copy_does_not_count_as_independent_support(encoder) -> None:
 
 # hand-written: a longer report of a ferry accident, a word-by-word "spun" rewrite of it (synonyms
 # replaced, order of the sentences kept, shares almost no 5-word sequence), a partial reworded copy
-# of its first half, and an independent report of the same accident
+# of its first eight sentences, and an independent report of the same accident
 FERRY = (
     "Ferry runs aground off Kessel Island\n\n"
     "A passenger ferry ran aground on a sandbank off Kessel Island early on Saturday. "
@@ -73,7 +73,10 @@ FERRY_HALF = (
     "All 212 passengers and the 14 crew were brought off the ship in lifeboats, the coast guard reported. "
     "Three people needed hospital treatment for minor injuries. "
     "The Northern Star had sailed from Brandvik one hour before the grounding. "
-    "Its captain, Ingrid Solheim, told investigators the radar stopped working soon after the ship left port.\n"
+    "Its captain, Ingrid Solheim, told investigators the radar stopped working soon after the ship left port. "
+    "Baltic Sound Lines, the operator, has called off all its sailings this weekend. "
+    "On Saturday afternoon divers checked the hull and found a gash of two metres below the waterline. "
+    "A salvage tug is due to attempt to refloat the ship at Monday's high tide.\n"
 )
 FERRY_OWN = (
     "Kessel Island grounding: questions over ferry safety\n\n"

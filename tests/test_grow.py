@@ -155,7 +155,10 @@ def test_demo_in_two_batches_equals_one_run(tmp_path: Path, demo_json: dict[str,
     grown = load(tmp_path / "export")
     assert_same_analysis(demo_json, grown)
     assert [len(s["documents"]) for s in grown["stories"]] == [5]
-    assert len(grown["discrepancies"]) == 9
+    # role, cancelled/postponed x2, quote wording x2, three name spellings (read in the texts); the
+    # count finding that "three of those efforts" and "four principles" once gave is gone, since
+    # a plan's clause ("would ...") no longer aligns with a reported fact
+    assert len(grown["discrepancies"]) == 8
 
 
 def wait_job(client: httpx.Client, job_id: str) -> dict[str, Any]:

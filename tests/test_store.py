@@ -135,3 +135,19 @@ def test_unopenable_database_is_a_clear_error(tmp_path):
     bad.write_bytes(b"this is not a duckdb file" * 100)
     with pytest.raises(StoreError, match="not-a-db.duckdb"):
         Store(bad)
+
+
+def test_a_document_derived_from_two_others_keeps_both_derivations(tmp_path):
+    from dataclasses import replace
+
+    from newsprism.model import Derivation
+
+    docs = [_doc(TEXT.replace("Monday", day), f"{day}.txt") for day in ("Monday", "Tuesday", "Friday")]
+    story = Story("story_1", "Bridge", tuple(d.id for d in docs))
+    links = (Derivation(docs[2].id, docs[0].id, 0.9, "copy of the first"),
+             Derivation(docs[2].id, docs[1].id, 0.8, "copy of the second"))
+    analysis = replace(_analysis(), documents=tuple(docs), stories=(story,), quotes=(), entities=(),
+                       derivations=links)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(analysis)
+        assert set(store.load_analysis().derivations) == set(links)

@@ -86,6 +86,8 @@ class Regrown:
 def _row_key(table: str, record: Any) -> str:
     if table == "dates":
         return f"{record.doc}:{record.start}:{record.end}"
+    if table == "derivations":  # a document may derive from several others
+        return f"{record.doc}<{record.derived_from}"
     return str(getattr(record, TABLES[table][1]))
 
 
@@ -199,7 +201,8 @@ class Store:
             self.con.execute(f"DELETE FROM {table} WHERE story IN (SELECT unnest(?))", [stories])
         for table in ("quotes", "dates"):
             self.con.execute(f"DELETE FROM {table} WHERE doc IN (SELECT unnest(?))", [list(docs)])
-        self.con.execute("DELETE FROM derivations WHERE key IN (SELECT unnest(?)) "
+        # the key is "doc<derived_from" (a bare doc id in stores written before that)
+        self.con.execute("DELETE FROM derivations WHERE split_part(key, '<', 1) IN (SELECT unnest(?)) "
                          "OR derived_from IN (SELECT unnest(?))", [list(docs), list(docs)])
         self.con.execute("DELETE FROM outlets")
         gone = [r.id for r in self.records("discrepancies")

@@ -34,7 +34,9 @@ from newsprism.compare.claims.semantic import align_semantic
 from newsprism.compare.embeddings.encoders import Encoder, embed
 from newsprism.compare.claims.split import Unit, split_units
 from newsprism.compare.stories.derivation import independent_groups
-from newsprism.lang.numbers import normalise_numbers, split_hyphen_numbers
+from newsprism.lang.morphology import stem
+from newsprism.lang.numbers import normalise_numbers, number_value, split_hyphen_numbers
+from newsprism.lang.words import is_function_word
 from newsprism.lang.sentences import SentenceSpans
 from newsprism.model import (
     Claim, ClaimCell, Derivation, Discrepancy, Document, Extraction, Span, Story, make_id,
@@ -184,6 +186,10 @@ def build_claims(documents: Sequence[Document], stories: Sequence[Story],
     return tuple(claims)
 
 
+SAME_SHARED = 2
+SAME_SHARE = 0.4
+
+
 def _value(text: str) -> str:
     tokens = normalise_numbers(split_hyphen_numbers(vec.raw_tokens(text)))
     return " ".join(tokens) or text.strip().lower()
@@ -222,8 +228,26 @@ def contradicting(claim: Claim, discrepancy: Discrepancy,
         stated = [v for v in sides if f" {v} " in said_by_source]
         standing = stated[0] if len(stated) == 1 else max(sides, key=weight)
     witness = side_of[min(sides[standing], key=lambda d: order.get(d, len(order)))]
+    stated = {m.doc: m for m in claim.mentions if m.doc in side_of}
     return {d: (side_of[d], witness) for value, docs in sides.items() if value != standing
-            for d in docs}
+            for d in docs if same_statement(stated[d].text, stated[witness.doc].text)}
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in vec.raw_tokens(text.lower())
+            if not is_function_word(w) and number_value(w) is None}
+
+
+def same_statement(a: str, b: str) -> bool:
+    """Whether two aligned sentences are one statement told twice (so a different value in them
+    is a contradiction): they share at least ``SAME_SHARED`` content words and at least
+    ``SAME_SHARE`` of the shorter one's (numbers left out: they are what may differ). Sentences
+    that were aligned on their topic alone ("expected to speak in court on Wednesday" /
+    "arrived on Capitol Hill Tuesday") share few words, and a different figure or day in them
+    is about two different things."""
+    wa, wb = _content(a), _content(b)
+    shared = len(wa & wb)
+    return shared >= SAME_SHARED and shared >= SAME_SHARE * min(len(wa), len(wb))
 
 
 def apply_discrepancies(claims: Sequence[Claim], discrepancies: Sequence[Discrepancy],
