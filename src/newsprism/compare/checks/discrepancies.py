@@ -51,7 +51,10 @@ _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 def is_variant_finding(kind: str, severity: Severity) -> bool:
     """Whether a finding of this kind and severity is a variant rather than a contradiction."""
-    return kind == "name_spelling" or (kind == "quote_wording" and severity != "high")
+    # the same words given to a speaker who is not a person on one side ("the cable reads" / "the
+    # document continued", "the ministry said" / "Smith said") is mostly one source named two
+    # ways: a variant; only two different people saying the same words contradict
+    return kind == "name_spelling" or (kind in ("quote_wording", "quote_speaker") and severity != "high")
 
 
 def default_judges(context: JudgeContext) -> tuple[ContradictionJudge, ...]:

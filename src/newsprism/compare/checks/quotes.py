@@ -103,9 +103,18 @@ def _omission(op: str, i1: int, i2: int, j1: int, j2: int, wa: Words, wb: Words)
     return at_gap
 
 
+_ONE_WORDS = frozenset({"a", "an", "single", "lone", "the", "sole"})
+
+
 def wording_severity(diff: Difference) -> Severity:
     changed = set(diff.left) ^ set(diff.right)
-    if changed & NEGATIONS or any(w.isdigit() or w in _NUMBERS for w in changed):
+    # a figure changed ("40" / "14", "this year" / "two years"), except "one" told as "a",
+    # "single" or "lone" ("a single drop" / "one drop"), which is a wording variant
+    left = {w for w in diff.left if w.isdigit() or w in _NUMBERS}
+    right = {w for w in diff.right if w.isdigit() or w in _NUMBERS}
+    if changed & NEGATIONS:
+        return "high"
+    if left != right and not (left | right <= {"one"} and changed - {"one"} <= _ONE_WORDS):
         return "high"
     content_l = sorted(truncation_stem(w) for w in diff.left if not is_function_word(w))
     content_r = sorted(truncation_stem(w) for w in diff.right if not is_function_word(w))

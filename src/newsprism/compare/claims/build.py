@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -97,8 +97,16 @@ def _claim(story: Story, group: Sequence[Keyed], related: Mapping[str, Keyed],
     )
 
 
+Fits = Callable[[Keyed, Keyed], bool]
+
+
+def _same_kind(head: Keyed, k: Keyed) -> bool:
+    return (statement_class(head.unit.modality) == statement_class(k.unit.modality)
+            and same_speaker(head.unit.speaker, k.unit.speaker))
+
+
 def by_statement(groups: Sequence[list[Keyed]], related: Sequence[dict[str, Keyed]] | None,
-                 ) -> tuple[list[list[Keyed]], list[dict[str, Keyed]]]:
+                 fits: Fits = _same_kind) -> tuple[list[list[Keyed]], list[dict[str, Keyed]]]:
     """Aligned groups cut so that each states one statement: its units share a statement class
     (``modality.statement_class``: a preview never supports an outcome, a hypothesis or a denial
     never a fact) and, when attributed, a speaker (``modality.same_speaker``). The first unit's
@@ -111,9 +119,7 @@ def by_statement(groups: Sequence[list[Keyed]], related: Sequence[dict[str, Keye
         parts: list[list[Keyed]] = []
         for k in group:
             for part in parts:
-                head = part[0].unit
-                if (statement_class(head.modality) == statement_class(k.unit.modality)
-                        and same_speaker(head.speaker, k.unit.speaker)):
+                if fits(part[0], k):
                     part.append(k)
                     break
             else:
