@@ -10,6 +10,7 @@ full name it fits), and reads roles and countries around each mention (``roles_c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
@@ -62,10 +63,64 @@ def find_actors(doc: Document, sdoc: SpacyDoc) -> DocActors:
 
 def _collect(doc: Document, sdoc: SpacyDoc, t: Tables) -> list[Mention]:
     ents = [(e.start, e.end, e.label_) for e in sdoc.ents if e.label_ in LABELS]
+    ents = sorted(ents + _caps_places(sdoc, ents, t))
+    surnames = frozenset(
+        parse_person(e.text).surname for e in sdoc.ents
+        if e.label_ == "PERSON" and parse_person(e.text).is_full)
     out: list[Mention] = []
     for a, b, label in _merge_split_names(sdoc, ents, t):
         for s, e in _segments(sdoc, a, b):
-            out.extend(_trim(doc, sdoc, s, e, label, t))
+            out.extend(_trim(doc, sdoc, s, e, label, t, surnames))
+    return _majority_labels(doc, out, t)
+
+
+def _caps_places(sdoc: SpacyDoc, ents: list[tuple[int, int, str]], t: Tables) -> list[tuple[int, int, str]]:
+    """Country names and capitals on an all-capitals line ("ROMANIA BEAT LITHUANIA"), which the
+    statistical NER mostly misses; only words outside every entity, looked up in the country table."""
+    covered = {i for a, b, _ in ents for i in range(a, b)}
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(sdoc):
+        tok = sdoc[i]
+        if i in covered or not tok.is_upper or not tok.is_alpha or len(tok.text) < 4 or not _caps_line(tok):
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = sdoc[i:i + n]
+            if len(span) == n and not any(j in covered for j in range(i, i + n)) \
+                    and all(x.is_upper for x in span) and t.place_country(span.text):
+                out.append((i, i + n, "GPE"))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _caps_line(tok) -> bool:  # noqa: ANN001
+    """Whether the token's line has no lower-case letter (a headline or a dateline in capitals)."""
+    text = tok.doc.text
+    a = text.rfind("\n", 0, tok.idx) + 1
+    b = text.find("\n", tok.idx)
+    line = text[a:b if b >= 0 else len(text)]
+    return not any(c.islower() for c in line)
+
+
+def _majority_labels(doc: Document, mentions: list[Mention], t: Tables) -> list[Mention]:
+    """One label per identical name in a document: the label most of its mentions got (ties and
+    country names keep their own), so that one stray PERSON tag does not retype a county's name."""
+    votes: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        v = votes.setdefault(doc.text[m.start:m.end], {})
+        v[m.label] = v.get(m.label, 0) + 1
+    out: list[Mention] = []
+    for m in mentions:
+        v = votes[doc.text[m.start:m.end]]
+        best = max(v, key=lambda k: v[k])
+        if best != m.label and v[best] > v[m.label] and m.label != "GPE" \
+                and sum(n == v[best] for n in v.values()) == 1:
+            m = Mention(m.start, m.end, best, m.tok_start, m.tok_end)
+        out.append(m)
     return out
 
 
@@ -92,7 +147,10 @@ def _segments(sdoc: SpacyDoc, a: int, b: int) -> list[tuple[int, int]]:
     segs, s = [], a
     for i in range(a, b):
         tok = sdoc[i]
-        if tok.text in _SPLIT or tok.tag_ == "POS" or tok.text in ("’s", "'s") or "\n" in tok.text:
+        spaced_dash = tok.text in ("-", "–", "—") and tok.whitespace_ and i > a and sdoc[i - 1].whitespace_
+        comma = tok.text == "," and i + 1 < b and fold(sdoc[i + 1].text).rstrip(".") not in _NAME_SUFFIXES
+        if (tok.text in _SPLIT or tok.tag_ == "POS" or tok.text in ("’s", "'s") or "\n" in tok.text
+                or spaced_dash or comma):
             if i > s:
                 segs.append((s, i))
             s = i + 1
@@ -101,11 +159,18 @@ def _segments(sdoc: SpacyDoc, a: int, b: int) -> list[tuple[int, int]]:
     return segs
 
 
+# Words that follow a comma inside one name ("Acme, Inc.", "John Smith, Jr.").
+_NAME_SUFFIXES = frozenset({"inc", "ltd", "llc", "plc", "co", "corp", "jr", "sr", "ii", "iii", "d.c"})
+# A score or a figure ("63", "4-28", "108-3", "2/1"): never the last word of a name.
+_SCORE = re.compile(r"^\d+(?:[-–/:]\d+)*$")
+
+
 def _is_skippable(tok_text: str) -> bool:
     return not any(c.isalnum() for c in tok_text)
 
 
-def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables) -> list[Mention]:
+def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables,
+          surnames: frozenset[str] = frozenset()) -> list[Mention]:
     while s < e:
         tok = sdoc[s]
         low = fold(tok.text)
@@ -118,7 +183,8 @@ def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables) 
         else:
             break
     while e > s and (_is_skippable(sdoc[e - 1].text) or sdoc[e - 1].text in POSSESSIVE
-                     or (e - s > 1 and sdoc[e - 1].text in _TRAILING_FUNCTION)):
+                     or (e - s > 1 and sdoc[e - 1].text in _TRAILING_FUNCTION)
+                     or (e - s > 1 and _trailing_score(sdoc[e - 1].text, label))):
         e -= 1  # "Harischandra of", "Museum in": a preposition the NER span ran into
     if e <= s:
         return []
@@ -135,7 +201,8 @@ def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables) 
         return [Mention(start + off, start + off + len(p), "GPE", -1, -1) for off, p in parts]
     if label == "ORG" and _in_title(sdoc, s, e, t):
         return []
-    label = _retype(text, label, e - s, t)
+    if not (label == "PERSON" and e - s == 1 and text in surnames):  # "Washington" of "Kenny Washington"
+        label = _retype(text, label, e - s, t)
     if label == "NORP" and not _norp_is_actor(sdoc, e - 1):
         return []
     return [Mention(start, end, label, s, e)]
@@ -147,6 +214,14 @@ _RANK_WORDS = frozenset({"sgt", "cpl", "pvt", "lt", "maj", "gen", "adm", "col", 
                          "rear", "vice", "staff", "first", "lance", "brig"})
 # Lower-case function words that cannot end a name.
 _TRAILING_FUNCTION = frozenset({"of", "in", "at", "and", "for", "on", "from", "to", "the"})
+
+
+def _trailing_score(word: str, label: str) -> bool:
+    """A figure after a name in a results table ("J. Adams 123", "Kent 108-3"); an organisation keeps
+    a short number of its own ("Channel 4"), a score with a dash is never part of a name."""
+    if not _SCORE.match(word):
+        return False
+    return label != "ORG" or not word.isdigit() or len(word) >= 3
 
 
 def _title_only_word(word: str, t: Tables) -> bool:
@@ -198,14 +273,12 @@ def _fix_types(doc: Document, sdoc: SpacyDoc, mentions: list[Mention]) -> list[M
             name = parse_person(doc.text[m.start:m.end])
             if name.is_full:
                 surnames.update({name.last_key, name.surname_key})
-    tagged_person = {doc.text[m.start:m.end] for m in mentions if m.label == "PERSON"}
     out: list[Mention] = []
     covered: set[int] = set()
     for m in mentions:
         text = doc.text[m.start:m.end]
         if m.label != "PERSON" and not t.place_country(text) and (
-                text in tagged_person
-                or (m.tok_end - m.tok_start == 1 and _surname_like(text, surnames))):
+                m.tok_end - m.tok_start == 1 and _surname_like(text, surnames)):
             m = Mention(m.start, m.end, "PERSON", m.tok_start, m.tok_end)
         out.append(m)
         covered.update(range(m.tok_start, m.tok_end))
