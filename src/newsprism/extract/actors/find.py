@@ -3,6 +3,7 @@ documents.
 
 ``find_actors`` reads spaCy's entities, repairs common NER errors with light rules (a title or
 possessive inside a name, a surname tagged as an organisation, "U.S.-Russia" tagged as a person),
+drops names in credit lines, bylines and datelines (``credits``),
 groups mentions into one ``LocalActor`` per real actor (a surname or "Mr. X" joins the nearest
 full name it fits), and reads roles and countries around each mention (``roles_country``).
 ``canonicalise`` (in ``names_merge``) merges local actors of many documents into entities.
@@ -17,6 +18,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from newsprism.model import DocActors, LocalActor
 from newsprism.extract.actors.abbrev import find_abbreviations
+from newsprism.extract.actors.credits import credit_ranges, inside
 from newsprism.extract.actors.group import Mention, group_mentions
 from newsprism.extract.actors.merge import canonicalise
 from newsprism.extract.actors.normalise import (
@@ -53,6 +55,8 @@ def find_actors(doc: Document, sdoc: SpacyDoc) -> DocActors:
     mentions = [m for m in _collect(doc, sdoc, t) if not any(a <= m.start < b for a, b in party)]
     mentions = _fix_types(doc, sdoc, mentions)
     mentions = find_abbreviations(doc, sdoc, mentions)
+    credits = credit_ranges(doc.clean_text())
+    mentions = [m for m in mentions if not inside(credits, m.start)]
     groups = group_mentions(doc, mentions)
     actors = [_build(doc, sdoc, f"{doc.id}#{n}", g, t, party) for n, g in enumerate(groups)]
     return DocActors(doc.id, tuple(actors))
