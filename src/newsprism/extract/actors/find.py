@@ -29,11 +29,13 @@ from newsprism.extract.actors.normalise import (
     translit_key,
 )
 from newsprism.extract.actors.roles import (
+    HOLDERS,
     PARTY_TAG,
     POSSESSIVE,
     Tables,
     appositive_after,
     appositive_before,
+    holder_country,
     office_country,
     premodifier,
     tables,
@@ -309,17 +311,20 @@ def _surname_like(text: str, surnames: set[str]) -> bool:
 class _Votes:
     weights: dict[str, float]
     evidence: dict[str, str]
+    spans: dict[str, tuple[int, int]]
 
-    def add(self, iso: str | None, weight: float, evidence: str) -> None:
+    def add(self, iso: str | None, weight: float, evidence: str, span: tuple[int, int] = (-1, -1)) -> None:
         if iso:
             self.weights[iso] = self.weights.get(iso, 0.0) + weight
             self.evidence.setdefault(iso, evidence)
+            if span[0] >= 0:
+                self.spans.setdefault(iso, span)
 
-    def best(self) -> tuple[str | None, str | None]:
+    def best(self) -> tuple[str | None, str | None, tuple[int, int] | None]:
         if not self.weights:
-            return None, None
+            return None, None, None
         iso = max(self.weights, key=lambda k: (self.weights[k], -list(self.weights).index(k)))
-        return iso, self.evidence[iso]
+        return iso, self.evidence[iso], self.spans.get(iso)
 
 
 def _build(
@@ -336,7 +341,7 @@ def _build(
     name = max(plain, key=lambda x: (len(x.split()), not x.isupper(), len(x), -plain.index(x)))
     roles: list[str] = []
     role_ev: list[str] = []
-    votes = _Votes({}, {})
+    votes = _Votes({}, {}, {})
     evidence: dict[str, str] = {}
     for m in group:
         if m.tok_start < 0 or m.alias:
@@ -346,22 +351,34 @@ def _build(
         elif label in ("ORG", "FAC"):
             found = premodifier(sdoc, m.tok_start, t)
             if found and found.role is None:
-                votes.add(found.country, 2, f"'{found.evidence}' before '{doc.text[m.start:m.end]}'")
+                votes.add(found.country, 2, f"'{found.evidence}' before '{doc.text[m.start:m.end]}'",
+                          found.span)
+    first = next((m for m in group if not m.alias and doc.text[m.start:m.end] == name), group[0])
+    own = (first.start, first.end)
     if label in ("GPE", "LOC", "FAC"):
         iso = t.country_of_name(name)
         if iso:
-            votes.add(iso, 3, f"country name '{name}'")
+            votes.add(iso, 3, f"country name '{name}'", own)
         elif t.place_country(name):
-            votes.add(t.place_country(name), 3, f"capital '{name}'")
+            votes.add(t.place_country(name), 3, f"capital '{name}'", own)
     if label == "NORP":
-        votes.add(t.demonym(name), 3, f"demonym '{name}'")
+        votes.add(t.demonym(name), 3, f"demonym '{name}'", own)
     if label == "ORG":
-        votes.add(t.institutions.get(fold(name)), 3, f"institution '{name}'")
+        votes.add(t.institutions.get(fold(name)), 3, f"institution '{name}'", own)
     if not votes.weights:
         _office_vote(doc, sdoc, roles, t, votes)
-    country, country_ev = votes.best()
+    source = "text"
+    if not votes.weights and label == "PERSON":
+        held = holder_country(name)
+        if held:
+            votes.add(held[0], 0.5, held[1])
+            source = f"table {HOLDERS}"
+    country, country_ev, country_span = votes.best()
     if country_ev:
         evidence["country"] = country_ev
+        evidence["country_source"] = source
+        if country_span:
+            evidence["country_span"] = f"{doc.id}:{country_span[0]}-{country_span[1]}"
     if role_ev:
         evidence["roles"] = "; ".join(dict.fromkeys(role_ev))
     defined = [m for m in group if m.abbr]
@@ -385,7 +402,7 @@ def _person_context(
     after = m.tok_end
     for a, b in party:
         if m.end <= a <= m.end + 3 and doc.text[m.end:a].strip() == "":
-            votes.add("USA", 3, f"party-state tag '{doc.text[a:b]}' after '{mention}'")
+            votes.add("USA", 3, f"party-state tag '{doc.text[a:b]}' after '{mention}'", (a, b))
             while after < len(sdoc) and sdoc[after].idx < b:
                 after += 1
     for found, where in (
@@ -398,7 +415,7 @@ def _person_context(
         if found.role:
             roles.append(found.role)
             role_ev.append(f"'{found.role}' from '{found.evidence}' {where} '{mention}'")
-        votes.add(found.country, 2, f"'{found.evidence}' {where} '{mention}'")
+        votes.add(found.country, 2, f"'{found.evidence}' {where} '{mention}'", found.span)
 
 
 def _office_vote(doc: Document, sdoc: SpacyDoc, roles: list[str], t: Tables, votes: _Votes) -> None:
@@ -407,7 +424,9 @@ def _office_vote(doc: Document, sdoc: SpacyDoc, roles: list[str], t: Tables, vot
         iso = office_country(role, t)
         if not iso:
             continue
-        named = any(t.place_country(e.text) == iso or t.demonym(e.text) == iso for e in sdoc.ents)
-        if named:
-            votes.add(iso, 1, f"office '{role}' in a text that names {t.canonical[iso]}")
+        named = next((e for e in sdoc.ents if t.place_country(e.text) == iso or t.demonym(e.text) == iso),
+                     None)
+        if named is not None:
+            votes.add(iso, 1, f"office '{role}' in a text that names {t.canonical[iso]}",
+                      (named.start_char, named.end_char))
             return

@@ -183,12 +183,16 @@ def _entity(group: list[LocalActor], used: set[str]) -> Entity:
     forms = {a.name for a in group} | {x for a in group for x in a.aliases}
     roles = Counter(r for a in group for r in a.roles)
     first_role = {r: n for n, r in enumerate(r for a in group for r in a.roles)}
-    countries = Counter(a.country for a in group if a.country)
+    # a country the text states (in any document of the group) outranks one from a table
+    stated = [a for a in group if a.country and a.evidence.get("country_source", "text") == "text"]
+    countries = Counter(a.country for a in (stated or [a for a in group if a.country]))
     country = max(countries, key=lambda c: (countries[c], c)) if countries else None
     evidence: dict[str, str] = {}
-    for a in group:
+    for a in sorted(group, key=lambda a: a.evidence.get("country_source", "text") != "text"):
         if country and a.country == country and "country" in a.evidence:
-            evidence.setdefault("country", a.evidence["country"])
+            for k in ("country", "country_source", "country_span"):
+                if k in a.evidence:
+                    evidence.setdefault(k, a.evidence[k])
         for k in ("roles", "abbreviation"):
             if k in a.evidence:
                 parts = [*filter(None, evidence.get(k, "").split("; ")), a.evidence[k]]
