@@ -184,13 +184,16 @@ def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables,
             s += 1
         elif label == "PERSON" and e - s > 1 and (
             t.is_title_word(tok.text) or t.demonym(tok.text) or t.country_of_name(tok.text)
+            or _SCORE.match(tok.text)  # "64 Bob Estes": a figure before a name
         ):
             s += 1
         else:
             break
     while e > s and (_is_skippable(sdoc[e - 1].text) or sdoc[e - 1].text in POSSESSIVE
                      or (e - s > 1 and sdoc[e - 1].text in _TRAILING_FUNCTION)
-                     or (e - s > 1 and _trailing_score(sdoc[e - 1].text, label))):
+                     or (e - s > 1 and _trailing_score(sdoc[e - 1].text, label))
+                     or (e - s > 1 and sdoc[e - 1].is_lower and sdoc[e - 1].is_alpha)):
+        # a name never ends in a lower-case word ("Interfax news agency", "the Guardian newspaper")
         e -= 1  # "Harischandra of", "Museum in": a preposition the NER span ran into
     if e <= s:
         return []
