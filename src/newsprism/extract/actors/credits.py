@@ -19,21 +19,22 @@ from __future__ import annotations
 
 import re
 
-_CAP = r"[A-Z][\w.'’&-]*"
+_CAP = r"(?:[A-Z]\w{0,2}\.|[A-Z][\w'’&-]*)"  # a capitalised word or a short abbreviation ("J.", "St.")
 _CAPS = rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|van|von|da|bin|al|la|le))*"
 # "Jane Roe/AFP/Getty Images" at the end of its line or before a closing bracket.
 _SLASH_CHAIN = re.compile(rf"(?<![\w/])(?:{_CAPS})(?:[ \t]*/[ \t]*(?:{_CAPS}))+(?=[ \t]*(?:[)\]]|$))",
                           re.M)
 _CREDIT_PHRASE = re.compile(
     r"(?:\b(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Ii]llustrations?|[Vv]ideo|[Ff]ile photo)"
-    r"[ \t]*(?:by\b|:|credit\b:?)|\b(?:[Cc]redit|[Cc]ourtesy(?: of)?|[Ss]ource)[ \t]*:)[^\n)\]]*")
+    r"[ \t]*(?:by\b|:|credit\b:?)|\b(?:[Cc]redit|[Cc]ourtesy(?: of)?)[ \t]*:)[^\n)\]]{0,100}(?=[)\]]|$)",
+    re.M)  # up to the end of its line or bracket, and short: never the rest of a paragraph
 _TOGGLE = re.compile(r"^[ \t]*(?:hide|show|toggle|close|expand)[ \t]+(?:caption|image)[ \t]*$|"
                      r"^[ \t]*enlarge this image[ \t]*$", re.I | re.M)
 _BYLINE = re.compile(rf"^[ \t]*[Bb][Yy][ \t]+{_CAPS}(?:[ \t]*(?:,|and|&)[ \t]*{_CAPS})*[ \t]*$"
                      rf"|^[ \t]*[Bb][Yy][ \t]+{_CAPS}(?:[ \t]*(?:,|and|&)[ \t]*{_CAPS})*(?=[ \t]*[|•·—–]|[ \t]+-[ \t])",
                      re.M)
 _NOTE = re.compile(r"\b(?:(?:[Aa]dditional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)[ \t]+by[ \t]+"
-                   r"[^\n]*")
+                   r"[A-Z][^\n]{0,150}$", re.M)
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3})"
     r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"

@@ -113,8 +113,9 @@ def _caps_line(tok) -> bool:  # noqa: ANN001
 
 
 def _majority_labels(doc: Document, mentions: list[Mention], t: Tables) -> list[Mention]:
-    """One label per identical name in a document: the label most of its mentions got (ties and
-    country names keep their own), so that one stray PERSON tag does not retype a county's name."""
+    """One label per identical non-person name in a document: the label most of its mentions got
+    (ties, places and persons keep their own; a name tagged a person anywhere is a person, in
+    ``_fix_types``)."""
     votes: dict[str, dict[str, int]] = {}
     for m in mentions:
         v = votes.setdefault(doc.text[m.start:m.end], {})
@@ -123,8 +124,8 @@ def _majority_labels(doc: Document, mentions: list[Mention], t: Tables) -> list[
     for m in mentions:
         v = votes[doc.text[m.start:m.end]]
         best = max(v, key=lambda k: v[k])
-        if best != m.label and v[best] > v[m.label] and m.label != "GPE" \
-                and sum(n == v[best] for n in v.values()) == 1:
+        if best != m.label and v[best] > v[m.label] and "PERSON" not in (m.label, best) \
+                and m.label != "GPE" and sum(n == v[best] for n in v.values()) == 1:
             m = Mention(m.start, m.end, best, m.tok_start, m.tok_end)
         out.append(m)
     return out
@@ -149,12 +150,14 @@ def _merge_split_names(
 
 
 def _segments(sdoc: SpacyDoc, a: int, b: int) -> list[tuple[int, int]]:
-    """Split a span at quotes, brackets and possessives ("Rubio’s Riyadh", "Vladimir] Putin")."""
+    """Split a span at quotes, brackets and possessives ("Rubio’s Riyadh", "Vladimir] Putin"), at a
+    spaced dash ("Romania - Cosmin Contra") and at a comma before a country or capital ("Oval,
+    London")."""
     segs, s = [], a
     for i in range(a, b):
         tok = sdoc[i]
         spaced_dash = tok.text in ("-", "–", "—") and tok.whitespace_ and i > a and sdoc[i - 1].whitespace_
-        comma = tok.text == "," and i + 1 < b and fold(sdoc[i + 1].text).rstrip(".") not in _NAME_SUFFIXES
+        comma = tok.text == "," and i + 1 < b and bool(_T().place_country(sdoc[i + 1:b].text))
         if (tok.text in _SPLIT or tok.tag_ == "POS" or tok.text in ("’s", "'s") or "\n" in tok.text
                 or spaced_dash or comma):
             if i > s:
@@ -165,8 +168,7 @@ def _segments(sdoc: SpacyDoc, a: int, b: int) -> list[tuple[int, int]]:
     return segs
 
 
-# Words that follow a comma inside one name ("Acme, Inc.", "John Smith, Jr.").
-_NAME_SUFFIXES = frozenset({"inc", "ltd", "llc", "plc", "co", "corp", "jr", "sr", "ii", "iii", "d.c"})
+_T = tables
 # A score or a figure ("63", "4-28", "108-3", "2/1"): never the last word of a name.
 _SCORE = re.compile(r"^\d+(?:[-–/:]\d+)*$")
 
@@ -191,9 +193,7 @@ def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables,
             break
     while e > s and (_is_skippable(sdoc[e - 1].text) or sdoc[e - 1].text in POSSESSIVE
                      or (e - s > 1 and sdoc[e - 1].text in _TRAILING_FUNCTION)
-                     or (e - s > 1 and _trailing_score(sdoc[e - 1].text, label))
-                     or (e - s > 1 and sdoc[e - 1].is_lower and sdoc[e - 1].is_alpha)):
-        # a name never ends in a lower-case word ("Interfax news agency", "the Guardian newspaper")
+                     or (e - s > 1 and _trailing_score(sdoc[e - 1].text, label))):
         e -= 1  # "Harischandra of", "Museum in": a preposition the NER span ran into
     if e <= s:
         return []
@@ -282,12 +282,14 @@ def _fix_types(doc: Document, sdoc: SpacyDoc, mentions: list[Mention]) -> list[M
             name = parse_person(doc.text[m.start:m.end])
             if name.is_full:
                 surnames.update({name.last_key, name.surname_key})
+    tagged_person = {doc.text[m.start:m.end] for m in mentions if m.label == "PERSON"}
     out: list[Mention] = []
     covered: set[int] = set()
     for m in mentions:
         text = doc.text[m.start:m.end]
         if m.label != "PERSON" and not t.place_country(text) and (
-                m.tok_end - m.tok_start == 1 and _surname_like(text, surnames)):
+                text in tagged_person
+                or (m.tok_end - m.tok_start == 1 and _surname_like(text, surnames))):
             m = Mention(m.start, m.end, "PERSON", m.tok_start, m.tok_end)
         out.append(m)
         covered.update(range(m.tok_start, m.tok_end))
