@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 
 _CAP = r"(?:[A-Z]\w{0,2}\.|[A-Z][\w'’&-]*)"  # a capitalised word or a short abbreviation ("J.", "St.")
-_CAPS = rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|van|von|da|bin|al|la|le))*"
+_CAPS = rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|van|von|da|bin|al|la|le)){{0,5}}"  # bounded: linear time on long runs
 # "Jane Roe/AFP/Getty Images" at the end of its line or before a closing bracket.
-_SLASH_CHAIN = re.compile(rf"(?<![\w/])(?:{_CAPS})(?:[ \t]*/[ \t]*(?:{_CAPS}))+(?=[ \t]*(?:[)\]]|$))",
+_SLASH_CHAIN = re.compile(rf"(?<![\w/])(?:{_CAPS})(?:[ \t]*/[ \t]*(?:{_CAPS})){{1,4}}(?=[ \t]*(?:[)\]]|$))",
                           re.M)
 _CREDIT_PHRASE = re.compile(
     r"(?:\b(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Ii]llustrations?|[Vv]ideo|[Ff]ile photo)"

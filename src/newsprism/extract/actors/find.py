@@ -12,6 +12,7 @@ full name it fits), and reads roles and countries around each mention (``roles_c
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
@@ -84,11 +85,15 @@ def _caps_places(sdoc: SpacyDoc, ents: list[tuple[int, int, str]], t: Tables) ->
     """Country names and capitals on an all-capitals line ("ROMANIA BEAT LITHUANIA"), which the
     statistical NER mostly misses; only words outside every entity, looked up in the country table."""
     covered = {i for a, b, _ in ents for i in range(a, b)}
+    text = sdoc.text
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    caps_line = [not any(c.islower() for c in text[a:b]) for a, b in zip(starts, [*starts[1:], len(text)])]
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(sdoc):
         tok = sdoc[i]
-        if i in covered or not tok.is_upper or not tok.is_alpha or len(tok.text) < 4 or not _caps_line(tok):
+        if i in covered or not tok.is_upper or not tok.is_alpha or len(tok.text) < 4 \
+                or not caps_line[bisect_right(starts, tok.idx) - 1]:
             i += 1
             continue
         for n in (3, 2, 1):
@@ -101,15 +106,6 @@ def _caps_places(sdoc: SpacyDoc, ents: list[tuple[int, int, str]], t: Tables) ->
         else:
             i += 1
     return out
-
-
-def _caps_line(tok) -> bool:  # noqa: ANN001
-    """Whether the token's line has no lower-case letter (a headline or a dateline in capitals)."""
-    text = tok.doc.text
-    a = text.rfind("\n", 0, tok.idx) + 1
-    b = text.find("\n", tok.idx)
-    line = text[a:b if b >= 0 else len(text)]
-    return not any(c.islower() for c in line)
 
 
 def _majority_labels(doc: Document, mentions: list[Mention], t: Tables) -> list[Mention]:
