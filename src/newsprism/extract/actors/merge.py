@@ -5,7 +5,10 @@ Candidates are blocked, never compared all-pairs: persons by transliteration key
 (countries by ISO3), defined abbreviations and organisation initials by exact short form. Within a
 block, full person names join when compatible (``persons_compatible``: transliteration, hypocorism,
 initial, one-letter typo); a surname-only actor joins the one full-name entity that fits, and stays
-apart when several do.
+apart when several do. A join that rests on a one-letter typo or a transliteration variant (the
+names differ after folding) needs the context to agree as well (``context_agrees``: same document,
+a shared role, the same country, or another person or organisation both documents mention) and
+never happens between actors whose countries differ.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from newsprism.model import DocActors, LocalActor
 from newsprism.extract.actors.group import other_key
 from newsprism.extract.actors.normalise import (
     PersonName,
+    fold,
     deletion_variants,
+    exact_match,
     initials,
     one_typo,
     parse_person,
@@ -55,12 +60,14 @@ def canonicalise(
 
 def _join_persons(actors: list[LocalActor], uf: DisjointSets[int]) -> None:
     names = {i: parse_person(a.name) for i, a in enumerate(actors) if a.type == "PERSON"}
+    co = co_mentions(actors)
     blocks: dict[str, list[int]] = {}
     for i, n in names.items():
         if n.is_full:
             for k in deletion_variants(n.surname_key):
                 blocks.setdefault(k, []).append(i)
     reps: dict[int, list[PersonName]] = {}  # cluster root -> its full names
+    reps_idx: dict[int, list[int]] = {}  # cluster root -> its full-name actors
     for i, n in names.items():
         if not n.is_full:
             continue
@@ -68,19 +75,25 @@ def _join_persons(actors: list[LocalActor], uf: DisjointSets[int]) -> None:
                         if j < i})
         for j in cands:
             root = uf.find(j)
-            if all(persons_compatible(n, m) for m in reps[root]):
-                uf.union(i, root)
+            if all(persons_compatible(n, m) for m in reps[root]) and (
+                    all(exact_match(n, m) for m in reps[root])
+                    or all(context_agrees(actors[i], actors[k], co) for k in reps_idx[root])):
+                uf.union(i, root)  # root < i stays the root
                 reps[root].append(n)
+                reps_idx[root].append(i)
                 break
         else:
             reps[i] = [n]
+            reps_idx[i] = [i]
     singles: dict[str, int] = {}
     for i, n in names.items():
         if n.is_full:
             continue
         key = n.surname_key
         roots = {uf.find(j) for k in deletion_variants(key) for j in blocks.get(k, [])
-                 if _surname_fits(key, names[j])}
+                 if _surname_fits(key, names[j])
+                 and (fold(n.surname) in (fold(names[j].surname), fold(names[j].surname.split()[-1]))
+                      or context_agrees(actors[i], actors[j], co))}
         if len(roots) == 1:
             uf.union(i, roots.pop())
         elif not roots:
@@ -88,6 +101,36 @@ def _join_persons(actors: list[LocalActor], uf: DisjointSets[int]) -> None:
                 uf.union(i, singles[key])
             else:
                 singles[key] = i
+
+
+def _doc_of(a: LocalActor) -> str:
+    return a.key.rsplit("#", 1)[0]
+
+
+def _own_key(a: LocalActor) -> str:
+    return parse_person(a.name).surname_key if a.type == "PERSON" else other_key(a.type, a.name)
+
+
+def co_mentions(actors: Sequence[LocalActor]) -> dict[str, set[str]]:
+    """Document -> keys of the people and organisations it mentions."""
+    out: dict[str, set[str]] = {}
+    for a in actors:
+        if a.type in ("PERSON", "ORG"):
+            out.setdefault(_doc_of(a), set()).add(_own_key(a))
+    return out
+
+
+def context_agrees(a: LocalActor, b: LocalActor, co: dict[str, set[str]]) -> bool:
+    """Whether two person actors' contexts agree: never with different countries; yes in one
+    document, with a shared role, the same country, or another person or organisation both
+    documents mention."""
+    if a.country and b.country and a.country != b.country:
+        return False
+    da, db = _doc_of(a), _doc_of(b)
+    if da == db or set(a.roles) & set(b.roles) or (a.country and a.country == b.country):
+        return True
+    shared = co.get(da, set()) & co.get(db, set())
+    return bool(shared - {_own_key(a), _own_key(b)})
 
 
 def _surname_fits(key: str, n: PersonName) -> bool:
@@ -140,12 +183,16 @@ def _entity(group: list[LocalActor], used: set[str]) -> Entity:
     forms = {a.name for a in group} | {x for a in group for x in a.aliases}
     roles = Counter(r for a in group for r in a.roles)
     first_role = {r: n for n, r in enumerate(r for a in group for r in a.roles)}
-    countries = Counter(a.country for a in group if a.country)
+    # a country the text states (in any document of the group) outranks one from a table
+    stated = [a for a in group if a.country and a.evidence.get("country_source", "text") == "text"]
+    countries = Counter(a.country for a in (stated or [a for a in group if a.country]))
     country = max(countries, key=lambda c: (countries[c], c)) if countries else None
     evidence: dict[str, str] = {}
-    for a in group:
+    for a in sorted(group, key=lambda a: a.evidence.get("country_source", "text") != "text"):
         if country and a.country == country and "country" in a.evidence:
-            evidence.setdefault("country", a.evidence["country"])
+            for k in ("country", "country_source", "country_span"):
+                if k in a.evidence:
+                    evidence.setdefault(k, a.evidence[k])
         for k in ("roles", "abbreviation"):
             if k in a.evidence:
                 parts = [*filter(None, evidence.get(k, "").split("; ")), a.evidence[k]]

@@ -1,7 +1,9 @@
 """Name normalisation for actor matching: folding, transliteration keys, person-name parsing.
 
 ``translit_key`` maps spelling and transliteration variants of one name to one key (Sergei/Sergey,
-Yury/Yuri, Zelensky/Zelenskyy/Zelenskiy, Aleksei/Alexei, Dmitri/Dmitry). ``given_compatible`` says
+Yury/Yuri, Zelensky/Zelenskyy/Zelenskiy, Aleksei/Alexei, Dmitri/Dmitry); a name in another script
+keeps its own letters (lower case, diacritics folded), so it is grouped by the same rules in its
+own script and never meets a Latin spelling. ``given_compatible`` says
 whether two given names can denote the same person (same key, an initial, a hypocorism from
 ``resources/actors_hypocorisms.tsv``, or a one-letter typo of a long name).
 """
@@ -20,7 +22,9 @@ from newsprism.lang.resources import lines
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _VOWELS = frozenset("aeiou")
 _ENDINGS = re.compile(r"(?:ei|ey|iy|ii|yi|ij)$")
-_NON_LETTER = re.compile(r"[^a-z]")
+# Everything but letters; letters of any script stay, so a name in Cyrillic, Greek or Arabic keeps
+# its own key (never the empty key that every such name would share).
+_NON_LETTER = re.compile(r"[\W\d_]")
 _PARTICLES = frozenset(
     {"bin", "ibn", "bint", "al", "el", "de", "del", "della", "der", "den", "di", "da", "du", "dos",
      "das", "van", "von", "le", "la", "ter", "ten", "abu", "st.", "mac"}
@@ -168,6 +172,19 @@ def persons_compatible(a: PersonName, b: PersonName) -> bool:
     if sa != sb and not one_typo(sa, sb):
         return False
     return given_compatible(a.given, b.given)
+
+
+def exact_match(a: PersonName, b: PersonName) -> bool:
+    """Two compatible names spelled alike (surname and given names equal after folding, or a given
+    name that is an initial or a nickname): no typo and no transliteration variant involved."""
+    if fold(a.surname) != fold(b.surname):
+        return False
+    for x, y in zip(a.given, b.given, strict=False):
+        if fold(x) != fold(y) and not (_is_initial(x) or _is_initial(y)) and translit_key(x) == translit_key(y):
+            return False
+        if fold(x) != fold(y) and not (_is_initial(x) or _is_initial(y)) and one_typo(translit_key(x), translit_key(y)):
+            return False
+    return True
 
 
 def initials(name: str) -> str:

@@ -94,6 +94,13 @@ class RoleFinding:
     role: str | None
     country: str | None
     evidence: str  # the words the finding was read from
+    span: tuple[int, int] = (-1, -1)  # their character offsets in the document
+
+
+def _finding(sdoc: SpacyDoc, role: str | None, country: str | None, a: int, b: int) -> RoleFinding:
+    """A finding read from tokens [a, b)."""
+    span = (sdoc[a].idx, sdoc[b - 1].idx + len(sdoc[b - 1].text)) if b > a else (-1, -1)
+    return RoleFinding(role, country, sdoc[a:b].text, span)
 
 
 def normalise_role(words: list[str]) -> str | None:
@@ -182,7 +189,7 @@ def premodifier(sdoc: SpacyDoc, i: int, t: Tables) -> RoleFinding | None:
         return None
     if role is None and start != i - 1 and country is not None:
         return None  # a country not directly before the name says nothing about the person
-    return RoleFinding(role, country, sdoc[start:i].text)
+    return _finding(sdoc, role, country, start, i)
 
 
 def appositive_after(sdoc: SpacyDoc, i: int, t: Tables) -> RoleFinding | None:
@@ -222,7 +229,7 @@ def appositive_after(sdoc: SpacyDoc, i: int, t: Tables) -> RoleFinding | None:
             if found and found[1] in (j + 1, j + 2):
                 country, j = found[0], k + 1
                 break
-    return RoleFinding(normalise_role(taken), country, sdoc[i + 1 : j].text)
+    return _finding(sdoc, normalise_role(taken), country, i + 1, j)
 
 
 def appositive_before(sdoc: SpacyDoc, i: int, t: Tables) -> RoleFinding | None:
@@ -234,13 +241,53 @@ def appositive_before(sdoc: SpacyDoc, i: int, t: Tables) -> RoleFinding | None:
         taken.append(sdoc[j].text)
         j -= 1
     start = j + 1
-    if j >= 1 and sdoc[j].text in POSSESSIVE:
+    if taken and j >= 1 and t.demonym(sdoc[j].text) and sdoc[j].is_title:
+        country, start = t.demonym(sdoc[j].text), j  # "the Russian foreign minister, NAME"
+        j -= 1
+    if country is None and j >= 1 and sdoc[j].text in POSSESSIVE:
         found = country_ending_at(sdoc, j - 1, t)
         if found:
             country, start = found
-    elif j >= 0 and sdoc[j].pos_ not in ("DET", "PRON", "ADP", "PUNCT", "VERB", "AUX"):
+    elif country is None and j >= 0 and sdoc[j].pos_ not in ("DET", "PRON", "ADP", "PUNCT", "VERB", "AUX"):
         return None
-    return RoleFinding(normalise_role(taken[::-1]), country, sdoc[start : i - 1].text)
+    return _finding(sdoc, normalise_role(taken[::-1]), country, start, i - 1)
+
+
+HOLDERS = "actors_office_holders.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    name: str
+    country: str  # ISO3
+    office: str
+    start: str
+    end: str
+
+
+def holder_key(name: str) -> str:
+    """ "J.D. Vance" and "JD Vance" alike: folded words without dots."""
+    return " ".join(w for w in (fold(x).replace(".", "") for x in name.split()) if w)
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[str, tuple[Holder, ...]]:
+    """Full name key -> the public offices held under that name (``resources/actors_office_holders.tsv``)."""
+    out: dict[str, list[Holder]] = {}
+    for line in lines(HOLDERS):
+        h = Holder(*line.split("\t")[:5])
+        out.setdefault(holder_key(h.name), []).append(h)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def holder_country(name: str) -> tuple[str, str] | None:
+    """(ISO3, evidence) for a full name in the office-holder table when every entry agrees."""
+    found = office_holders().get(holder_key(name), ())
+    countries = {h.country for h in found}
+    if len(countries) != 1 or len(name.split()) < 2:
+        return None
+    offices = "; ".join(f"{h.office} {h.start[:4]}-{h.end[:4]}" for h in found)
+    return countries.pop(), f"'{found[0].name}' in table {HOLDERS}: {offices}"
 
 
 def office_country(role: str, t: Tables) -> str | None:

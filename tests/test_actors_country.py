@@ -1,0 +1,62 @@
+"""Actors' countries: from the text's own words (with the span they stand in), from another
+document of the same story, and from the table of public office holders (with its name as the
+source). Hand-written text; expected values written by reading it."""
+
+from __future__ import annotations
+
+from newsprism.extract.actors.find import canonicalise, find_actors
+from newsprism.extract.actors.roles import holder_country
+from newsprism.model import Document, Range, sha256_text
+
+TALKS = ("The Russian foreign minister, Anatoly Gerasimov, said the talks would continue. French "
+         "President Lucien Marchetti disagreed.\n")
+FOLLOW_UP = "Anatoly Gerasimov met Lucien Marchetti in Geneva on Friday. Both called it useful.\n"
+SENATE = "Maria Cantwell said on Friday that the rail bill would pass. Opponents disagreed.\n"
+STATED = "Spanish economist Maria Cantwell said on Friday that the rail bill would pass.\n"
+
+
+def _run(nlp, texts: list[str]):
+    found = []
+    for n, text in enumerate(texts):
+        d = Document(f"d{n}", f"d{n}.txt", sha256_text(text), text, None, None, (), None, "news",
+                     Range(0, len(text)), ())
+        found.append(find_actors(d, nlp(d.clean_text())))
+    return found, {e.name: e for e in canonicalise(found)[0]}
+
+
+def test_country_from_the_text_with_its_span(nlp):
+    found, ents = _run(nlp, [TALKS])
+    g = ents["Anatoly Gerasimov"]
+    assert g.country == "RUS" and g.evidence["country_source"] == "text"
+    doc, _, rng = g.evidence["country_span"].partition(":")
+    a, b = map(int, rng.split("-"))
+    assert doc == "d0" and TALKS[a:b] == "Russian foreign minister"
+    m = ents["Lucien Marchetti"]
+    assert m.country == "FRA" and "French President" in m.evidence["country"]
+
+
+def test_country_from_another_document_of_the_story(nlp):
+    found, ents = _run(nlp, [FOLLOW_UP, TALKS])
+    alone = {a.name: a for a in found[0].actors}
+    assert alone["Anatoly Gerasimov"].country is None  # the follow-up alone says nothing
+    assert ents["Anatoly Gerasimov"].country == "RUS"
+    assert ents["Anatoly Gerasimov"].evidence["country_span"].startswith("d1:")
+
+
+def test_country_from_the_office_holder_table_names_its_source(nlp):
+    _, ents = _run(nlp, [SENATE])
+    e = ents["Maria Cantwell"]
+    assert e.country == "USA"
+    assert e.evidence["country_source"] == "table actors_office_holders.tsv"
+    assert "senator" in e.evidence["country"]
+
+
+def test_the_text_outranks_the_table(nlp):
+    _, ents = _run(nlp, [SENATE, STATED])
+    e = ents["Maria Cantwell"]
+    assert e.country == "ESP" and e.evidence["country_source"] == "text"
+
+
+def test_table_needs_a_full_name():
+    assert holder_country("Cantwell") is None
+    assert holder_country("J.D. Vance") == holder_country("JD Vance") is not None
