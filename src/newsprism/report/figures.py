@@ -15,7 +15,7 @@ from newsprism.report.charts import Edge, Node, TimelineItem
 from newsprism.report.text import parse_period, sentence_starts
 from newsprism.report.views import Index
 
-MAX_NODES = 30  # more actors than this make an unreadable network; the rest are listed, not drawn
+MAX_NODES = 12  # the main actors, drawn; more make the network unreadable on a phone: the rest are listed on demand
 MAX_TIMELINE = 80  # dated events drawn; the rest stay in the table
 MAX_SENTENCE_EDGES_PER_NODE = 2  # same-sentence links drawn per actor drawn, strongest first
 

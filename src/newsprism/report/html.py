@@ -56,8 +56,9 @@ class StoryView:
     dated: tuple[EventRow, ...]
     undated: tuple[EventRow, ...]
     network: Markup
-    entities: tuple[tuple[Entity, int], ...]
-    hidden_entities: int
+    actor_types: tuple[tuple[str, str], ...]  # legend: entity type, its colour in the network
+    entities: tuple[tuple[Entity, int], ...]  # the actors drawn (the most mentioned), in the table first
+    more_entities: tuple[tuple[Entity, int], ...]  # the rest, listed on demand
     outlets: tuple[OutletView, ...]
     tone_chart: Markup
     quoted_charts: tuple[tuple[str, Markup], ...]
@@ -75,6 +76,9 @@ class DocumentView:
 
 
 _ENV_TEMPLATE = "report.html.j2"
+TONE_SCALE = (-1.0, 1.0)  # the range of the tone score (VADER's compound), drawn whole in every story
+TONE_AXIS = "tone of wording, -1 to +1"
+TONE_ENDS = ("\u2190 negative", "positive \u2192")
 INDEX = "report.html"  # the index page (or, for one story, the whole report)
 STORY_DIR = "stories"  # one page per story, beside the index
 
@@ -191,14 +195,16 @@ def story_view(ix: Index, story_index: int, story: Story) -> StoryView:
         categories=_legend(sorted({i.category for i in drawn})),
         dated=tuple(_event_row(ix, by_id[i.id]) for i in items),
         undated=tuple(_event_row(ix, e) for e in undated),
-        network=charts.network_svg(nodes, edges, f"Actors: {story.title}", f"s{story_index + 1}"),
-        entities=entities,
-        hidden_entities=max(0, len(entities) - len(nodes)),
+        network=charts.network_svg(nodes, edges, f"Main actors: {story.title}", f"s{story_index + 1}"),
+        actor_types=tuple((t, charts.type_colour(t)) for t in sorted({n.type for n in nodes})),
+        entities=entities[:len(nodes)],
+        more_entities=entities[len(nodes):],
         outlets=outlets,
-        tone_chart=charts.bars_svg([(n, t) for n, t in toned if t is not None], "Overall tone by outlet",
-                                   diverging=True, digits=2),
+        tone_chart=charts.bars_svg([(n, t) for n, t in toned if t is not None], "Overall tone of wording by outlet",
+                                   diverging=True, digits=2, domain=TONE_SCALE, axis=TONE_AXIS, ends=TONE_ENDS),
         quoted_charts=tuple(
-            (o.name, charts.bars_svg([(n, float(c)) for n, c in o.quoted[:12]], f"Whom {o.name} quotes"))
+            (o.name, charts.bars_svg([(n, float(c)) for n, c in o.quoted[:12]], f"Whom {o.name} quotes",
+                                     axis="quotes"))
             for o in outlets if o.quoted),
         lineage=views.lineage(ix, story),
     )
