@@ -1,8 +1,8 @@
 """Size and browser load time of the HTML report for N news-8k articles.
 
 Analyses the first N articles of news-8k (``newsprism analyze``, or reads an analysis.json given
-with --analysis), writes the report as ``export`` does (report.html, the index, and a page per
-story under stories/) and, as the baseline, the whole report as one page (``render_report``, what
+with --analysis), writes the report as ``export`` does (``export.write_report``: report.html, the index, and a
+page per story under stories/) and, as the baseline, the whole report as one page (``render_report``, what
 report.html was before it had pages). Prints the size of the index, of the largest story page, of
 all pages together and of the single page, and for each page opened from the file system in
 Debian's chromium (Playwright, a fresh tab each time, median of --repeat loads) the time to the
@@ -97,7 +97,7 @@ def main() -> int:
     args = ap.parse_args()
     console = Console()
 
-    from newsprism.export import write_outputs
+    from newsprism.export import write_report
     from newsprism.model import Analysis, from_json
     from newsprism.report import INDEX, render_report
 
@@ -111,7 +111,7 @@ def main() -> int:
         analysis = from_json(Analysis, json.loads(source.read_text("utf-8")))
         site, single = work / "report", work / "single"
         t0 = time.perf_counter()
-        write_outputs(analysis, site)
+        write_report(analysis, site)
         pages_s = time.perf_counter() - t0
         single.mkdir(parents=True, exist_ok=True)
         t0 = time.perf_counter()
@@ -126,7 +126,7 @@ def main() -> int:
                       f"({sum(len(s.documents) > 1 for s in analysis.stories)} of two or more documents), "
                       f"{len(analysis.claims)} claims, {len(analysis.discrepancies)} discrepancies"
                       + (f"; analysis {analysed_s:,.0f} s" if analysed_s is not None else f"; from {source.name}"))
-        console.print(f"rendering: pages {pages_s:.1f} s (with analysis.json), single page {single_s:.1f} s")
+        console.print(f"rendering and writing: the pages {pages_s:.1f} s, the single page {single_s:.1f} s")
         console.print(f"loading each page {args.repeat} times in {CHROMIUM} ...")
         times = load_times([index, largest, single / INDEX], args.repeat)
 

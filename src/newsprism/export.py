@@ -37,21 +37,29 @@ def dumps(analysis: Analysis) -> str:
 
 
 def write_outputs(analysis: Analysis, out_dir: str | Path, progress: Progress | None = None) -> tuple[Path, Path]:
-    """Write DIR/analysis.json and the report (DIR/report.html and, for several stories, a page per
-    story in DIR/stories/, where story pages of an earlier report that are no longer part of it are
-    removed); return the paths of analysis.json and report.html. ``progress`` hears of each file
-    as the stage "writing"."""
-    from newsprism.report import INDEX, STORY_DIR, render_pages
-
+    """Write DIR/analysis.json and the report (``write_report``); return the paths of
+    analysis.json and report.html. ``progress`` hears of each file as the stage "writing"."""
     if progress is None:
         progress = _silent
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     json_path = out / "analysis.json"
-    html_path = out / INDEX
     progress("writing", 0, 2)
     _write_atomic(json_path, dumps(analysis))
     progress("writing", 1, None)
+    html_path = write_report(analysis, out)
+    progress("writing", 1, None)
+    return json_path, html_path
+
+
+def write_report(analysis: Analysis, out_dir: str | Path) -> Path:
+    """Write DIR/report.html and, for several stories, a page per story in DIR/stories/ (story
+    pages of an earlier report there that are no longer part of it are removed); return the
+    path of report.html."""
+    from newsprism.report import INDEX, STORY_DIR, render_pages
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
     pages = render_pages(analysis)
     stories = out / STORY_DIR
     if len(pages) > 1:
@@ -60,9 +68,9 @@ def write_outputs(analysis: Analysis, out_dir: str | Path, progress: Progress | 
         if rel != INDEX:
             _write_atomic(out / rel, text)
     _remove_stale(stories, {out / rel for rel in pages})
+    html_path = out / INDEX
     _write_atomic(html_path, pages[INDEX])  # last: the index links only to pages already written
-    progress("writing", 1, None)
-    return json_path, html_path
+    return html_path
 
 
 def _remove_stale(stories: Path, keep: set[Path]) -> None:

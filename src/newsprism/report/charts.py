@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from markupsafe import Markup, escape
 
 from newsprism.model import PLOVER_CATEGORIES
@@ -182,44 +183,34 @@ class Edge:
 
 
 def force_layout(n: int, edges: Sequence[tuple[int, int, float]], steps: int = 120) -> list[tuple[float, float]]:
-    """Positions in the unit square for ``n`` nodes; deterministic (starts from a circle)."""
+    """Positions in the unit square for ``n`` nodes; deterministic (starts from a circle). Each
+    step moves every node at once (numpy arrays) by the sum of its forces, at most ``temp``."""
     if n == 0:
         return []
     if n == 1:
         return [(0.5, 0.5)]
-    pos = [[0.5 + 0.4 * math.cos(2 * math.pi * i / n - math.pi / 2),
-            0.5 + 0.4 * math.sin(2 * math.pi * i / n - math.pi / 2)] for i in range(n)]
+    angle = 2 * np.pi * np.arange(n) / n - np.pi / 2
+    pos = np.stack([0.5 + 0.4 * np.cos(angle), 0.5 + 0.4 * np.sin(angle)], axis=1)
     k = 0.6 * math.sqrt(1.0 / n)
     gravity = 2.0 * k
+    src = np.array([i for i, _, _ in edges], dtype=np.intp)
+    dst = np.array([j for _, j, _ in edges], dtype=np.intp)
+    weight = np.array([w for _, _, w in edges], dtype=float)
     for step in range(steps):
         temp = 0.08 * (1 - step / steps) + 0.002
-        disp = [[0.0, 0.0] for _ in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-                d = max(math.hypot(dx, dy), 1e-3)
-                f = k * k / d
-                disp[i][0] += dx / d * f
-                disp[i][1] += dy / d * f
-                disp[j][0] -= dx / d * f
-                disp[j][1] -= dy / d * f
-        for i, j, w in edges:
-            dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-            d = max(math.hypot(dx, dy), 1e-3)
-            f = d * d / k * w
-            disp[i][0] -= dx / d * f
-            disp[i][1] -= dy / d * f
-            disp[j][0] += dx / d * f
-            disp[j][1] += dy / d * f
-        for i in range(n):  # gravity keeps unlinked actors from drifting to the edges
-            disp[i][0] -= (pos[i][0] - 0.5) * gravity
-            disp[i][1] -= (pos[i][1] - 0.5) * gravity
-        for i in range(n):
-            dl = max(math.hypot(*disp[i]), 1e-9)
-            move = min(dl, temp)
-            pos[i][0] = min(1.0, max(0.0, pos[i][0] + disp[i][0] / dl * move))
-            pos[i][1] = min(1.0, max(0.0, pos[i][1] + disp[i][1] / dl * move))
-    return _fit(pos)
+        delta = pos[:, None, :] - pos[None, :, :]  # delta[i, j] = pos[i] - pos[j]
+        dist = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 1e-3)
+        disp = (delta * (k * k / dist ** 2)[..., None]).sum(axis=1)  # repulsion (zero from itself)
+        if len(src):
+            d = pos[src] - pos[dst]
+            length = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-3)
+            pull = d * (length / k * weight)[:, None]  # d / length * length^2 / k * w
+            np.add.at(disp, src, -pull)
+            np.add.at(disp, dst, pull)
+        disp -= (pos - 0.5) * gravity  # gravity keeps unlinked actors from drifting to the edges
+        size = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
+        pos = np.clip(pos + disp / size[:, None] * np.minimum(size, temp)[:, None], 0.0, 1.0)
+    return _fit(pos.tolist())
 
 
 def _fit(pos: list[list[float]]) -> list[tuple[float, float]]:
