@@ -25,7 +25,7 @@ from newsprism.cli import app
 from newsprism.errors import StoreError
 from newsprism.model import Analysis, Story
 from newsprism.pipeline import Options, analyze_documents, ingest
-from newsprism.report import render_report
+from newsprism.report import render_report, story_file
 from newsprism.store import Regrown, Store
 from newsprism.workflow import analyze_into_store
 
@@ -90,7 +90,10 @@ def test_two_batches_give_one_runs_stories_claims_and_discrepancies(
     old = story_with(first, "Harbour Herald")["id"]
     assert fire["id"] != old and fire["previous"] == [old]
     assert old not in {s["id"] for s in grown["stories"]}
-    assert f"Continues stored story {old}, compared again" in (tmp_path / "export" / "report.html").read_text("utf-8")
+    # the report's index links to the grown story's own page, which says which stored story it continues
+    page = tmp_path / "export" / story_file(fire["id"])
+    assert f'href="{story_file(fire["id"])}"' in (tmp_path / "export" / "report.html").read_text("utf-8")
+    assert f"Continues stored story {old}, compared again" in page.read_text("utf-8")
     # the school budget story was not touched
     assert story_with(grown, "Valley Gazette") | {"previous": []} == story_with(first, "Valley Gazette") | {
         "previous": []}

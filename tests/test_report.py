@@ -7,6 +7,7 @@ texts below, so every expected value here comes from reading these paragraphs.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import lxml.html
@@ -450,3 +451,48 @@ def test_same_bytes_in_another_process(page: str) -> None:
     out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), package_root], capture_output=True,
                          env={"PYTHONHASHSEED": "12345", "PATH": ""}, check=True).stdout.decode("utf-8")
     assert out == page
+
+
+def test_network_draws_the_main_actors_and_lists_the_rest_on_demand() -> None:
+    """Fifteen actors named in the Gazette, each a different number of times: the 12 named most
+    are drawn and head the table, the other 3 are listed in a folded table."""
+    base = build()
+    a = base.documents[0]
+    words = list(re.finditer(r"[A-Za-z]{3,}", GAZETTE))
+    assert len(words) >= 16
+    actors = tuple(Entity(f"ent_{i:02d}", f"Actor {i:02d}", "PERSON" if i % 2 else "ORG", (), (), None,
+                          tuple(a.span(m.start(), m.end()) for m in words[i:i + 16 - i]))
+                   for i in range(15))  # Actor 00 has 16 mentions, Actor 14 has 2
+    tree = lxml.html.fromstring(render_report(replace(base, entities=actors, events=())))
+    svg = tree.xpath("//*[local-name()='svg' and contains(@class,'network')]")[0]
+    drawn = [g.get("data-entity") for g in svg.xpath(".//*[local-name()='g' and @class='node']")]
+    assert drawn == [f"ent_{i:02d}" for i in range(12)]
+    shown, folded = tree.xpath("//table[@class='entities']")
+    assert [tr.get("data-entity") for tr in shown.xpath(".//tbody/tr")] == drawn
+    assert [tr.get("data-entity") for tr in folded.xpath(".//tbody/tr")] == ["ent_12", "ent_13", "ent_14"]
+    assert folded.getparent().tag == "details"
+    assert folded.getparent().findtext("summary") == "3 more actors, mentioned less (not drawn)"
+    legend = [span.text_content().strip() for span in tree.xpath("//section[@class='story']//div[@class='legend']")[-2]]
+    assert legend == ["Actor type:", "ORG", "PERSON"]
+
+
+def test_tone_is_drawn_on_its_whole_scale_with_what_it_means(tree: lxml.html.HtmlElement) -> None:
+    tone = tree.xpath("//*[local-name()='svg' and contains(@class,'bars')]")[0]
+    ticks = [t.text_content() for t in tone.xpath(".//*[local-name()='text' and @class='tick']")]
+    assert ticks == ["-1", "0", "+1"]
+    ends = [t.text_content() for t in tone.xpath(".//*[local-name()='text' and @class='end']")]
+    assert ends == ["\u2190 negative", "positive \u2192"]
+    meaning = tree.xpath("//p[contains(@class,'tone-meaning')]")[0].text_content()
+    assert "VADER" in meaning and "does not measure bias, fairness or whether a report is true" in meaning
+    quoted = tree.xpath("//*[local-name()='svg' and contains(@class,'bars')]")[1]
+    assert quoted.xpath(".//*[local-name()='text' and @class='axis-title']")[0].text_content() == "quotes"
+
+
+def test_timeline_has_a_date_axis_and_a_legend_of_types_and_shapes(tree: lxml.html.HtmlElement) -> None:
+    svg = tree.xpath("//*[local-name()='svg' and contains(@class,'timeline')]")[0]
+    assert svg.xpath(".//*[local-name()='text' and @class='axis-title']")[0].text_content() == "Date (2025)"
+    ticks = [t.text_content() for t in svg.xpath(".//*[local-name()='text' and @class='tick']")]
+    assert ticks and ticks[0] == "24 Feb"  # a day before the strike began (25 Feb)
+    legends = [d.text_content() for d in tree.xpath("//div[@class='legend']")]
+    assert any(t.startswith("Event type (PLOVER):") and "AGREE" in t and "PROTEST" in t for t in legends)
+    assert any("diamond: verbal conflict" in t and "triangle: material conflict" in t for t in legends)

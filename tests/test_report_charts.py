@@ -132,11 +132,31 @@ def test_network_circles_do_not_overlap() -> None:
 def test_bars_diverge_around_zero() -> None:
     svg = _svg(bars_svg([("Daily A", 0.5), ("Daily B", -0.25)], "tone", diverging=True, digits=2))
     pos, neg = svg.findall(".//rect", NS)
-    zero = float(svg.find(".//line[@class='axis']", NS).get("x1"))
+    zero = float(svg.find(".//line[@class='axis zero']", NS).get("x1"))
     assert float(pos.get("x")) == zero and float(neg.get("x")) + float(neg.get("width")) == zero
     assert float(neg.get("width")) * 2 == float(pos.get("width"))
     values = [t.text for t in svg.findall(".//text[@class='value']", NS)]
     assert values == ["+0.50", "-0.25"]
+
+
+def test_tone_bars_keep_the_whole_scale_with_its_ends_and_title() -> None:
+    svg = _svg(bars_svg([("Daily A", 0.5), ("Daily B", -0.25)], "tone", diverging=True, digits=2,
+                        domain=(-1.0, 1.0), axis="tone of wording", ends=("negative", "positive")))
+    pos, neg = svg.findall(".//rect", NS)
+    axis = svg.find(".//line[@class='axis']", NS)
+    left, right = float(axis.get("x1")), float(axis.get("x2"))
+    # +0.5 covers a quarter of the -1..+1 axis, -0.25 an eighth
+    assert abs(float(pos.get("width")) - (right - left) / 4) < 0.051
+    assert abs(float(neg.get("width")) - (right - left) / 8) < 0.051  # drawn to one decimal
+    assert [t.text for t in svg.findall(".//text[@class='tick']", NS)] == ["-1", "0", "+1"]
+    assert [t.text for t in svg.findall(".//text[@class='end']", NS)] == ["negative", "positive"]
+    assert svg.find(".//text[@class='axis-title']", NS).text == "tone of wording"
+
+
+def test_count_bars_have_round_ticks_from_zero() -> None:
+    svg = _svg(bars_svg([("Ruiz", 7.0), ("Bell", 2.0)], "quotes", axis="quotes"))
+    assert [t.text for t in svg.findall(".//text[@class='tick']", NS)] == ["0", "2", "4", "6"]
+    assert [t.text for t in svg.findall(".//text[@class='value']", NS)] == ["7", "2"]
 
 
 def test_chart_coordinates_have_fixed_precision() -> None:

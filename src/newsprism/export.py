@@ -1,4 +1,5 @@
-"""Writing an analysis out: analysis.json (validated against the shipped JSON Schema) and report.html."""
+"""Writing an analysis out: analysis.json (validated against the shipped JSON Schema) and the HTML
+report (report.html, with one page per story under stories/ when there are several)."""
 
 from __future__ import annotations
 
@@ -36,22 +37,52 @@ def dumps(analysis: Analysis) -> str:
 
 
 def write_outputs(analysis: Analysis, out_dir: str | Path, progress: Progress | None = None) -> tuple[Path, Path]:
-    """Write DIR/analysis.json and DIR/report.html; return both paths. ``progress`` hears of each
-    file as the stage "writing"."""
-    from newsprism.report import render_report
-
+    """Write DIR/analysis.json and the report (``write_report``); return the paths of
+    analysis.json and report.html. ``progress`` hears of each file as the stage "writing"."""
     if progress is None:
         progress = _silent
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     json_path = out / "analysis.json"
-    html_path = out / "report.html"
     progress("writing", 0, 2)
     _write_atomic(json_path, dumps(analysis))
     progress("writing", 1, None)
-    _write_atomic(html_path, render_report(analysis))
+    html_path = write_report(analysis, out)
     progress("writing", 1, None)
     return json_path, html_path
+
+
+def write_report(analysis: Analysis, out_dir: str | Path) -> Path:
+    """Write DIR/report.html and, for several stories, a page per story in DIR/stories/ (story
+    pages of an earlier report there that are no longer part of it are removed); return the
+    path of report.html."""
+    from newsprism.report import INDEX, STORY_DIR, render_pages
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    pages = render_pages(analysis)
+    stories = out / STORY_DIR
+    if len(pages) > 1:
+        stories.mkdir(exist_ok=True)
+    for rel, text in sorted(pages.items()):
+        if rel != INDEX:
+            _write_atomic(out / rel, text)
+    _remove_stale(stories, {out / rel for rel in pages})
+    html_path = out / INDEX
+    _write_atomic(html_path, pages[INDEX])  # last: the index links only to pages already written
+    return html_path
+
+
+def _remove_stale(stories: Path, keep: set[Path]) -> None:
+    """Remove the story pages of an earlier report (``*.html`` directly in ``stories``) that the
+    new report does not have, and the folder when it is left empty."""
+    if not stories.is_dir():
+        return
+    for path in stories.glob("*.html"):
+        if path not in keep and path.is_file():
+            path.unlink()
+    if not any(stories.iterdir()):
+        stories.rmdir()
 
 
 def _silent(stage: str, advance: int, total: int | None) -> None:

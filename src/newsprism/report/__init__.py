@@ -1,9 +1,11 @@
-"""The report stage's public surface: ``render_report(analysis) -> str`` (self-contained HTML).
+"""The report stage's public surface: ``render_pages(analysis) -> {path: html}`` (the index
+report.html and one page per story under stories/, what ``export`` writes) and
+``render_report(analysis) -> str`` (the whole report as one self-contained page).
 
 Modules: ``html`` (rendering), ``views`` (what each story section shows), ``figures`` (chart
 data), ``charts`` (inline SVG), ``text`` (sentence context, dates), ``templates/``.
 """
 
-from newsprism.report.html import render_report
+from newsprism.report.html import INDEX, STORY_DIR, render_pages, render_report, story_file
 
-__all__ = ["render_report"]
+__all__ = ["INDEX", "STORY_DIR", "render_pages", "render_report", "story_file"]

@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from markupsafe import Markup, escape
 
 from newsprism.model import PLOVER_CATEGORIES
@@ -87,51 +88,77 @@ class TimelineItem:
 
 
 _TICK_STEPS = (1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826, 3652)
+TIMELINE_WIDTH = 640  # viewBox units; the page draws it at most this many pixels wide
+_LABEL_CHARS = 56  # a row's label, cut to fit the width at the phone's larger type (style.css.j2)
 
 
 def _ticks(lo: dt.date, hi: dt.date) -> list[dt.date]:
     days = (hi - lo).days
-    step = next((s for s in _TICK_STEPS if days / s <= 6), _TICK_STEPS[-1])
+    step = next((s for s in _TICK_STEPS if days / s <= 5), _TICK_STEPS[-1])
     return [lo + dt.timedelta(days=d) for d in range(0, days + 1, step)]
 
 
+def _tick_label(day: dt.date, span_days: int) -> str:
+    """A short date for an axis tick: '18 Feb' (the years are in the axis title), 'Feb 2025' for
+    a range of years."""
+    return day.strftime("%b %Y") if span_days > 730 else f"{day.day} {day.strftime('%b')}"
+
+
 def timeline_svg(items: Sequence[TimelineItem], title: str) -> Markup:
-    """Events as rows: the label on the left, a marker at its date on the right (x = date)."""
+    """Events as rows, in date order: the event in words on one line, below it a marker at its
+    date on a date axis that runs the whole width (a bar for an event of several days); the
+    dates are on the axes above and below, the years in the axis title."""
     if not items:
         return Markup("")
     lo = min(i.first for i in items) - dt.timedelta(days=1)
     hi = max(i.last for i in items) + dt.timedelta(days=1)
     span = max((hi - lo).days, 1)
-    width, label_w, right, top, row_h = 860, 400, 44, 34, 22
-    plot_w = width - label_w - right
-    height = top + row_h * len(items) + 30
+    width, side, top, row_h = TIMELINE_WIDTH, 16, 40, 44
+    plot_w = width - 2 * side
+    bottom = top + row_h * len(items)
+    height = bottom + 58
+    years = str(lo.year) if lo.year == hi.year else f"{lo.year}\u2013{hi.year}"
+    axis_title = f"Date ({years})"
 
     def x_of(day: dt.date) -> float:
-        return label_w + plot_w * (day - lo).days / span
+        return side + plot_w * (day - lo).days / span
 
     parts = [f'<svg class="chart timeline" role="img" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}">',
              f"<title>{_e(title)}</title>"]
-    for tick in _ticks(lo, hi):
+    ticks = _ticks(lo, hi)
+    for tick in ticks:
         x = _n(x_of(tick))
-        parts.append(f'<line x1="{x}" y1="{top - 8}" x2="{x}" y2="{height - 24}" class="grid" stroke="#e5e8eb"/>')
-        parts.append(f'<text x="{x}" y="{top - 14}" text-anchor="middle" class="tick">'
-                     f"{tick.isoformat()}</text>")
+        label = _e(_tick_label(tick, span))
+        anchor = "start" if tick == ticks[0] else "end" if x_of(tick) > width - side - 30 else "middle"
+        parts.append(f'<line x1="{x}" y1="{top - 6}" x2="{x}" y2="{bottom + 6}" class="grid" stroke="#e5e8eb"/>')
+        parts.append(f'<text x="{x}" y="{top - 14}" text-anchor="{anchor}" class="tick">{label}</text>')
+        parts.append(f'<text x="{x}" y="{bottom + 24}" text-anchor="{anchor}" class="tick">{label}</text>')
+    parts.append(f'<line x1="{side}" y1="{bottom + 6}" x2="{width - side}" y2="{bottom + 6}" class="axis" '
+                 f'stroke="#57606a"/>')
+    parts.append(f'<text x="{width / 2:.1f}" y="{bottom + 48}" text-anchor="middle" class="axis-title">'
+                 f"{_e(axis_title)}</text>")
     for row, item in enumerate(items):
-        y = top + row_h * row + row_h / 2
+        y_text = top + row_h * row + 16
+        y = top + row_h * row + 32
         x1, x2 = x_of(item.first), x_of(item.last)
-        parts.append(f'<line x1="{label_w - 4}" y1="{_n(y)}" x2="{_n(x1)}" y2="{_n(y)}" class="guide" stroke="#d0d7de" stroke-dasharray="2 3"/>')
+        parts.append(f'<line x1="{side}" y1="{_n(y)}" x2="{width - side}" y2="{_n(y)}" class="guide" '
+                     f'stroke="#d0d7de" stroke-dasharray="2 3"/>')
         if item.last > item.first:
             parts.append(f'<rect x="{_n(x1)}" y="{_n(y - 3)}" width="{_n(x2 - x1)}" height="6" '
                          f'fill="{category_colour(item.category)}" opacity="0.5"/>')
         parts.append(
             f'<g class="event-marker" data-event="{_e(item.id)}" data-category="{_e(item.category)}">'
             f"<title>{_e(item.category)}: {_e(item.note)}</title>{marker(item.category, x1, y)}</g>")
+        action = shorten(item.action, 24)
+        source, target = item.source, item.target
+        room = _LABEL_CHARS - len(action) - 2
+        if len(source) + len(target) > room:
+            source = shorten(source, max(room // 2, 8))
+            target = shorten(target, max(room - len(source), 8))
         parts.append(
-            f'<text x="{label_w - 8}" y="{_n(y + 4)}" text-anchor="end" class="label">'
-            f"{_e(shorten(item.source, 28))} "
-            f'<tspan class="action">{_e(shorten(item.action, 24))}</tspan> '
-            f"{_e(shorten(item.target, 28))}</text>")
+            f'<text x="{side}" y="{_n(y_text)}" class="label">'
+            f'{_e(source)} <tspan class="action">{_e(action)}</tspan> {_e(target)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -156,44 +183,34 @@ class Edge:
 
 
 def force_layout(n: int, edges: Sequence[tuple[int, int, float]], steps: int = 120) -> list[tuple[float, float]]:
-    """Positions in the unit square for ``n`` nodes; deterministic (starts from a circle)."""
+    """Positions in the unit square for ``n`` nodes; deterministic (starts from a circle). Each
+    step moves every node at once (numpy arrays) by the sum of its forces, at most ``temp``."""
     if n == 0:
         return []
     if n == 1:
         return [(0.5, 0.5)]
-    pos = [[0.5 + 0.4 * math.cos(2 * math.pi * i / n - math.pi / 2),
-            0.5 + 0.4 * math.sin(2 * math.pi * i / n - math.pi / 2)] for i in range(n)]
+    angle = 2 * np.pi * np.arange(n) / n - np.pi / 2
+    pos = np.stack([0.5 + 0.4 * np.cos(angle), 0.5 + 0.4 * np.sin(angle)], axis=1)
     k = 0.6 * math.sqrt(1.0 / n)
     gravity = 2.0 * k
+    src = np.array([i for i, _, _ in edges], dtype=np.intp)
+    dst = np.array([j for _, j, _ in edges], dtype=np.intp)
+    weight = np.array([w for _, _, w in edges], dtype=float)
     for step in range(steps):
         temp = 0.08 * (1 - step / steps) + 0.002
-        disp = [[0.0, 0.0] for _ in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-                d = max(math.hypot(dx, dy), 1e-3)
-                f = k * k / d
-                disp[i][0] += dx / d * f
-                disp[i][1] += dy / d * f
-                disp[j][0] -= dx / d * f
-                disp[j][1] -= dy / d * f
-        for i, j, w in edges:
-            dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-            d = max(math.hypot(dx, dy), 1e-3)
-            f = d * d / k * w
-            disp[i][0] -= dx / d * f
-            disp[i][1] -= dy / d * f
-            disp[j][0] += dx / d * f
-            disp[j][1] += dy / d * f
-        for i in range(n):  # gravity keeps unlinked actors from drifting to the edges
-            disp[i][0] -= (pos[i][0] - 0.5) * gravity
-            disp[i][1] -= (pos[i][1] - 0.5) * gravity
-        for i in range(n):
-            dl = max(math.hypot(*disp[i]), 1e-9)
-            move = min(dl, temp)
-            pos[i][0] = min(1.0, max(0.0, pos[i][0] + disp[i][0] / dl * move))
-            pos[i][1] = min(1.0, max(0.0, pos[i][1] + disp[i][1] / dl * move))
-    return _fit(pos)
+        delta = pos[:, None, :] - pos[None, :, :]  # delta[i, j] = pos[i] - pos[j]
+        dist = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 1e-3)
+        disp = (delta * (k * k / dist ** 2)[..., None]).sum(axis=1)  # repulsion (zero from itself)
+        if len(src):
+            d = pos[src] - pos[dst]
+            length = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-3)
+            pull = d * (length / k * weight)[:, None]  # d / length * length^2 / k * w
+            np.add.at(disp, src, -pull)
+            np.add.at(disp, dst, pull)
+        disp -= (pos - 0.5) * gravity  # gravity keeps unlinked actors from drifting to the edges
+        size = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
+        pos = np.clip(pos + disp / size[:, None] * np.minimum(size, temp)[:, None], 0.0, 1.0)
+    return _fit(pos.tolist())
 
 
 def _fit(pos: list[list[float]]) -> list[tuple[float, float]]:
@@ -204,31 +221,47 @@ def _fit(pos: list[list[float]]) -> list[tuple[float, float]]:
             for x, y in pos]
 
 
-def _separate(xy: list[tuple[float, float]], radius: Sequence[float],
-              box: tuple[float, float, float, float], rounds: int = 60) -> list[tuple[float, float]]:
-    """Push overlapping circles (and their labels below them) apart, inside ``box``."""
+NETWORK_WIDTH = 520  # viewBox units; drawn at most 620 px wide (style.css.j2), so 15-unit labels stay legible at 390 px
+_NAME_SIZE = 15  # label font size in viewBox units (style.css.j2: .chart.network .label)
+_NAME_CHARS = 24  # a label is cut to this many characters; the full name is in the node's tooltip
+
+
+def _label_width(name: str) -> float:
+    """About how wide a label is drawn (a sans-serif character is about 0.56 of its size)."""
+    return 0.56 * _NAME_SIZE * len(shorten(name, _NAME_CHARS))
+
+
+def _separate(xy: list[tuple[float, float]], radius: Sequence[float], widths: Sequence[float],
+              box: tuple[float, float, float, float], rounds: int = 80) -> list[tuple[float, float]]:
+    """Push the actors apart until no two circles-with-their-label overlap: each one takes a box as
+    wide as its circle or its label (whichever is wider) and as tall as the circle and the label
+    below it; two boxes that overlap move apart along the axis where they overlap least. Kept
+    inside ``box`` (the label hangs below the centre by at most r + 20)."""
     pts = [list(p) for p in xy]
+    half_w = [max(r, w / 2) + 6 for r, w in zip(radius, widths, strict=True)]
     for _ in range(rounds):
         moved = False
         for i in range(len(pts)):
             for j in range(i + 1, len(pts)):
                 dx, dy = pts[j][0] - pts[i][0], pts[j][1] - pts[i][1]
-                need = radius[i] + radius[j] + 26
-                # labels are wide: ask for more room side by side than one above the other
-                d = math.hypot(dx / 2.2, dy)
-                if d >= need:
+                over_x = half_w[i] + half_w[j] - abs(dx)
+                # i's box runs from y - r to y + r + 20 (its label); j's likewise
+                top_i, bot_i = pts[i][1] - radius[i], pts[i][1] + radius[i] + 20
+                top_j, bot_j = pts[j][1] - radius[j], pts[j][1] + radius[j] + 20
+                over_y = min(bot_i, bot_j) - max(top_i, top_j) + 2
+                if over_x <= 0 or over_y <= 0:
                     continue
-                if d < 1e-6:
-                    dx, dy, d = 0.0, 1.0, 1.0
-                push = (need - d) / 2
-                ux, uy = dx / 2.2 / d, dy / d
-                pts[i][0] -= ux * push * 2.2
-                pts[i][1] -= uy * push
-                pts[j][0] += ux * push * 2.2
-                pts[j][1] += uy * push
                 moved = True
-        for p in pts:
-            p[0] = min(box[2], max(box[0], p[0]))
+                if over_x * 0.5 < over_y:  # moving sideways costs less (labels are wide)
+                    sign = 1.0 if dx > 0 or (dx == 0 and i % 2 == 0) else -1.0
+                    pts[i][0] -= sign * over_x / 2
+                    pts[j][0] += sign * over_x / 2
+                else:
+                    sign = 1.0 if dy > 0 or (dy == 0 and i % 2 == 0) else -1.0
+                    pts[i][1] -= sign * over_y / 2
+                    pts[j][1] += sign * over_y / 2
+        for p, hw in zip(pts, half_w, strict=True):
+            p[0] = min(box[2] - hw + 6, max(box[0] + hw - 6, p[0]))
             p[1] = min(box[3], max(box[1], p[1]))
         if not moved:
             break
@@ -236,19 +269,23 @@ def _separate(xy: list[tuple[float, float]], radius: Sequence[float],
 
 
 def network_svg(nodes: Sequence[Node], edges: Sequence[Edge], title: str, uid: str) -> Markup:
-    """Actors as circles sized by mentions; grey lines for same-sentence, arrows for events."""
+    """Actors as circles sized by mentions and coloured by type, each named below its circle;
+    grey lines for actors named in one sentence, arrows for events (source to target). The
+    canvas grows taller with the number of actors, so their names need not overlap."""
     if not nodes:
         return Markup("")
     index = {node.id: i for i, node in enumerate(nodes)}
     pairs = [(index[e.a], index[e.b], 1.0 + math.log(e.weight)) for e in edges
              if e.a in index and e.b in index and e.a != e.b]
     unit = force_layout(len(nodes), pairs)
-    width, height, pad = 860, 560, 70
+    width, pad = NETWORK_WIDTH, 30
+    height = 200 + 24 * len(nodes)
     top = max(n.weight for n in nodes)
-    radius = [6 + 16 * math.sqrt(n.weight / top) for n in nodes]
-    box = (pad, pad * 0.6, width - pad, height - pad)
-    xy = _separate([(pad + x * (width - 2 * pad), pad * 0.6 + y * (height - 1.6 * pad)) for x, y in unit],
-                   radius, box)
+    radius = [5 + 13 * math.sqrt(n.weight / top) for n in nodes]
+    widths = [_label_width(n.name) for n in nodes]
+    box = (pad, pad, width - pad, height - pad - 24)
+    xy = _separate([(box[0] + x * (box[2] - box[0]), box[1] + y * (box[3] - box[1])) for x, y in unit],
+                   radius, widths, box)
     arrow = f"arrow-{_e(uid)}"
     parts = [f'<svg class="chart network" role="img" viewBox="0 0 {width} {height}" width="{width}" '
              f'height="{height}"><title>{_e(title)}</title>',
@@ -278,42 +315,86 @@ def network_svg(nodes: Sequence[Node], edges: Sequence[Edge], title: str, uid: s
             f"{node.weight} mentions</title>"
             f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}" fill="{TYPE_COLOUR.get(node.type, _OTHER_COLOUR)}" '
             f'stroke="#fff" stroke-width="1.5"/>'
-            f'<text x="{_n(x)}" y="{_n(y + r + 12)}" text-anchor="middle" class="label">'
-            f"{_e(shorten(node.name, 26))}</text></g>")
+            f'<text x="{_n(x)}" y="{_n(y + r + 15)}" text-anchor="middle" class="label">'
+            f"{_e(shorten(node.name, _NAME_CHARS))}</text></g>")
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def type_colour(entity_type: str) -> str:
+    """The fill of an actor of this type in the network (the legend's swatch)."""
+    return TYPE_COLOUR.get(entity_type, _OTHER_COLOUR)
 
 
 # ------------------------------------------------------------------ bars
 
 
+BARS_WIDTH = 420  # viewBox units; drawn at most 480 px wide (style.css.j2)
+
+
+def _count_ticks(top: float) -> list[float]:
+    """0, a round step and its multiples up to ``top`` (at most about five ticks)."""
+    if top <= 0:
+        return [0.0]
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10**4, 10**5, 10**6)
+                if top / s <= 5)
+    return [float(v) for v in range(0, int(top) + 1, step)]
+
+
 def bars_svg(rows: Sequence[tuple[str, float]], title: str, *, diverging: bool = False,
-             digits: int = 0) -> Markup:
-    """Horizontal bars with labels and values; ``diverging`` centres zero for signed values."""
+             digits: int = 0, domain: tuple[float, float] | None = None, axis: str = "",
+             ends: tuple[str, str] = ("", "")) -> Markup:
+    """Horizontal bars, one per labelled row, its value written after it, over a scale axis
+    with ticks and the axis title ``axis``. ``domain`` fixes the scale (the tone's -1..+1) so
+    charts of different stories read alike; otherwise 0 to the largest value. ``diverging``
+    centres zero for signed values; ``ends`` names the two ends of the scale under it."""
     if not rows:
         return Markup("")
-    width, label_w, value_w, row_h = 560, 190, 56, 22
+    width, label_w, value_w, row_h = BARS_WIDTH, 150, 50, 24
     plot_w = width - label_w - value_w
-    height = row_h * len(rows) + 12
-    scale = max((abs(v) for _, v in rows), default=0.0) or 1.0
-    zero = label_w + (plot_w / 2 if diverging else 0)
-    unit = plot_w / 2 if diverging else plot_w
+    rows_h = row_h * len(rows) + 4
+    height = rows_h + 34 + (14 if axis else 0) + (16 if any(ends) else 0)
+    if domain is None:
+        biggest = max((abs(v) for _, v in rows), default=0.0) or 1.0
+        domain = (-biggest, biggest) if diverging else (0.0, biggest)
+    lo, hi = domain
+    span = (hi - lo) or 1.0
+
+    def x_of(value: float) -> float:
+        return label_w + plot_w * (min(max(value, lo), hi) - lo) / span
+
+    zero = x_of(0.0)
     parts = [f'<svg class="chart bars" role="img" viewBox="0 0 {width} {height}" width="{width}" '
              f'height="{height}"><title>{_e(title)}</title>']
+    ticks = [lo, (lo + hi) / 2, hi] if diverging else _count_ticks(hi)
+    for tick in ticks:
+        x = _n(x_of(tick))
+        parts.append(f'<line x1="{x}" y1="2" x2="{x}" y2="{rows_h + 4}" class="grid" stroke="#e5e8eb"/>')
+        text = f"{tick:+g}" if diverging and tick else f"{tick:g}"
+        parts.append(f'<text x="{x}" y="{rows_h + 20}" text-anchor="middle" class="tick">{text}</text>')
     for row, (label, value) in enumerate(rows):
-        y = 6 + row * row_h
-        length = unit * abs(value) / scale
-        x = zero - length if value < 0 else zero
+        y = 4 + row * row_h
+        x = min(x_of(value), zero)
+        length = abs(x_of(value) - zero)
         cls, fill = ("neg", "#e15759") if value < 0 else ("pos", "#4e79a7")
-        parts.append(f'<text x="{label_w - 6}" y="{_n(y + 14)}" text-anchor="end" class="label">'
-                     f"{_e(shorten(label, 26))}</text>")
+        parts.append(f'<text x="{label_w - 6}" y="{_n(y + 15)}" text-anchor="end" class="label">'
+                     f"{_e(shorten(label, 16))}</text>")
         parts.append(f'<rect class="bar {cls}" fill="{fill}" x="{_n(x)}" y="{_n(y + 3)}" width="{_n(length)}" '
                      f'height="{row_h - 6}"><title>{_e(label)}: {value:.{digits}f}</title></rect>')
-        parts.append(f'<text x="{width - value_w + 6}" y="{_n(y + 14)}" class="value">'
-                     f"{value:+.{digits}f}</text>" if diverging else
-                     f'<text x="{width - value_w + 6}" y="{_n(y + 14)}" class="value">'
-                     f"{value:.{digits}f}</text>")
+        shown = f"{value:+.{digits}f}" if diverging else f"{value:.{digits}f}"
+        parts.append(f'<text x="{width - value_w + 6}" y="{_n(y + 15)}" class="value">{shown}</text>')
+    parts.append(f'<line x1="{label_w}" y1="{rows_h + 4}" x2="{label_w + plot_w}" y2="{rows_h + 4}" '
+                 f'class="axis" stroke="#57606a"/>')
     if diverging:
-        parts.append(f'<line x1="{_n(zero)}" y1="2" x2="{_n(zero)}" y2="{height - 2}" class="axis" stroke="#57606a"/>')
+        parts.append(f'<line x1="{_n(zero)}" y1="2" x2="{_n(zero)}" y2="{rows_h + 4}" class="axis zero" '
+                     f'stroke="#57606a"/>')
+    y = rows_h + 20
+    if any(ends):
+        y += 16
+        parts.append(f'<text x="{label_w}" y="{y}" class="end">{_e(ends[0])}</text>')
+        parts.append(f'<text x="{label_w + plot_w}" y="{y}" text-anchor="end" class="end">{_e(ends[1])}</text>')
+    if axis:
+        parts.append(f'<text x="{_n(label_w + plot_w / 2)}" y="{y + 16}" text-anchor="middle" class="axis-title">'
+                     f"{_e(axis)}</text>")
     parts.append("</svg>")
     return Markup("".join(parts))

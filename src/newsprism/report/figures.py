@@ -13,16 +13,16 @@ from collections.abc import Sequence
 from newsprism.model import Event, Story
 from newsprism.report.charts import Edge, Node, TimelineItem
 from newsprism.report.text import parse_period, sentence_starts
-from newsprism.report.views import Index
+from newsprism.report.views import Index, story_entities
 
-MAX_NODES = 30  # more actors than this make an unreadable network; the rest are listed, not drawn
+MAX_NODES = 12  # the main actors, drawn; more make the network unreadable on a phone: the rest are listed on demand
 MAX_TIMELINE = 80  # dated events drawn; the rest stay in the table
 MAX_SENTENCE_EDGES_PER_NODE = 2  # same-sentence links drawn per actor drawn, strongest first
 
 
 def story_events(ix: Index, story: Story) -> tuple[Event, ...]:
-    docs = set(story.documents)
-    return tuple(e for e in ix.analysis.events if any(m.doc in docs for m in e.mentions))
+    found = sorted({i for doc in story.documents for i in ix.events_in.get(doc, ())})
+    return tuple(ix.analysis.events[i] for i in found)  # in the analysis's order
 
 
 def actor_names(ix: Index, ids: Sequence[str], texts: Sequence[str]) -> tuple[str, ...]:
@@ -57,14 +57,7 @@ def timeline(ix: Index, events: Sequence[Event]) -> tuple[tuple[TimelineItem, ..
 
 def network(ix: Index, story: Story, events: Sequence[Event]) -> tuple[tuple[Node, ...], tuple[Edge, ...]]:
     """The most-mentioned actors of the story and the links between them."""
-    docs = set(story.documents)
-    counted = []
-    for ent in ix.analysis.entities:
-        n = sum(1 for m in ent.mentions if m.doc in docs)
-        if n:
-            counted.append(Node(ent.id, ent.name, ent.type, n))
-    counted.sort(key=lambda n: (-n.weight, n.name.lower(), n.id))
-    nodes = tuple(counted[:MAX_NODES])
+    nodes = tuple(Node(ent.id, ent.name, ent.type, n) for ent, n in story_entities(ix, story)[:MAX_NODES])
     shown = {n.id for n in nodes}
     acts: Counter[tuple[str, str]] = Counter()
     for ev in events:
@@ -84,12 +77,10 @@ def network(ix: Index, story: Story, events: Sequence[Event]) -> tuple[tuple[Nod
 def _same_sentence(ix: Index, story: Story, shown: set[str]) -> Counter[tuple[str, str]]:
     """How often each pair of shown actors is named in one sentence (pairs sorted by id)."""
     per_doc: dict[str, list[tuple[int, str]]] = {}
-    for ent in ix.analysis.entities:
-        if ent.id not in shown:
-            continue
-        for m in ent.mentions:
-            if m.doc in story.documents:
-                per_doc.setdefault(m.doc, []).append((m.start, ent.id))
+    for doc in dict.fromkeys(story.documents):
+        mentions = [(start, ent_id) for start, ent_id in ix.mentions_in.get(doc, ()) if ent_id in shown]
+        if mentions:
+            per_doc[doc] = mentions
     pairs: Counter[tuple[str, str]] = Counter()
     for doc_id, mentions in per_doc.items():
         doc = ix.docs.get(doc_id)

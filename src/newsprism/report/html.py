@@ -1,8 +1,11 @@
-"""``render_report(analysis) -> str``: the self-contained, offline HTML report.
+"""The self-contained, offline HTML report: ``render_pages`` (what ``export`` writes) and
+``render_report`` (everything on one page).
 
 Builds one ``StoryView`` per story from the view model (``views``) and chart data
-(``figures``), draws the charts as inline SVG (``charts``), and renders
-``templates/report.html.j2`` with autoescape on. No timestamps and no randomness: the same
+(``figures``), draws the charts as inline SVG (``charts``), and renders the templates with
+autoescape on. ``render_pages`` gives ``report.html``, an index of the stories, and one page per
+story under ``stories/``, so a report of a thousand articles opens at once; a report of one story
+is one page (``report.html.j2``), the story's findings on the first screen. No timestamps and no randomness: the same
 analysis always gives the same bytes. Every title, outlet, author and actor name is shown inside
 ``<bdi>`` (the ``bdi`` filter), so bidi controls in one cannot disguise the text around it.
 """
@@ -10,13 +13,16 @@ analysis always gives the same bytes. Every title, outlet, author and actor name
 from __future__ import annotations
 
 from collections.abc import Sequence
+import base64
+import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
 from markupsafe import Markup, escape
 
-from newsprism.model import Analysis, Claim, Document, Entity, Event, Rejected, Story
+from newsprism.model import Analysis, Claim, Document, Entity, Event, Rejected, Story, make_id
 from newsprism.report import charts, figures, views
 from newsprism.report.findings import KeyFindings, key_findings
 from newsprism.report.text import file_name, shorten
@@ -50,8 +56,9 @@ class StoryView:
     dated: tuple[EventRow, ...]
     undated: tuple[EventRow, ...]
     network: Markup
-    entities: tuple[tuple[Entity, int], ...]
-    hidden_entities: int
+    actor_types: tuple[tuple[str, str], ...]  # legend: entity type, its colour in the network
+    entities: tuple[tuple[Entity, int], ...]  # the actors drawn (the most mentioned), in the table first
+    more_entities: tuple[tuple[Entity, int], ...]  # the rest, listed on demand
     outlets: tuple[OutletView, ...]
     tone_chart: Markup
     quoted_charts: tuple[tuple[str, Markup], ...]
@@ -69,6 +76,57 @@ class DocumentView:
 
 
 _ENV_TEMPLATE = "report.html.j2"
+TONE_SCALE = (-1.0, 1.0)  # the range of the tone score (VADER's compound), drawn whole in every story
+TONE_AXIS = "tone of wording, -1 to +1"
+TONE_ENDS = ("\u2190 negative", "positive \u2192")
+INDEX = "report.html"  # the index page (or, for one story, the whole report)
+STORY_DIR = "stories"  # one page per story, beside the index
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntry:
+    """One story in the index."""
+
+    rank: int  # 1-based, in story order
+    title: str
+    href: str  # relative to the index
+    outlets: tuple[str, ...]
+    documents: int
+    claims: int
+    contradictions: int
+    variants: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryGroup:
+    id: str
+    title: str
+    entries: tuple[StoryEntry, ...]
+    folded: bool  # shown under a <details> (the stories of one document)
+
+
+# The index's filter box. Constant text: the page's Content-Security-Policy names its hash.
+FILTER_SCRIPT = """(() => {
+  const box = document.querySelector('.filter');
+  const input = document.getElementById('filter');
+  const count = document.getElementById('filter-count');
+  const entries = [...document.querySelectorAll('li.story-entry')];
+  const words = entries.map((li) => li.textContent.toLowerCase());
+  const groups = [...document.querySelectorAll('section.story-group')];
+  box.hidden = false;
+  input.addEventListener('input', () => {
+    const q = input.value.trim().toLowerCase();
+    let shown = 0;
+    entries.forEach((li, i) => { const hit = !q || words[i].includes(q); li.hidden = !hit; shown += hit; });
+    groups.forEach((g) => {
+      g.hidden = Boolean(q) && !g.querySelector('li.story-entry:not([hidden])');
+      const fold = g.querySelector('details.story-fold');
+      if (fold && q) fold.open = true;
+    });
+    count.textContent = q ? `${shown} of ${entries.length} stories` : '';
+  });
+})();"""
+FILTER_HASH = "sha256-" + base64.b64encode(hashlib.sha256(FILTER_SCRIPT.encode("utf-8")).digest()).decode("ascii")
 
 
 def isolate(value: str | Sequence[str], sep: str = "") -> Markup:
@@ -137,14 +195,16 @@ def story_view(ix: Index, story_index: int, story: Story) -> StoryView:
         categories=_legend(sorted({i.category for i in drawn})),
         dated=tuple(_event_row(ix, by_id[i.id]) for i in items),
         undated=tuple(_event_row(ix, e) for e in undated),
-        network=charts.network_svg(nodes, edges, f"Actors: {story.title}", f"s{story_index + 1}"),
-        entities=entities,
-        hidden_entities=max(0, len(entities) - len(nodes)),
+        network=charts.network_svg(nodes, edges, f"Main actors: {story.title}", f"s{story_index + 1}"),
+        actor_types=tuple((t, charts.type_colour(t)) for t in sorted({n.type for n in nodes})),
+        entities=entities[:len(nodes)],
+        more_entities=entities[len(nodes):],
         outlets=outlets,
-        tone_chart=charts.bars_svg([(n, t) for n, t in toned if t is not None], "Overall tone by outlet",
-                                   diverging=True, digits=2),
+        tone_chart=charts.bars_svg([(n, t) for n, t in toned if t is not None], "Overall tone of wording by outlet",
+                                   diverging=True, digits=2, domain=TONE_SCALE, axis=TONE_AXIS, ends=TONE_ENDS),
         quoted_charts=tuple(
-            (o.name, charts.bars_svg([(n, float(c)) for n, c in o.quoted[:12]], f"Whom {o.name} quotes"))
+            (o.name, charts.bars_svg([(n, float(c)) for n, c in o.quoted[:12]], f"Whom {o.name} quotes",
+                                     axis="quotes"))
             for o in outlets if o.quoted),
         lineage=views.lineage(ix, story),
     )
@@ -159,22 +219,78 @@ def document_view(ix: Index, doc: Document) -> DocumentView:
                         len(body.split()), shorten(body, 600), derived)
 
 
-def render_report(analysis: Analysis) -> str:
-    """One self-contained HTML page (inline CSS and SVG, no scripts or external resources)."""
-    ix = Index(analysis)
-    stories = tuple(story_view(ix, i, s) for i, s in enumerate(views.story_list(analysis)))
-    rejected: tuple[Rejected, ...] = analysis.rejected
+def _shared(ix: Index) -> dict[str, object]:
+    """What every template is given besides its own values."""
+    rejected: tuple[Rejected, ...] = ix.analysis.rejected
+    return dict(analysis=ix.analysis, rejected=rejected, symbols=CELL_SYMBOL, labels=CELL_LABEL,
+                states=CELL_STATES, variant_mark=VARIANT_MARK, variant_label=VARIANT_LABEL,
+                max_timeline=figures.MAX_TIMELINE,
+                outlet_count=len({ix.outlet_of(d.id) for d in ix.analysis.documents}))
+
+
+def _one_page(ix: Index, stories: Sequence[StoryView]) -> str:
     template = _environment().get_template(_ENV_TEMPLATE)
-    return template.render(
-        analysis=analysis,
-        stories=stories,
-        documents=tuple(document_view(ix, d) for d in analysis.documents),
-        rejected=rejected,
-        symbols=CELL_SYMBOL,
-        labels=CELL_LABEL,
-        states=CELL_STATES,
-        variant_mark=VARIANT_MARK,
-        variant_label=VARIANT_LABEL,
-        max_timeline=figures.MAX_TIMELINE,
-        outlet_count=len({ix.outlet_of(d.id) for d in analysis.documents}),
-    )
+    return template.render(stories=stories, documents=tuple(document_view(ix, d) for d in ix.analysis.documents),
+                           **_shared(ix))
+
+
+def render_report(analysis: Analysis) -> str:
+    """The whole report as one self-contained HTML page (inline CSS and SVG, no scripts or
+    external resources): every story, every document, the rejected inputs."""
+    ix = Index(analysis)
+    return _one_page(ix, tuple(story_view(ix, i, s) for i, s in enumerate(views.story_list(analysis))))
+
+
+def story_file(story_id: str) -> str:
+    """A story page's path under the report folder: ``stories/<story id>.html``; an id that is
+    not a plain file name (letters, digits, '_' and '-') is replaced by a hash of it."""
+    name = story_id if re.fullmatch(r"[A-Za-z0-9_-]{1,80}", story_id) else make_id("story", story_id)
+    return f"{STORY_DIR}/{name}.html"
+
+
+def _entry(rank: int, view: StoryView, href: str) -> StoryEntry:
+    return StoryEntry(rank, view.title, href, tuple(c.outlet for c in view.columns), len(view.docs),
+                      len(view.rows) + len(view.more_rows), sum(not d.variant for d in view.discrepancies),
+                      sum(d.variant for d in view.discrepancies))
+
+
+def _groups(entries: Sequence[StoryEntry]) -> tuple[StoryGroup, ...]:
+    """The index's sections, in story order: several outlets, one outlet with several
+    documents, one document (folded)."""
+    parts = (("several-outlets", "Stories covered by several outlets", lambda e: len(e.outlets) > 1, False),
+             ("one-outlet", "Stories from one outlet", lambda e: len(e.outlets) <= 1 and e.documents > 1, False),
+             ("one-document", "Stories of a single document", lambda e: len(e.outlets) <= 1 and e.documents <= 1,
+              True))
+    out = []
+    for gid, title, test, folded in parts:
+        chosen = tuple(e for e in entries if test(e))
+        if chosen:
+            out.append(StoryGroup(gid, title, chosen, folded))
+    return tuple(out)
+
+
+def render_pages(analysis: Analysis) -> dict[str, str]:
+    """The report as pages, by path relative to the report folder: ``report.html`` and, when
+    there are two stories or more, one page per story (``story_file``) that ``report.html``
+    lists in story order (most outlets, then most documents) and links to. With one story (or
+    none), ``report.html`` is the whole report on one page, as ``render_report`` gives it."""
+    ix = Index(analysis)
+    listed = views.story_list(analysis)
+    stories = tuple(story_view(ix, i, s) for i, s in enumerate(listed))
+    if len(stories) <= 1:
+        return {INDEX: _one_page(ix, stories)}
+    env = _environment()
+    page = env.get_template("story_page.html.j2")
+    paths = [story_file(s.id) for s in listed]
+    names = [p.rsplit("/", 1)[1] for p in paths]
+    pages: dict[str, str] = {}
+    for i, (view, story) in enumerate(zip(stories, listed, strict=True)):
+        docs = tuple(document_view(ix, ix.docs[d]) for d in story.documents if d in ix.docs)
+        pages[paths[i]] = page.render(
+            s=view, documents=docs, index=INDEX, rank=i + 1, total=len(stories),
+            prev=names[i - 1] if i else None, next=names[i + 1] if i + 1 < len(names) else None, **_shared(ix))
+    entries = tuple(_entry(i + 1, view, paths[i]) for i, view in enumerate(stories))
+    index = env.get_template("index.html.j2").render(
+        entries=entries, groups=_groups(entries), script=Markup(FILTER_SCRIPT), script_hash=FILTER_HASH,
+        **_shared(ix))
+    return {INDEX: index, **pages}

@@ -111,6 +111,27 @@ class Index:
                 for c in d.claims:
                     self.variant_docs[c].update(m.doc for m in d.mentions)
 
+        # per-document look-ups, so a story reads only its own documents' records (a report of
+        # many stories would otherwise scan the whole analysis once per story)
+        self.story_ids: set[str] = {s.id for s in analysis.stories}
+        self.claims_of_story: dict[str, list[Claim]] = defaultdict(list)
+        self.orphan_claims: list[Claim] = []  # naming no known story
+        self.claim_order: dict[str, int] = {}
+        for i, c in enumerate(analysis.claims):
+            self.claim_order.setdefault(c.id, i)
+            (self.claims_of_story[c.story] if c.story in self.story_ids else self.orphan_claims).append(c)
+        self.mentions_in: dict[str, list[tuple[int, str]]] = defaultdict(list)  # doc -> (start, entity id)
+        for e in analysis.entities:
+            for m in e.mentions:
+                self.mentions_in[m.doc].append((m.start, e.id))
+        self.quotes_in: dict[str, list[tuple[int, Quote]]] = defaultdict(list)  # doc -> (index, quote)
+        for i, q in enumerate(analysis.quotes):
+            self.quotes_in[q.doc].append((i, q))
+        self.events_in: dict[str, list[int]] = defaultdict(list)  # doc -> indices into analysis.events
+        for i, ev in enumerate(analysis.events):
+            for doc in {m.doc for m in ev.mentions}:
+                self.events_in[doc].append(i)
+
     def discrepancy_kind(self, disc_id: str | None) -> str:
         return self.kinds.get(disc_id or "", "discrepancy")
 
@@ -194,19 +215,17 @@ def columns(ix: Index, story: Story) -> tuple[Column, ...]:
 
 
 def story_claims(ix: Index, story: Story) -> tuple[Claim, ...]:
-    """The story's claims; a claim naming no known story goes to the story its documents are in."""
-    known = {s.id for s in ix.analysis.stories}
-    stories = story_list(ix.analysis)
-    out = []
-    for c in ix.analysis.claims:
-        if c.story in known:
-            if c.story == story.id:
+    """The story's claims (in the analysis's order); a claim naming no known story goes to the
+    story its documents are in."""
+    out = list(ix.claims_of_story.get(story.id, ()))
+    if ix.orphan_claims:
+        stories = story_list(ix.analysis)
+        for c in ix.orphan_claims:
+            docs = set(c.support) | set(c.contradicted_by) | {m.doc for m in c.mentions}
+            home = max(stories, key=lambda s: len(docs & set(s.documents)), default=None)
+            if home is not None and home.id == story.id:
                 out.append(c)
-            continue
-        docs = set(c.support) | set(c.contradicted_by) | {m.doc for m in c.mentions}
-        home = max(stories, key=lambda s: len(docs & set(s.documents)), default=None)
-        if home is not None and home.id == story.id:
-            out.append(c)
+        out.sort(key=lambda c: ix.claim_order[c.id])
     return tuple(out)
 
 
@@ -293,11 +312,9 @@ def discrepancies(ix: Index, story: Story, claim_ids: set[str]) -> tuple[Discrep
 
 def quote_groups(ix: Index, story: Story) -> tuple[SpeakerGroup, ...]:
     """Quotes in the story's documents grouped by speaker, most-quoted speaker first."""
-    docs = set(story.documents)
     groups: dict[str, list[Quote]] = defaultdict(list)
-    for q in ix.analysis.quotes:
-        if q.doc not in docs:
-            continue
+    found = sorted(pair for doc in dict.fromkeys(story.documents) for pair in ix.quotes_in.get(doc, ()))
+    for _, q in found:  # in the analysis's order
         key = (f"e:{q.speaker}" if q.speaker else
                f"t:{q.speaker_text.strip()}" if q.speaker_text and q.speaker_text.strip() else "none")
         groups[key].append(q)
@@ -315,9 +332,9 @@ def quote_groups(ix: Index, story: Story) -> tuple[SpeakerGroup, ...]:
 
 def story_entities(ix: Index, story: Story) -> tuple[tuple[Entity, int], ...]:
     """Entities mentioned in the story with their mention counts there, most mentioned first."""
-    docs = set(story.documents)
-    counted = [(e, len(_spans_in(e.mentions, docs))) for e in ix.analysis.entities]
-    counted = [(e, n) for e, n in counted if n]
+    counts: Counter[str] = Counter(
+        ent_id for doc in dict.fromkeys(story.documents) for _, ent_id in ix.mentions_in.get(doc, ()))
+    counted = [(ix.entities[e], n) for e, n in counts.items()]
     counted.sort(key=lambda p: (-p[1], p[0].name.lower(), p[0].id))
     return tuple(counted)
 
