@@ -19,6 +19,29 @@ from newsprism.report import figures, views
 from newsprism.report.findings import CopyFinding, Finding, Group, key_findings
 from newsprism.report.text import file_name, parse_period
 
+_ARRAY = {"type": "array", "items": {"type": "object"}}
+_GROUP = {"type": "object", "required": ["items", "total"], "properties": {"items": _ARRAY, "total": {"type": "integer"}}}
+VIEWS_SCHEMA: dict[str, Any] = {
+    "title": "StoryViews",
+    "description": "What the HTML report shows for one story (the report's view model as JSON).",
+    "type": "object",
+    "required": ["story", "findings", "legend", "matrix", "discrepancies", "documents", "outlets", "quotes",
+                 "scare_quotes", "entities", "events"],
+    "properties": {
+        "story": {"type": "object", "required": ["id", "title"]},
+        "findings": {"type": "object", "required": ["documents", "outlets", "serious", "agreed", "contested",
+                                                    "single", "copies"],
+                     "properties": {"serious": _GROUP, "agreed": _GROUP, "contested": _GROUP, "single": _GROUP,
+                                    "copies": _ARRAY, "documents": {"type": "integer"},
+                                    "outlets": {"type": "integer"}}},
+        "legend": _ARRAY,
+        "matrix": {"type": "object", "required": ["columns", "rows"],
+                   "properties": {"columns": _ARRAY, "rows": _ARRAY}},
+        "discrepancies": _ARRAY, "documents": _ARRAY, "outlets": _ARRAY, "quotes": _ARRAY,
+        "scare_quotes": _ARRAY, "entities": _ARRAY, "events": _ARRAY,
+    },
+}
+
 _ANCHOR = "s"  # the anchor handed to ``key_findings``; its hrefs are turned back into targets
 
 
@@ -112,6 +135,24 @@ def _event(ix: views.Index, ev: Event) -> dict[str, Any]:
             "mentions": [_span(ix, m) for m in ev.mentions], "quotes": list(ev.quotes)}
 
 
+def _side_order(ix: views.Index, spans: Sequence[Span]) -> list[Span]:
+    """A discrepancy's spans in the order ``views.discrepancies`` shows its sides."""
+    return sorted(spans, key=lambda s: (ix.order.get(s.doc, len(ix.order)), s.start))
+
+
+def _cell_discrepancy(claim: str, docs: Sequence[str], state: str, disc_of: dict[tuple[str, str], str | None],
+                      disc: Sequence[views.DiscrepancyView], mentions: dict[str, tuple[Span, ...]]) -> str | None:
+    """The discrepancy a contradicting cell links to: the one its claim cell names, else the most
+    severe discrepancy about the claim with a span in the column's documents."""
+    if state not in (views.CONTRADICTED, views.MIXED):
+        return None
+    named = next((disc_of[(d, claim)] for d in docs if disc_of.get((d, claim))), None)
+    if named is not None:
+        return named
+    return next((d.id for d in disc if not d.variant and claim in d.claim_ids
+                 and any(m.doc in docs for m in mentions.get(d.id, ()))), None)
+
+
 def story_views(analysis: Analysis, story_id: str) -> dict[str, Any]:
     """The report's view of story ``story_id`` of ``analysis`` (which must hold it) as plain JSON."""
     ix = views.Index(analysis)
@@ -130,6 +171,7 @@ def story_views(analysis: Analysis, story_id: str) -> dict[str, Any]:
     dated, undated = figures.timeline(ix, events)
     by_id = {e.id: e for e in events}
     quotes, scare = _quotes(ix, story)
+    mentions = {d.id: d.mentions for d in analysis.discrepancies}
     disc_of = {(c.doc, cl.id): c.discrepancy for cl in claims for c in cl.cells if c.state == "contradicts"}
     return {
         "story": {"id": story.id, "title": story.title},
@@ -147,8 +189,8 @@ def story_views(analysis: Analysis, story_id: str) -> dict[str, Any]:
             "rows": [{"claim": r.claim.id, "text": r.claim.text, "kind": r.claim.kind,
                       "single_source": r.claim.single_source, "independent_support": r.claim.independent_support,
                       "cells": [{"state": cell.state, "symbol": cell.symbol, "tip": cell.tip, "variant": cell.variant,
-                                 "discrepancy": next((disc_of[(d, r.claim.id)] for d in col.docs
-                                                      if disc_of.get((d, r.claim.id))), None)}
+                                 "discrepancy": _cell_discrepancy(r.claim.id, col.docs, cell.state, disc_of, disc,
+                                                                  mentions)}
                                 for cell, col in zip(r.cells, cols)]}
                      for r in rows],
         },
@@ -156,10 +198,11 @@ def story_views(analysis: Analysis, story_id: str) -> dict[str, Any]:
             "id": d.id, "kind": d.kind, "name": d.name, "explain": d.explain, "severity": d.severity,
             "severity_meaning": d.severity_meaning, "description": d.description, "variant": d.variant,
             "claims": [{"id": i, "text": t} for i, t in zip(d.claim_ids, d.claims)],
-            "sides": [{"outlet": s.outlet, "title": s.doc_title, "before": s.ctx.before, "marked": s.ctx.marked,
-                       "after": s.ctx.after, "cut_before": s.ctx.cut_before, "cut_after": s.ctx.cut_after,
-                       "exact": s.ctx.exact} for s in d.sides],
-            "mentions": [_span(ix, m) for m in next(x.mentions for x in analysis.discrepancies if x.id == d.id)],
+            "sides": [{"doc": m.doc, "outlet": s.outlet, "title": s.doc_title, "before": s.ctx.before,
+                       "marked": s.ctx.marked, "after": s.ctx.after, "cut_before": s.ctx.cut_before,
+                       "cut_after": s.ctx.cut_after, "exact": s.ctx.exact}
+                      for s, m in zip(d.sides, _side_order(ix, mentions[d.id]))],
+            "mentions": [_span(ix, m) for m in mentions[d.id]],
         } for d in disc],
         "documents": [{**_doc_ref(ix, r.doc.id), "published": r.doc.published, "genre": r.doc.genre,
                        "authors": list(r.doc.authors), "url": r.doc.url,

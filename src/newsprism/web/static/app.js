@@ -224,12 +224,15 @@ function indexData(storyId, data, views, kinds) {
   const docs = new Map(data.documents.map((d) => [d.id, d]));
   const entities = new Map(data.entities.map((e) => [e.id, e]));
   const claims = new Map(data.claims.map((c) => [c.id, c]));
+  // the outlet of each document as the report names it (an unnamed outlet by its file name)
+  const named = new Map(views.documents.map((d) => [d.doc, d.outlet]));
+  const outletName = (d) => named.get(d.id) || outletOf(d);
   const outlets = new Map();
   for (const d of data.story.documents.map((id) => docs.get(id)).filter(Boolean)) {
-    if (!outlets.has(outletOf(d))) outlets.set(outletOf(d), []);
-    outlets.get(outletOf(d)).push(d);
+    if (!outlets.has(outletName(d))) outlets.set(outletName(d), []);
+    outlets.get(outletName(d)).push(d);
   }
-  return { storyId, data, views, kinds, docs, entities, claims, outlets };
+  return { storyId, data, views, kinds, docs, entities, claims, outlets, outletName };
 }
 
 // The plain names of discrepancy kinds and what each severity means (lang/kinds.py), fetched once.
@@ -274,7 +277,7 @@ const fileName = (source) => (source || "").replace(/[\\/]+$/, "").split(/[\\/]/
 function docName(ix, ref) {
   const doc = ix.docs.get(ref.doc);
   const title = ref.title || (doc && doc.title) || firstLine(doc) || "Untitled article";
-  return [bidi(ref.outlet || (doc ? outletOf(doc) : "")), ": ", link(storyHref(ix.storyId, "document", ref.doc),
+  return [bidi(ref.outlet || (doc ? ix.outletName(doc) : "")), ": ", link(storyHref(ix.storyId, "document", ref.doc),
     { class: "doc-link" }, bidi(title))];
 }
 
@@ -374,7 +377,7 @@ const CLAIM_PAGE = 25;
 function cellLegend(ix) {
   return el("p", { class: "legend muted" }, ix.views.legend.map((item) =>
     el("span", { class: "legend-item" }, el("span", { class: `cell ${item.state === "variant" ? "supported variant" : item.state}`,
-      text: item.symbol }), ` ${item.state}: ${item.label}`)),
+      text: item.symbol }), item.state === "variant" ? ` ${item.label}` : ` ${item.state}: ${item.label}`)),
     el("span", { class: "legend-item" }, el("span", { class: "cell contradicted", text: "\u2717" }),
       " a contradicting cell links to its discrepancy"));
 }
@@ -420,7 +423,7 @@ function showClaim(ix, claim) {
     if (cell && cell.state === "contradicts" && cell.span && cell.other) {
       const disc = ix.data.discrepancies.find((d) => d.id === cell.discrepancy);
       detail = [`${kindName(ix, disc ? disc.kind : "discrepancy")}: “${cell.span.text}” here vs “${cell.other.text}” in `,
-        bidi(outletOf(ix.docs.get(cell.other.doc) || {})), disc ? [" \u00b7 ", link(storyHref(ix.storyId, "discrepancy", disc.id),
+        bidi(ix.outletName(ix.docs.get(cell.other.doc) || {})), disc ? [" \u00b7 ", link(storyHref(ix.storyId, "discrepancy", disc.id),
           { class: "disc-link" }, "open the discrepancy")] : null];
     } else if (cell && cell.state === "related" && cell.span) {
       spans = [cell.span];  // a related document: its closest sentence
@@ -445,10 +448,10 @@ function discrepancyHead(ix, d) {
       text: d.variant ? "variant, not a contradiction" : "contradiction" })];
 }
 
-function discrepancySides(d) {
+function discrepancySides(ix, d) {
   if (!d.sides.length) return el("p", { class: "muted", text: "No text spans recorded for this discrepancy." });
   return el("div", { class: "sides" }, d.sides.map((s) => el("div", { class: "side" },
-    el("div", { class: "who muted" }, bidi(s.outlet), " \u2014 ", bidi(s.title), s.exact ? "" : " (offsets do not match the text)"),
+    el("div", { class: "who muted" }, docName(ix, { doc: s.doc, outlet: s.outlet }), s.exact ? "" : " (offsets do not match the text)"),
     sideSentence(s))));
 }
 
@@ -468,7 +471,7 @@ function discrepancyList(ix) {
     el("button", { class: "linkish discrepancy", "data-discrepancy": d.id, text: d.description,
       onclick: () => showDiscrepancy(ix, d) }), " ",
     link(storyHref(ix.storyId, "discrepancy", d.id), { class: "open-disc" }, "details \u2192"),
-    discrepancySides(d))));
+    discrepancySides(ix, d))));
 }
 
 async function viewDiscrepancy(storyId, discId) {
@@ -486,7 +489,7 @@ async function viewDiscrepancy(storyId, discId) {
     d.claims.length ? el("div", {}, el("h2", { text: d.claims.length > 1 ? "Claims concerned" : "Claim concerned" }),
       el("ul", { class: "plain" }, d.claims.map((c) => el("li", {}, link(storyHref(storyId, "claim", c.id), { class: "claim-link" }, c.text)))))
       : null,
-    section("What each side says", discrepancySides(d), "sides"),
+    section("What each side says", discrepancySides(ix, d), "sides"),
     evidence);
   showDiscrepancy(ix, d);
   window.scrollTo(0, 0);
@@ -565,12 +568,12 @@ function toneScale() {
       el("span", { text: "+1 positive" })), el("span", { class: "tone-value" }));
 }
 
-function toneChart(rows, caption) {
+function toneChart(rows, caption, note = true) {
   if (!rows.length) return el("p", { class: "muted", text: "No tone scores." });
   return el("figure", { class: "tone-chart" }, el("figcaption", { text: caption }), toneScale(),
     rows.map(([name, value]) => el("div", { class: "tone-row" }, el("span", { class: "tone-name" }, name),
       toneBar(value), el("span", { class: "tone-value", text: value === null ? "n/a" : signed(value) }))),
-    el("p", { class: "muted tone-note", text: TONE_NOTE }));
+    note ? el("p", { class: "muted tone-note", text: TONE_NOTE }) : null);
 }
 
 function outletSection(ix) {
@@ -612,7 +615,7 @@ async function viewOutlet(storyId, name) {
     section("Tone", el("div", {},
       toneChart([["overall", o.tone]], `Overall tone of ${o.name}`),
       o.tone_toward.length ? toneChart(o.tone_toward.map((t) => [bidi(t.name), t.tone]),
-        "Tone of the sentences that name each actor (the strongest six)") : null,
+        "Tone of the sentences that name each actor (the strongest six)", false) : null,
       o.tone_method ? el("p", { class: "muted" }, "How sentences were scored: ", o.tone_method) : null,
       el("h3", { text: "Evidence: its most strongly toned sentences" }),
       o.tone_evidence.length ? el("ul", { class: "plain tone-evidence" }, o.tone_evidence.map((e) => el("li", {},
@@ -670,7 +673,7 @@ function showEvidence(ix, box, heading, groups, scroll = true) {
     if (!doc) continue;
     const body = el("div", { class: "article-text" }, highlighted(doc.text, g.ranges));
     box.append(el("article", { class: "source card", "data-doc": doc.id },
-      el("h3", {}, bidi(outletOf(doc)), " ", el("span", { class: `role ${g.note}`, text: g.note })),
+      el("h3", {}, bidi(ix.outletName(doc)), " ", el("span", { class: `role ${g.note}`, text: g.note })),
       el("div", { class: "muted" }, bidi(doc.title || firstLine(doc) || fileName(doc.source))),
       g.detail ? el("div", { class: "detail" }, g.detail) : null, body));
   }
@@ -775,6 +778,12 @@ function actorSection(ix) {
 
 const NODE_TYPES = [["PERSON", "person"], ["ORG", "organisation"], ["GPE", "country, city or state"], ["other", "other"]];
 
+function labelPlace(a, px, py, gap) {
+  const c = Math.cos(a), s = Math.sin(a);
+  const anchor = Math.abs(c) < 0.3 ? "middle" : c > 0 ? "start" : "end";
+  return { x: px + c * gap, y: py + s * gap + (s > 0.3 ? 10 : s < -0.3 ? -2 : 5), "text-anchor": anchor };
+}
+
 function network(ix) {
   const weight = new Map();
   const edges = new Map();
@@ -789,11 +798,10 @@ function network(ix) {
   const nodes = [...weight.keys()].filter((id) => ix.entities.has(id))
     .sort((a, b) => weight.get(b) - weight.get(a)).slice(0, 14);
   if (nodes.length < 2) return el("p", { class: "muted", text: "Not enough actor interactions to draw a network." });
-  const W = 560, H = 420, cx = W / 2, cy = H / 2, R = 150;
-  const pos = new Map(nodes.map((id, i) => {
-    const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
-    return [id, [cx + R * Math.cos(a), cy + R * Math.sin(a)]];
-  }));
+  // Nodes on a circle, each label outside it (left of the left half, right of the right half).
+  const W = 700, H = 440, cx = W / 2, cy = H / 2, R = 140;
+  const angle = new Map(nodes.map((id, i) => [id, (2 * Math.PI * i) / nodes.length - Math.PI / 2]));
+  const pos = new Map(nodes.map((id) => [id, [cx + R * Math.cos(angle.get(id)), cy + R * Math.sin(angle.get(id))]]));
   const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart network", role: "img", "aria-label": "actor network: actors linked by the events between them" });
   for (const [key, n] of edges) {
     const [a, b] = key.split("|");
@@ -810,7 +818,7 @@ function network(ix) {
       onclick: () => { location.hash = href; }, onkeydown: (ev) => { if (ev.key === "Enter") location.hash = href; } },
     svg("circle", { cx: px, cy: py, r: 6 + Math.sqrt(weight.get(id)) * 2, class: `node ${type}` },
       svg("title", { text: `${ent.name} (${ent.type}): ${weight.get(id)} event link(s)` })),
-    svg("text", { x: px, y: py + (py < cy ? -14 : 24), class: "label", "text-anchor": "middle", text: ent.name })));
+    svg("text", { ...labelPlace(angle.get(id), px, py, 10 + Math.sqrt(weight.get(id)) * 2), class: "label", text: ent.name.length > 22 ? `${ent.name.slice(0, 21)}\u2026` : ent.name })));
   }
   const legend = el("p", { class: "legend muted" }, NODE_TYPES.map(([type, label]) =>
     el("span", { class: "legend-item" }, el("span", { class: `swatch node-${type}` }), ` ${label}`)),
@@ -828,7 +836,7 @@ async function viewActor(storyId, entityId) {
   const group = ix.views.quotes.find((g) => g.entity === entityId);
   const events = ix.views.events.filter((e) => e.source_ids.includes(entityId) || e.target_ids.includes(entityId));
   const toward = ix.views.outlets.flatMap((o) => o.tone_toward.filter((t) => t.name === ent.name).map((t) => [outletLink(ix, o.name), t.tone]));
-  const outlets = [...new Set(ent.mentions.filter((m) => ix.docs.has(m.doc)).map((m) => outletOf(ix.docs.get(m.doc))))];
+  const outlets = [...new Set(ent.mentions.filter((m) => ix.docs.has(m.doc)).map((m) => ix.outletName(ix.docs.get(m.doc))))];
   const evidenceRows = Object.entries(ent.evidence || {});
   show(backLink(ix),
     el("h1", { id: "actor-title" }, bidi(ent.name)),
