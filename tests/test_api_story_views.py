@@ -12,7 +12,7 @@ import pytest
 from test_api_support import LiveServer, council_analysis, doc_of, span
 
 from newsprism.api.story_views import story_views
-from newsprism.model import Analysis, Entity, Quote, Story, make_id
+from newsprism.model import Analysis, Derivation, Entity, Quote, Story, make_id
 
 NORTH = ("Bridge repairs to finish by June\n\n"
          "Transport Minister Ana Lopez said \"we will rebuild the bridge by June.\" Drivers face a so-called "
@@ -40,7 +40,8 @@ def bridge_analysis() -> Analysis:
         quote(south, "the ferry would run every hour meanwhile", "indirect", "Ana Lopez", "said"),
     )
     story = Story(make_id("story", "bridge"), "Bridge repairs to finish by June", (north.id, south.id))
-    return Analysis(documents=(north, south), entities=(lopez,), quotes=quotes, stories=(story,))
+    copy = Derivation(south.id, north.id, 0.8, "repeats the minister's sentence")  # written by hand
+    return Analysis(documents=(north, south), entities=(lopez,), quotes=quotes, stories=(story,), derivations=(copy,))
 
 
 def test_same_words_in_two_outlets_are_one_entry_and_scare_quotes_stand_apart() -> None:
@@ -101,3 +102,17 @@ def test_route_answers_the_view_and_404_for_an_unknown_story(live: LiveServer) -
         assert answer.json()["story"] == {"id": story.id, "title": "Lakeside council approves electric bus depot"}
         missing = client.get("/stories/story_nope/views")
         assert missing.status_code == 404 and "story_nope" in missing.json()["detail"]
+
+
+def test_a_copy_names_both_documents_by_outlet_title_and_file() -> None:
+    analysis = bridge_analysis()
+    north, south = analysis.documents
+    v = story_views(analysis, analysis.stories[0].id)
+    assert v["findings"]["copies"] == [{
+        "copy": {"doc": south.id, "outlet": "South Post", "title": "Minister promises bridge by June",
+                 "file": "test:South Post"},
+        "original": {"doc": north.id, "outlet": "North Star", "title": "Bridge repairs to finish by June",
+                     "file": "north.txt"},
+        "evidence": "repeats the minister's sentence"}]
+    assert [(d["doc"], [x["doc"] for x in d["derived_from"]]) for d in v["documents"]] == [
+        (north.id, []), (south.id, [north.id])]

@@ -67,10 +67,13 @@ def _doc_ref(ix: views.Index, doc_id: str) -> dict[str, Any]:
             "file": file_name(doc.source) if doc else None}
 
 
-def _copy(ix: views.Index, analysis: Analysis, c: CopyFinding) -> dict[str, Any]:
-    doc = _target(c.href)["id"]
-    original = next((d.derived_from for d in analysis.derivations if d.doc == doc), "")
-    return {"copy": _doc_ref(ix, doc), "original": _doc_ref(ix, original), "evidence": c.evidence}
+def _copies(ix: views.Index, story: Story, found: Sequence[CopyFinding]) -> list[dict[str, Any]]:
+    """The copy findings with both documents by id: ``key_findings`` lists one per derivation of a
+    story document, in the analysis's order."""
+    docs = set(story.documents)
+    derivations = [d for d in ix.analysis.derivations if d.doc in docs]
+    return [{"copy": _doc_ref(ix, d.doc), "original": _doc_ref(ix, d.derived_from), "evidence": c.evidence}
+            for c, d in zip(found, derivations, strict=True)]
 
 
 def _span(ix: views.Index, s: Span) -> dict[str, Any]:
@@ -179,7 +182,7 @@ def story_views(analysis: Analysis, story_id: str) -> dict[str, Any]:
             "documents": len(story.documents), "outlets": found.outlets,
             "serious": _group(found.serious), "agreed": _group(found.agreed),
             "contested": _group(found.contested), "single": _group(found.single),
-            "copies": [_copy(ix, analysis, c) for c in found.copies],
+            "copies": _copies(ix, story, found.copies),
         },
         "legend": [{"state": s, "symbol": views.CELL_SYMBOL[s], "label": views.CELL_LABEL[s]} for s in views.CELL_STATES]
         + [{"state": "variant", "symbol": views.CELL_SYMBOL[views.SUPPORTED] + views.VARIANT_MARK,
