@@ -71,6 +71,8 @@ def test_council_story_findings_matrix_and_discrepancy_names() -> None:
     assert f["serious"]["items"][0]["note"] == "Different counts; high severity"
     assert f["contested"]["items"][0]["text"] == "The council voted 7-2 to approve the bus depot."
     assert f["contested"]["items"][0]["target"] == {"kind": "discrepancy", "id": disc.id}
+    targets = [i["target"] for g in ("serious", "agreed", "contested", "single") for i in f[g]["items"]]
+    assert targets and all(t["id"] in {c.id for c in analysis.claims} | {disc.id} for t in targets)
     # the cost is stated by two of three outlets and contradicted by none
     assert [(i["text"], i["note"]) for i in f["agreed"]["items"]] == [("The project will cost $48 million.", "2 of 3 outlets")]
     assert [c["outlet"] for c in v["matrix"]["columns"]] == ["Harbour Gazette", "Valley Courier", "Metro Wire"]

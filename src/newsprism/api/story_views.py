@@ -46,10 +46,14 @@ _ANCHOR = "s"  # the anchor handed to ``key_findings``; its hrefs are turned bac
 
 
 def _target(href: str) -> dict[str, str]:
-    """What a finding points at, from the report's href: a claim, a discrepancy or a document."""
-    for kind, prefix in (("claim", f"#{_ANCHOR}-claim-"), ("discrepancy", f"#{_ANCHOR}-disc-"), ("document", "#doc-")):
-        if href.startswith(prefix):
-            return {"kind": kind, "id": href[len(prefix):]}
+    """What a finding points at, from the fragment of the report's href (``findings.claim_anchor``,
+    ``findings.discrepancy_anchor``, ``#doc-<id>``): a claim, a discrepancy or a document."""
+    fragment = href.rpartition("#")[2]
+    for kind, mark in (("claim", "-claim-"), ("discrepancy", "-disc-")):
+        if mark in fragment:
+            return {"kind": kind, "id": fragment.rpartition(mark)[2]}
+    if fragment.startswith("doc-"):
+        return {"kind": "document", "id": fragment[len("doc-"):]}
     return {"kind": "none", "id": ""}
 
 
