@@ -118,3 +118,16 @@ def test_a_copy_names_both_documents_by_outlet_title_and_file() -> None:
         "evidence": "repeats the minister's sentence"}]
     assert [(d["doc"], [x["doc"] for x in d["derived_from"]]) for d in v["documents"]] == [
         (north.id, []), (south.id, [north.id])]
+
+
+def test_a_split_story_names_the_story_it_was_split_with() -> None:
+    analysis = bridge_analysis()
+    north, south = analysis.documents
+    # a stored story "story_old" was compared again with a later batch and divided in two
+    here = replace(analysis.stories[0], documents=(north.id,), previous=("story_old",))
+    there = Story("story_other", "Ferry timetable changes", (south.id,), ("story_old",))
+    one = replace(analysis, stories=(here,))
+    v = story_views(one, here.id, stories=(here, there))
+    assert [(line["note"].startswith("Split from stored story story_old"), line["stories"]) for line in v["lineage"]] \
+        == [(True, ["Ferry timetable changes"])]
+    assert story_views(one, here.id)["lineage"][0]["note"].startswith("Continues stored story story_old")

@@ -284,6 +284,14 @@ def test_every_demo_view_is_reachable_by_clicking(page_factory: Any, cli_store: 
     page.wait_for_selector("#evidence mark")
     assert page.locator("#evidence h2").inner_text() == f"Claim: {claim_text}"
     check_view(page, width)
+    # a fact most outlets agree on leads to its claim's evidence
+    agreed = page.locator("[data-group=agreed] a.finding").first
+    agreed_text = agreed.inner_text()
+    agreed.click()
+    page.wait_for_function("(t) => document.querySelector('#evidence h2')?.textContent === t", arg=f"Claim: {agreed_text}")
+    assert page.locator("#evidence mark").count() >= 2
+    check_view(page, width)
+    back()
     # a key finding leads to its discrepancy page: plain name, severity, both sides
     finding = page.locator("[data-group=serious] a.finding").first
     finding_text = finding.inner_text()

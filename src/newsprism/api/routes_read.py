@@ -170,7 +170,7 @@ def story_views_route(request: Request, story_id: str) -> JSONResponse:
 
     def build() -> dict[str, Any]:
         analysis: Analysis = state.read(lambda s: s.load_analysis(story=story_id))
-        return story_views(analysis, story_id)
+        return story_views(analysis, story_id, state.table("stories"))
 
     return JSONResponse(state.memo(("views", story_id), build))
 

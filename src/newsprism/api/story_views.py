@@ -25,7 +25,7 @@ VIEWS_SCHEMA: dict[str, Any] = {
     "title": "StoryViews",
     "description": "What the HTML report shows for one story (the report's view model as JSON).",
     "type": "object",
-    "required": ["story", "findings", "legend", "matrix", "discrepancies", "documents", "outlets", "quotes",
+    "required": ["story", "lineage", "findings", "legend", "matrix", "discrepancies", "documents", "outlets", "quotes",
                  "scare_quotes", "entities", "events"],
     "properties": {
         "story": {"type": "object", "required": ["id", "title"]},
@@ -34,7 +34,7 @@ VIEWS_SCHEMA: dict[str, Any] = {
                      "properties": {"serious": _GROUP, "agreed": _GROUP, "contested": _GROUP, "single": _GROUP,
                                     "copies": _ARRAY, "documents": {"type": "integer"},
                                     "outlets": {"type": "integer"}}},
-        "legend": _ARRAY,
+        "legend": _ARRAY, "lineage": _ARRAY,
         "matrix": {"type": "object", "required": ["columns", "rows"],
                    "properties": {"columns": _ARRAY, "rows": _ARRAY}},
         "discrepancies": _ARRAY, "documents": _ARRAY, "outlets": _ARRAY, "quotes": _ARRAY,
@@ -160,10 +160,13 @@ def _cell_discrepancy(claim: str, docs: Sequence[str], state: str, disc_of: dict
                  and any(m.doc in docs for m in mentions.get(d.id, ()))), None)
 
 
-def story_views(analysis: Analysis, story_id: str) -> dict[str, Any]:
-    """The report's view of story ``story_id`` of ``analysis`` (which must hold it) as plain JSON."""
+def story_views(analysis: Analysis, story_id: str, stories: Sequence[Story] = ()) -> dict[str, Any]:
+    """The report's view of story ``story_id`` of ``analysis`` (which must hold it) as plain JSON;
+    ``stories``: every stored story (default: those of ``analysis``), for the notes on how the story
+    grew or split (``views.lineage``)."""
     ix = views.Index(analysis)
     story = next(s for s in analysis.stories if s.id == story_id)
+    lineage = views.lineage(views.Index(Analysis(documents=(), stories=tuple(stories) or analysis.stories)), story)
     cols = views.columns(ix, story)
     claims = views.story_claims(ix, story)
     rows = views.matrix(ix, claims, cols)
@@ -182,6 +185,7 @@ def story_views(analysis: Analysis, story_id: str) -> dict[str, Any]:
     disc_of = {(c.doc, cl.id): c.discrepancy for cl in claims for c in cl.cells if c.state == "contradicts"}
     return {
         "story": {"id": story.id, "title": story.title},
+        "lineage": [{"note": note, "stories": list(titles)} for note, titles in lineage],
         "findings": {
             "documents": len(story.documents), "outlets": found.outlets,
             "serious": _group(found.serious), "agreed": _group(found.agreed),

@@ -314,6 +314,7 @@ async function viewStory(storyId, then) {
     el("h1", { id: "story-title" }, bidi(v.story.title)),
     el("p", { class: "muted" }, `${plural(v.findings.documents, "article")} from ${plural(v.findings.outlets, "outlet")} · `,
       link(storyHref(storyId, "timeline"), { id: "open-timeline" }, `Timeline (${plural(dated, "dated event")})`)),
+    v.lineage.map((l) => el("p", { class: "lineage muted" }, l.note, l.stories.length ? [" ", bidiList(l.stories, ", "), "."] : [])),
     keyFindings(ix),
     el("div", { class: "split" },
       el("div", { class: "left" },
@@ -379,7 +380,10 @@ function cellLegend(ix) {
     el("span", { class: "legend-item" }, el("span", { class: `cell ${item.state === "variant" ? "supported variant" : item.state}`,
       text: item.symbol }), item.state === "variant" ? ` ${item.label}` : ` ${item.state}: ${item.label}`)),
     el("span", { class: "legend-item" }, el("span", { class: "cell contradicted", text: "\u2717" }),
-      " a contradicting cell links to its discrepancy"));
+      " a contradicting cell links to its discrepancy"),
+    el("span", { class: "legend-item" }, el("span", { class: "tag single", text: "single source" }),
+      " only one independent outlet supports it"),
+    el("span", { class: "legend-item" }, el("span", { class: "tag", text: "opinion" }), " a view, not a checkable fact"));
 }
 
 function claimMatrix(ix) {
@@ -392,7 +396,8 @@ function claimMatrix(ix) {
       el("td", {}, claim ? el("button", { class: "linkish claim", "data-claim": r.claim, text: r.text,
         onclick: () => showClaim(ix, claim) }) : r.text,
       r.kind !== "factual" ? [" ", el("span", { class: "tag", text: r.kind })] : null,
-      r.single_source ? [" ", el("span", { class: "tag single", text: "single source" })] : null),
+      r.single_source ? [" ", el("span", { class: "tag single", text: "single source" })] : null,
+      r.independent_support ? el("span", { class: "muted", text: ` (${r.independent_support} independent)` }) : null),
       r.cells.map((cell) => el("td", { class: `cell ${cell.state}${cell.variant ? " variant" : ""}`, title: cell.tip,
         "data-state": cell.state },
         cell.discrepancy ? link(storyHref(ix.storyId, "discrepancy", cell.discrepancy), { class: "cell-link",
