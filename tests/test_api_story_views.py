@@ -131,3 +131,15 @@ def test_a_split_story_names_the_story_it_was_split_with() -> None:
     assert [(line["note"].startswith("Split from stored story story_old"), line["stories"]) for line in v["lineage"]] \
         == [(True, ["Ferry timetable changes"])]
     assert story_views(one, here.id)["lineage"][0]["note"].startswith("Continues stored story story_old")
+
+
+def test_network_is_the_reports_actors_and_links() -> None:
+    analysis = council_analysis()
+    v = story_views(analysis, analysis.stories[0].id)
+    # mentions in the three articles: the council in each, the mayor in two, the councillor in one
+    assert [(n["name"], n["mentions"]) for n in v["network"]["nodes"]] == [
+        ("Lakeside city council", 3), ("Elena Ruiz", 2), ("Tom Becker", 1)]
+    # no two of them are named in one sentence; the council approves (the mayor's depot), Becker protests
+    council, ruiz, becker = (make_id("ent", k) for k in ("council", "ruiz", "becker"))
+    assert sorted((e["a"], e["b"], e["kind"], e["weight"]) for e in v["network"]["edges"]) == sorted([
+        (council, ruiz, "event", 1), (becker, council, "event", 1)])

@@ -26,7 +26,7 @@ VIEWS_SCHEMA: dict[str, Any] = {
     "description": "What the HTML report shows for one story (the report's view model as JSON).",
     "type": "object",
     "required": ["story", "lineage", "findings", "legend", "matrix", "discrepancies", "documents", "outlets", "quotes",
-                 "scare_quotes", "entities", "events"],
+                 "scare_quotes", "entities", "events", "network"],
     "properties": {
         "story": {"type": "object", "required": ["id", "title"]},
         "findings": {"type": "object", "required": ["documents", "outlets", "serious", "agreed", "contested",
@@ -39,6 +39,7 @@ VIEWS_SCHEMA: dict[str, Any] = {
                    "properties": {"columns": _ARRAY, "rows": _ARRAY}},
         "discrepancies": _ARRAY, "documents": _ARRAY, "outlets": _ARRAY, "quotes": _ARRAY,
         "scare_quotes": _ARRAY, "entities": _ARRAY, "events": _ARRAY,
+        "network": {"type": "object", "required": ["nodes", "edges"], "properties": {"nodes": _ARRAY, "edges": _ARRAY}},
     },
 }
 
@@ -232,4 +233,13 @@ def story_views(analysis: Analysis, story_id: str, stories: Sequence[Story] = ()
         "scare_quotes": scare,
         "entities": [_entity(e, n) for e, n in views.story_entities(ix, story)],
         "events": [_event(ix, by_id[i.id]) for i in dated] + [_event(ix, e) for e in undated],
+        "network": _network(ix, story, events),
     }
+
+
+def _network(ix: views.Index, story: Story, events: Sequence[Event]) -> dict[str, Any]:
+    """The report's actor network (``figures.network``): the most-mentioned actors and their links,
+    "sentence" (named in one sentence) or "event" (``a`` acts on ``b``)."""
+    nodes, edges = figures.network(ix, story, events)
+    return {"nodes": [{"id": n.id, "name": n.name, "type": n.type, "mentions": n.weight} for n in nodes],
+            "edges": [{"a": e.a, "b": e.b, "kind": e.kind, "weight": e.weight} for e in edges]}

@@ -782,53 +782,59 @@ function actorSection(ix) {
 }
 
 const NODE_TYPES = [["PERSON", "person"], ["ORG", "organisation"], ["GPE", "country, city or state"], ["other", "other"]];
+const NETWORK_DRAWN = 20;  // the most-mentioned actors drawn; more make the labels unreadable on a phone
 
-function labelPlace(a, px, py, gap) {
-  const c = Math.cos(a), s = Math.sin(a);
+// The report's actor network (figures.network and its layout, via the API): circles sized by
+// mentions, grey lines for actors named in one sentence, arrows for events (source acts on target).
+function labelPlace(angle, x, y, gap) {
+  const c = Math.cos(angle), s = Math.sin(angle);
   const anchor = Math.abs(c) < 0.3 ? "middle" : c > 0 ? "start" : "end";
-  return { x: px + c * gap, y: py + s * gap + (s > 0.3 ? 10 : s < -0.3 ? -2 : 5), "text-anchor": anchor };
+  return { x: x + c * gap, y: y + s * gap + (s > 0.3 ? 11 : s < -0.3 ? -3 : 5), "text-anchor": anchor };
 }
 
 function network(ix) {
-  const weight = new Map();
-  const edges = new Map();
-  for (const e of ix.views.events) {
-    for (const s of e.source_ids) for (const t of e.target_ids) {
-      if (s === t) continue;
-      const key = [s, t].sort().join("|");
-      edges.set(key, (edges.get(key) || 0) + 1);
-      for (const id of [s, t]) weight.set(id, (weight.get(id) || 0) + 1);
+  const all = ix.views.network.nodes;
+  const nodes = all.slice(0, NETWORK_DRAWN);
+  if (nodes.length < 2) return el("p", { class: "muted", text: "Not enough actors to draw a network." });
+  // on a circle, most mentioned first from the top, each label outside the circle
+  const W = 720, H = 480, cx = W / 2, cy = H / 2, R = 170;
+  const top = Math.max(...nodes.map((n) => n.mentions));
+  const at = new Map(nodes.map((n, i) => {
+    const angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
+    return [n.id, { n, angle, x: cx + R * Math.cos(angle), y: cy + R * Math.sin(angle), r: 5 + 11 * Math.sqrt(n.mentions / top) }];
+  }));
+  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart network", role: "img",
+    "aria-label": "actor network: the most mentioned actors and the links between them" },
+  svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9,
+    markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, svg("path", { d: "M0,0 L10,5 L0,10 z", class: "arrow-head" }))));
+  for (const kind of ["sentence", "event"]) {
+    for (const e of ix.views.network.edges) {
+      const a = at.get(e.a), b = at.get(e.b);
+      if (e.kind !== kind || !a || !b || a === b) continue;
+      const d = Math.max(Math.hypot(b.x - a.x, b.y - a.y), 1e-3);
+      const ux = (b.x - a.x) / d, uy = (b.y - a.y) / d;
+      const line = svg("line", { x1: a.x + ux * a.r, y1: a.y + uy * a.r, x2: b.x - ux * (b.r + 2), y2: b.y - uy * (b.r + 2),
+        class: `edge ${kind}`, "stroke-width": Math.min(1 + Math.log(e.weight) * 1.5, 6) },
+      svg("title", { text: `${a.n.name} \u2192 ${b.n.name}: ${kind === "event" ? "events" : "named in one sentence"} \u00d7${e.weight}` }));
+      if (kind === "event") line.setAttribute("marker-end", "url(#arrow)");
+      g.append(line);
     }
   }
-  const nodes = [...weight.keys()].filter((id) => ix.entities.has(id))
-    .sort((a, b) => weight.get(b) - weight.get(a)).slice(0, 14);
-  if (nodes.length < 2) return el("p", { class: "muted", text: "Not enough actor interactions to draw a network." });
-  // Nodes on a circle, each label outside it (left of the left half, right of the right half).
-  const W = 700, H = 440, cx = W / 2, cy = H / 2, R = 140;
-  const angle = new Map(nodes.map((id, i) => [id, (2 * Math.PI * i) / nodes.length - Math.PI / 2]));
-  const pos = new Map(nodes.map((id) => [id, [cx + R * Math.cos(angle.get(id)), cy + R * Math.sin(angle.get(id))]]));
-  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart network", role: "img", "aria-label": "actor network: actors linked by the events between them" });
-  for (const [key, n] of edges) {
-    const [a, b] = key.split("|");
-    if (!pos.has(a) || !pos.has(b)) continue;
-    g.append(svg("line", { x1: pos.get(a)[0], y1: pos.get(a)[1], x2: pos.get(b)[0], y2: pos.get(b)[1],
-      class: "edge", "stroke-width": Math.min(1 + n, 6) }, svg("title", { text: `${n} event(s)` })));
-  }
-  for (const id of nodes) {
-    const [px, py] = pos.get(id);
-    const ent = ix.entities.get(id);
-    const type = ["PERSON", "ORG", "GPE"].includes(ent.type) ? ent.type : "other";
-    const href = storyHref(ix.storyId, "actor", id);
-    g.append(svg("g", { class: "node-link", "data-entity": id, tabindex: 0, role: "link", "aria-label": ent.name,
+  for (const { n, angle, x, y, r } of at.values()) {
+    const type = ["PERSON", "ORG", "GPE"].includes(n.type) ? n.type : "other";
+    const href = storyHref(ix.storyId, "actor", n.id);
+    g.append(svg("g", { class: "node-link", "data-entity": n.id, tabindex: 0, role: "link", "aria-label": n.name,
       onclick: () => { location.hash = href; }, onkeydown: (ev) => { if (ev.key === "Enter") location.hash = href; } },
-    svg("circle", { cx: px, cy: py, r: 6 + Math.sqrt(weight.get(id)) * 2, class: `node ${type}` },
-      svg("title", { text: `${ent.name} (${ent.type}): ${weight.get(id)} event link(s)` })),
-    svg("text", { ...labelPlace(angle.get(id), px, py, 10 + Math.sqrt(weight.get(id)) * 2), class: "label", text: ent.name.length > 22 ? `${ent.name.slice(0, 21)}\u2026` : ent.name })));
+    svg("circle", { cx: x, cy: y, r, class: `node ${type}` }, svg("title", { text: `${n.name} (${n.type}), ${plural(n.mentions, "mention")}` })),
+    svg("text", { ...labelPlace(angle, x, y, r + 5), class: "label",
+      text: n.name.length > 22 ? `${n.name.slice(0, 21)}\u2026` : n.name })));
   }
   const legend = el("p", { class: "legend muted" }, NODE_TYPES.map(([type, label]) =>
     el("span", { class: "legend-item" }, el("span", { class: `swatch node-${type}` }), ` ${label}`)),
-  " Circle size: number of events linking the actor; line width: events between two actors. Click an actor for its page.");
-  return el("figure", { class: "network-figure" }, el("div", { class: "scroll" }, g), legend);
+  " Circle size: number of mentions. Grey line: named in the same sentence (only the strongest links). " +
+  "Arrow: the source acts on the target in an event. Click an actor for its page.");
+  return el("figure", { class: "network-figure" }, el("div", { class: "scroll" }, g), legend,
+    all.length > nodes.length ? el("p", { class: "muted", text: `${all.length - nodes.length} less-mentioned actors are not drawn; the list below has them.` }) : null);
 }
 
 async function viewActor(storyId, entityId) {
