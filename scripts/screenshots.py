@@ -4,7 +4,8 @@ Analyses the demo corpus (or reads --db), serves it on a free loopback port with
 serve``, and drives Debian's chromium (Playwright) over: the demo's one-page report (its top, its
 first story, its charts), a report of several stories (the index, the index filtered, a story
 page opened from it and that page's charts: the stories of tests/data/grow, or --pages DIR), the
-web UI's story list, its first story, the add-articles form, and the first claim's evidence.
+web UI's story list, its first story (its top and each section), the first claim's evidence,
+the pages of a discrepancy, an actor, an outlet, a document and the timeline, and the add-articles form.
 Also prints, per width, whether a page overflows sideways.
 
     .venv/bin/python scripts/screenshots.py --out out/screenshots [--db FILE --report FILE --pages DIR]
@@ -99,6 +100,29 @@ def report_shots(browser, report: Path, pages: Path, out: Path) -> None:  # type
         page.close()
 
 
+# The web UI's pages of a story: (name, what to click on the story page, what the page then shows)
+VIEWS = (
+    ("ui-discrepancy", "a.open-disc", "#disc-title"),
+    ("ui-actor", ".actors a.actor-link", "#actor-title"),
+    ("ui-outlet", ".outlet h3 a", "#outlet-title"),
+    ("ui-document", "a.doc-link", "#document-title"),
+    ("ui-timeline", "#open-timeline", "#timeline-title"),
+)
+
+
+def _section(page, selector: str, path: Path) -> bool:  # type: ignore[no-untyped-def]
+    """A picture of one section of the story page (at most 1400 px tall), if it is there."""
+    box = page.locator(selector).first
+    if not box.count():
+        return False
+    box.scroll_into_view_if_needed()
+    bb = box.bounding_box()
+    top = bb["y"] + page.evaluate("window.scrollY")
+    page.screenshot(path=str(path), full_page=True,
+                    clip={"x": 0, "y": top, "width": page.viewport_size["width"], "height": min(bb["height"], 1400)})
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "screenshots")
@@ -151,17 +175,34 @@ def main() -> int:
                     page.wait_for_timeout(1500)
                     shots.append(("ui-story", _overflows(page)))
                     page.screenshot(path=str(args.out / f"ui-story-{width}.png"), full_page=False)
-                    claim = page.locator("[data-claim]").first
+                    story_url = page.url
+                    claim = page.locator("button.claim").first
                     if claim.count():
                         claim.click()
                         page.wait_for_timeout(800)
                         page.screenshot(path=str(args.out / f"ui-claim-{width}.png"), full_page=False)
+                    for section in ("discrepancies", "claims", "quotes", "outlets", "timeline", "actors"):
+                        page.goto(story_url)
+                        page.wait_for_selector("#findings")
+                        if _section(page, f"#{section}", args.out / f"ui-story-{section}-{width}.png"):
+                            shots.append((f"ui-story-{section}", _overflows(page)))
+                    for name, link, ready in VIEWS:
+                        page.goto(story_url)
+                        page.wait_for_selector("#findings")
+                        target = page.locator(link).first
+                        if not target.count():
+                            continue
+                        target.click()
+                        page.wait_for_selector(ready)
+                        page.wait_for_timeout(300)
+                        shots.append((name, _overflows(page)))
+                        page.screenshot(path=str(args.out / f"{name}-{width}.png"), full_page=False)
                     page.goto(base + "#/add")
                     page.wait_for_timeout(500)
                     shots.append(("ui-add", _overflows(page)))
                     page.screenshot(path=str(args.out / f"ui-add-{width}.png"))
                     for name, wide in shots:
-                        print(f"{width:>5} px  {name:<12} {'OVERFLOWS sideways' if wide else 'fits'}")
+                        print(f"{width:>5} px  {name:<22} {'OVERFLOWS sideways' if wide else 'fits'}")
                     page.close()
                 browser.close()
         finally:

@@ -54,6 +54,8 @@ def test_real_answers_are_declared(live: tuple[LiveServer, str], contract: Contr
         ("GET", f"/api/v1/stories/{story.id}", {}),
         ("GET", f"/api/v1/stories/{story.id}/report-data", {}),
         ("GET", "/api/v1/stories/story_nope/report-data", {}),
+        ("GET", f"/api/v1/stories/{story.id}/views", {}),
+        ("GET", "/api/v1/stories/story_nope/views", {}),
         ("GET", f"/api/v1/documents/{doc.id}", {}),
         ("GET", "/api/v1/documents/doc_nope", {}),
         ("GET", "/api/v1/claims", {"params": {"story": "story_nope"}}),

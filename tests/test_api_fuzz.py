@@ -58,6 +58,7 @@ CONTENT_TYPES = st.one_of(st.sampled_from([
 ]), HEADER_TEXT)
 PATHS = [
     "/api/v1/health", "/api/v1/stories", "/api/v1/stories/{}", "/api/v1/stories/{}/report-data", "/api/v1/documents",
+    "/api/v1/stories/{}/views",
     "/api/v1/documents/{}", "/api/v1/claims", "/api/v1/claims/{}", "/api/v1/quotes", "/api/v1/quotes/{}",
     "/api/v1/entities", "/api/v1/entities/{}", "/api/v1/events", "/api/v1/events/{}", "/api/v1/discrepancies",
     "/api/v1/discrepancies/{}", "/api/v1/outlets", "/api/v1/outlets/{}", "/api/v1/stats", "/api/v1/articles",

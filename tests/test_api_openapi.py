@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
+import jsonschema
 import pytest
 from test_api_support import LiveServer, council_analysis
 
@@ -91,3 +92,14 @@ def test_docs_page_is_local_and_strict(live: LiveServer) -> None:
         answer = httpx.get(live.url + asset, timeout=30)
         assert answer.status_code == 200 and len(answer.content) > 300, asset
     assert httpx.get(live.url + "/redoc", timeout=30).status_code == 404
+
+
+def test_story_views_answer_matches_its_declared_schema(live: LiveServer, schema: dict[str, Any]) -> None:
+    op = schema["paths"]["/api/v1/stories/{story_id}/views"]["get"]
+    declared = op["responses"]["200"]["content"]["application/json"]["schema"]
+    assert "404" in op["responses"]
+    story = council_analysis().stories[0]
+    answer = httpx.get(f"{live.url}/api/v1/stories/{story.id}/views", timeout=30).json()
+    jsonschema.validate(answer, declared)
+    with pytest.raises(jsonschema.ValidationError):  # the schema says something: a view without findings fails
+        jsonschema.validate({k: v for k, v in answer.items() if k != "findings"}, declared)

@@ -15,7 +15,9 @@ from test_api_support import (
     COUNCIL, HOSTILE_TEXT, LiveServer, council_analysis, doc_of, hostile_analysis, launch_chromium, span,
 )
 
-from newsprism.model import Analysis, Discrepancy, Story
+from newsprism.model import (
+    Analysis, Claim, Discrepancy, Entity, Event, OutletProfile, Quote, Story, Tone, ToneEvidence, make_id,
+)
 
 
 pytestmark = pytest.mark.browser
@@ -167,5 +169,78 @@ def test_discrepancies_most_severe_first_under_plain_names(browser: Any, tmp_pat
             page.locator("button.discrepancy", has_text="Sergey or Sergei").click()
             page.wait_for_selector("#evidence h2:has-text('Spelling of a name')")
             assert sorted(page.locator("#evidence mark").all_inner_texts()) == ["Sergei", "Sergey"]
+        finally:
+            context.close()
+
+
+HOSTILE_NAME = "<img src=x onerror=\"alert('xss-actor')\">Vex"
+
+
+def hostile_views_analysis() -> Analysis:
+    """Hostile text in every field the story's views show: article, actor name, quote, event,
+    discrepancy, tone evidence."""
+    doc = doc_of("<b>Evil</b> Outlet", HOSTILE_TEXT + f"{HOSTILE_NAME} said \"<script>alert('xss-quote')</script> "
+                 "we came for the boats.\" The festival ended on Sunday.\n")
+    other = doc_of("Calm Courier", "Harbour festival ends\n\nThe harbour festival opened on Saturday with 45 boats.\n")
+    story = Story(make_id("story", "hostile-views"), "Festival <script>alert('xss-story')</script>", (doc.id, other.id))
+    vex = Entity(make_id("ent", "vex"), HOSTILE_NAME, "PERSON", (), ("<script>alert('xss-role')</script>",), "GBR",
+                 (span(doc, HOSTILE_NAME),), {"country": "<img src=x onerror=\"alert('xss-evidence')\">"})
+    words = "<script>alert('xss-quote')</script> we came for the boats."
+    start = doc.text.index(words)
+    quote = Quote(make_id("q", "vex"), doc.id, start, start + len(words), words, vex.id, HOSTILE_NAME, "said", "direct")
+    event = Event(make_id("ev", "vex"), "CONSULT", "<script>alert('xss-event')</script>", (vex.id,), (), "2024-03-04",
+                  "Sunday", None, (span(doc, "The festival ended on Sunday."),))
+    claim = Claim(make_id("claim", "boats-v"), story.id, "The festival opened with 40 boats.",
+                  (span(doc, "The harbour festival opened on Saturday with 40 boats."),), (doc.id,), (other.id,))
+    disc = Discrepancy(make_id("disc", "boats-v"), "number", "high", "<img src=x onerror=\"alert('xss-disc')\"> 40 or 45",
+                       (claim.id,), (span(doc, "40 boats"), span(other, "45 boats")))
+    tone = Tone(0.4, {vex.id: -0.5}, 0.0, "vader", (ToneEvidence(doc.id, start, start + len(words), words, 0.6),))
+    outlets = (OutletProfile("<b>Evil</b> Outlet", (doc.id,), (claim.id,), (), tone, {vex.id: 1}),
+               OutletProfile("Calm Courier", (other.id,), (), (claim.id,), Tone(0.0, {}, 0.0, "vader"), {}))
+    return Analysis(documents=(doc, other), entities=(vex,), quotes=(quote,), events=(event,), stories=(story,),
+                    claims=(claim,), discrepancies=(disc,), outlets=outlets)
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_hostile_text_runs_nothing_in_any_view(browser: Any, tmp_path: Any, width: int) -> None:
+    with LiveServer(tmp_path / "news.duckdb") as server:
+        server.save(hostile_views_analysis())
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def clean() -> None:
+            assert page.locator("main script, main img, main a[href^='javascript']").count() == 0
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+        try:
+            page.goto(server.url + "/")
+            page.locator("a.story-link").click()
+            page.wait_for_selector("#findings")
+            assert "<script>alert('xss-story')</script>" in page.locator("#story-title").inner_text()
+            assert "onerror" in page.locator("#findings").inner_text()  # the discrepancy, as text
+            clean()
+            views = [("a.open-disc", "#disc-title"), (".actors a.actor-link", "#actor-title"),
+                     (".outlet h3 a", "#outlet-title"), ("a.doc-link", "#document-title"),
+                     ("#open-timeline", "#timeline-title")]
+            for link, title in views:
+                page.locator(link).first.click()
+                page.wait_for_selector(title)
+                clean()
+                page.go_back()
+                page.wait_for_selector("#findings")
+            page.locator(".actors a.actor-link").first.click()
+            page.wait_for_selector("#actor-title")
+            assert page.locator("#actor-title").inner_text() == HOSTILE_NAME
+            shown = page.locator("main").inner_text()
+            for text in ("<script>alert('xss-role')</script>", "alert('xss-evidence')", "<script>alert('xss-event')</script>",
+                         "<script>alert('xss-quote')</script>"):
+                assert text in shown, text
+            page.locator("button.quote").first.click()
+            page.wait_for_selector("#evidence mark")
+            clean()
+            page.wait_for_timeout(300)
+            assert dialogs == []
         finally:
             context.close()

@@ -7,6 +7,7 @@ The demo corpus is analysed once for this module (~15 s).
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -190,3 +191,158 @@ def test_paste_articles_watch_the_job_and_land_on_the_story(page_factory: Any, d
     assert page.locator("main script, main img, main a[href^='javascript']").count() == 0
     page.wait_for_timeout(300)
     assert page.dialogs == []
+
+
+# ------------------------------------------------------------------ every view of the demo story (CLI store)
+
+WIDTHS = [(1400, 1000), (390, 844)]
+RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+@pytest.fixture(scope="module")
+def cli_store(demo_run: tuple[Path, int, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The store `newsprism analyze` wrote for the demo corpus (its sources are this machine's paths)."""
+    out, code, output = demo_run
+    assert code == 0, output
+    db = tmp_path_factory.mktemp("cli-store") / "news.duckdb"
+    shutil.copy(out / "newsprism.duckdb", db)
+    with LiveServer(db) as server:
+        yield server
+
+
+def sized(page_factory: Any, width: int, height: int) -> Any:
+    page = page_factory()
+    page.set_viewport_size({"width": width, "height": height})
+    return page
+
+
+def check_view(page: Any, width: int) -> None:
+    """No sideways scrolling, and no folder of this machine in what the page says."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, page.evaluate("location.hash")
+    text = page.locator("body").inner_text()
+    assert str(ROOT) not in text and str(DEMO.parent) not in text and "/tmp/" not in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, height", WIDTHS)
+def test_demo_story_opens_with_key_findings_first(page_factory: Any, cli_store: LiveServer, width: int,
+                                                  height: int) -> None:
+    page = sized(page_factory, width, height)
+    page.goto(cli_store.url + "/")
+    page.locator("a.story-link").first.click()
+    page.wait_for_selector("#findings")
+    tops = page.evaluate("() => ['#findings', '#discrepancies', '#claims', '#quotes'].map("
+                         "(s) => document.querySelector(s).getBoundingClientRect().top + window.scrollY)")
+    assert tops[0] < height and tops == sorted(tops), tops  # key findings on the first screen, then the rest
+    assert page.locator("#findings h2").inner_text() == "Key findings"
+    # five files, each from a different publication (one names none): five outlets, read by hand
+    assert page.locator("#findings > p.muted").inner_text().startswith("5 documents from 5 outlets")
+    assert page.locator("table.matrix thead th.col").count() == 5
+    assert page.locator(".outlet h3").count() == 5
+    # discrepancies: contradictions before variants, most severe first, each under a plain name
+    order = page.locator(".discrepancies > li").evaluate_all(
+        "(els) => els.map((e) => [e.querySelector('.tag.variant') ? 1 : 0, e.querySelector('.sev').textContent])")
+    keys = [(variant, RANK[sev]) for variant, sev in order]
+    assert keys and keys == sorted(keys)
+    names = page.locator(".discrepancies .kind-name").all_inner_texts()
+    assert all(n and "_" not in n for n in names)
+    assert page.locator(".discrepancies > li").first.locator(".side").count() >= 2  # both sides' sentences
+    # quotes: reported speech never in quotation marks, direct quotes always; scare quotes apart
+    indirect = page.locator(".quotes details[data-speaker] .quote-entry.indirect button.quote").all_text_contents()
+    direct = page.locator(".quotes details[data-speaker] .quote-entry.direct button.quote").all_text_contents()
+    assert indirect and not any(t.startswith("\u201c") for t in indirect)
+    assert direct and all(t.startswith("\u201c") and t.endswith("\u201d") for t in direct)
+    assert page.locator(".quotes details.scare li").count() >= 1
+    # Rubio's "Today is the first step of a long and difficult journey(,) but an important one" is in
+    # the Los Angeles Times and The Washington Times articles (002 and 003): one entry, two outlets
+    same = page.locator(".quote-entry", has_text="Today is the first step of a long and difficult journey")
+    assert same.count() == 1 and same.get_attribute("data-outlets") == "2"
+    assert "The Washington Times" in same.inner_text()
+    check_view(page, width)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, height", WIDTHS)
+def test_every_demo_view_is_reachable_by_clicking(page_factory: Any, cli_store: LiveServer, width: int,
+                                                   height: int) -> None:
+    page = sized(page_factory, width, height)
+    page.goto(cli_store.url + "/")
+    page.wait_for_selector("a.story-link")
+    check_view(page, width)  # stories
+    page.locator("a.story-link").first.click()
+    page.wait_for_selector("#findings")
+    story_url = page.url
+
+    def back() -> None:
+        page.go_back()
+        page.wait_for_selector("#findings")
+
+    # a claim's evidence: its sentences highlighted in the articles
+    claim = page.locator("button.claim").first
+    claim_text = claim.inner_text()
+    claim.click()
+    page.wait_for_selector("#evidence mark")
+    assert page.locator("#evidence h2").inner_text() == f"Claim: {claim_text}"
+    check_view(page, width)
+    # a fact most outlets agree on leads to its claim's evidence
+    agreed = page.locator("[data-group=agreed] a.finding").first
+    agreed_text = agreed.inner_text()
+    agreed.click()
+    page.wait_for_function("(t) => document.querySelector('#evidence h2')?.textContent === t", arg=f"Claim: {agreed_text}")
+    assert page.locator("#evidence mark").count() >= 2
+    check_view(page, width)
+    back()
+    # a key finding leads to its discrepancy page: plain name, severity, both sides
+    finding = page.locator("[data-group=serious] a.finding").first
+    finding_text = finding.inner_text()
+    finding.click()
+    page.wait_for_selector("#disc-title")
+    assert page.locator(".description").inner_text() == finding_text
+    assert page.locator("#sides .side").count() >= 2 and page.locator("#sides mark").count() >= 2
+    check_view(page, width)
+    back()
+    # a contradicting cell of the claims matrix links to its discrepancy
+    page.locator("td.cell a.cell-link").first.click()
+    page.wait_for_selector("#disc-title")
+    check_view(page, width)
+    back()
+    # an actor page, from the actors list and from a node of the network
+    actor = page.locator(".actors a.actor-link").first
+    name = actor.inner_text()
+    actor.click()
+    page.wait_for_selector("#actor-title")
+    assert page.locator("#actor-title").inner_text() == name
+    facts = dict(zip(page.locator("dl.facts dt").all_inner_texts(), page.locator("dl.facts dd").all_inner_texts()))
+    assert "Roles" in facts and "Country" in facts
+    if facts["Country"] != "not known":  # a country is shown with the evidence for it
+        assert facts.get("Evidence (country)")
+    check_view(page, width)
+    back()
+    node = page.locator(".node-link").first
+    node_name = node.get_attribute("aria-label")
+    node.locator("circle").click()
+    page.wait_for_selector("#actor-title")
+    assert page.locator("#actor-title").inner_text() == node_name
+    check_view(page, width)
+    back()
+    # an outlet profile: tone on its scale, with the sentences behind it
+    outlet = page.locator(".outlet h3 a").first
+    outlet_name = outlet.inner_text()
+    outlet.click()
+    page.wait_for_selector("#outlet-title")
+    assert page.locator("#outlet-title").inner_text() == outlet_name
+    assert "\u22121 negative" in page.locator("#tone").inner_text() and "+1 positive" in page.locator("#tone").inner_text()
+    assert page.locator("#tone .tone-evidence li").count() >= 1
+    check_view(page, width)
+    back()
+    # the timeline: actors and outlets in each label
+    page.locator("#open-timeline").click()
+    page.wait_for_selector("#timeline-title")
+    rows = page.locator(".timeline-chart .tl-row[data-event]")
+    assert rows.count() >= 1 and rows.first.locator("a.outlet-link").count() >= 1
+    check_view(page, width)
+    assert page.url != story_url
+    # add articles, from the navigation
+    page.click("#nav-add")
+    page.wait_for_selector("#add-submit")
+    check_view(page, width)

@@ -21,6 +21,7 @@ from newsprism.api.params import (
 )
 from newsprism.api.openapi import problem_responses
 from newsprism.api.problems import Problem
+from newsprism.api.story_views import VIEWS_SCHEMA, story_views
 from newsprism.api.state import ApiState, require_read, state_of
 from newsprism.lang.kinds import labels_json
 from newsprism.model import Analysis, Claim, Document, Entity, Event, Quote, Span, to_json
@@ -156,6 +157,22 @@ def story_report_data(request: Request, story_id: str) -> JSONResponse:
         return data | {"story": data["stories"][0]}
 
     return JSONResponse(state.memo(("report-data", story_id), build))
+
+
+@router.get("/stories/{story_id}/views", responses=NOT_FOUND | {200: {
+    "description": "The story's views", "content": {"application/json": {"schema": VIEWS_SCHEMA}}}},
+            summary="What the HTML report shows for a story: key findings, claims matrix with its legend, "
+                    "discrepancies by severity with both sides, copies, outlet profiles with tone evidence, "
+                    "quotes grouped, actors, events")
+def story_views_route(request: Request, story_id: str) -> JSONResponse:
+    state = state_of(request)
+    _one(state, "stories", story_id)
+
+    def build() -> dict[str, Any]:
+        analysis: Analysis = state.read(lambda s: s.load_analysis(story=story_id))
+        return story_views(analysis, story_id, state.table("stories"))
+
+    return JSONResponse(state.memo(("views", story_id), build))
 
 
 # ------------------------------------------------------------------ claims
