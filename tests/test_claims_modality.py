@@ -79,3 +79,14 @@ def test_the_same_words_from_two_speakers_are_two_statements(encoder) -> None:
     assert dahl.support == (docs[0].id,)
     ended = next(c for c in result.claims if "ended on Thursday" in c.text)
     assert set(ended.support) == {docs[0].id, docs[1].id}
+
+
+def test_the_report_marks_a_preview_in_the_claims_matrix(encoder) -> None:
+    from newsprism.model import Analysis
+    from newsprism.report import render_report
+
+    docs = [doc(PREVIEW, "Morning Wire", "2024-03-05"), doc(OUTCOME, "Evening Post", "2024-03-07")]
+    result = compare(docs, Extraction(), sentences=sentence_spans(docs), encoder=encoder)
+    html = render_report(Analysis(documents=tuple(docs), stories=result.stories, claims=result.claims))
+    row = html[html.index("will meet in Geneva"):]
+    assert '<span class="badge modality">plan / preview</span>' in row[:row.index("</td>")]

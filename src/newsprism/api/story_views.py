@@ -200,6 +200,7 @@ def story_views(analysis: Analysis, story_id: str, stories: Sequence[Story] = ()
             "columns": [{"outlet": c.outlet, "docs": list(c.docs)} for c in cols],
             "rows": [{"claim": r.claim.id, "text": r.claim.text, "kind": r.claim.kind,
                       "single_source": r.claim.single_source, "independent_support": r.claim.independent_support,
+                      "modality": r.claim.modality, "attributed_to": r.claim.attributed_to,
                       "cells": [{"state": cell.state, "symbol": cell.symbol, "tip": cell.tip, "variant": cell.variant,
                                  "discrepancy": _cell_discrepancy(r.claim.id, col.docs, cell.state, disc_of, disc,
                                                                   mentions)}

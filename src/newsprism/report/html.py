@@ -219,12 +219,16 @@ def document_view(ix: Index, doc: Document) -> DocumentView:
                         len(body.split()), shorten(body, 600), derived)
 
 
+# a claim that is not a plain statement of fact (compare/claims/modality), as the matrix names it
+MODALITY_NAMES = {"expectation": "plan / preview", "hypothetical": "hypothetical", "denial": "denial"}
+
+
 def _shared(ix: Index) -> dict[str, object]:
     """What every template is given besides its own values."""
     rejected: tuple[Rejected, ...] = ix.analysis.rejected
     return dict(analysis=ix.analysis, rejected=rejected, symbols=CELL_SYMBOL, labels=CELL_LABEL,
                 states=CELL_STATES, variant_mark=VARIANT_MARK, variant_label=VARIANT_LABEL,
-                max_timeline=figures.MAX_TIMELINE,
+                modality_names=MODALITY_NAMES, max_timeline=figures.MAX_TIMELINE,
                 outlet_count=len({ix.outlet_of(d.id) for d in ix.analysis.documents}))
 
 

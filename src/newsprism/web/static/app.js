@@ -383,8 +383,15 @@ function cellLegend(ix) {
       " a contradicting cell links to its discrepancy"),
     el("span", { class: "legend-item" }, el("span", { class: "tag single", text: "single source" }),
       " only one independent outlet supports it"),
-    el("span", { class: "legend-item" }, el("span", { class: "tag", text: "opinion" }), " a view, not a checkable fact"));
+    el("span", { class: "legend-item" }, el("span", { class: "tag", text: "opinion" }), " a view, not a checkable fact"),
+    el("span", { class: "legend-item" }, el("span", { class: "tag modality", text: MODALITY.expectation }),
+      " a plan or preview: it never supports what then happened"),
+    el("span", { class: "legend-item" }, el("span", { class: "tag modality", text: MODALITY.hypothetical }),
+      " / ", el("span", { class: "tag modality", text: MODALITY.denial }), " supported only by the same kind of statement"));
 }
+
+// what kind of statement a claim is, when it is not a plain statement of fact
+const MODALITY = { expectation: "plan / preview", hypothetical: "hypothetical", denial: "denial" };
 
 function claimMatrix(ix) {
   const m = ix.views.matrix;
@@ -397,6 +404,8 @@ function claimMatrix(ix) {
         onclick: () => showClaim(ix, claim) }) : r.text,
       r.kind !== "factual" ? [" ", el("span", { class: "tag", text: r.kind })] : null,
       r.single_source ? [" ", el("span", { class: "tag single", text: "single source" })] : null,
+      MODALITY[r.modality] ? [" ", el("span", { class: "tag modality", text: MODALITY[r.modality] })] : null,
+      r.modality === "attributed" && r.attributed_to ? el("span", { class: "muted", text: ` (says ${r.attributed_to})` }) : null,
       r.independent_support ? el("span", { class: "muted", text: ` (${r.independent_support} independent)` }) : null),
       r.cells.map((cell) => el("td", { class: `cell ${cell.state}${cell.variant ? " variant" : ""}`, title: cell.tip,
         "data-state": cell.state },
