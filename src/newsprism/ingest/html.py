@@ -65,12 +65,14 @@ def markup_count(html: str) -> int:
 
 
 _LONG_TAG = re.compile(r"<[^<>]{2000,}>?")
+_VALUE = re.compile(r"\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]*)")
 
 
 def most_attributes(html: str) -> int:
-    """The most attributes in one tag (its words after the name, so valueless attributes count too);
-    only tags of 2,000 characters or more are looked at."""
-    return max((len(m.group().split()) - 1 for m in _LONG_TAG.finditer(html)), default=0)
+    """The most attributes in one tag (its words after the name once values are dropped, so
+    valueless attributes count too and the words of a long ``content="..."`` or an SVG path's
+    ``d="..."`` do not); only tags of 2,000 characters or more are looked at."""
+    return max((len(_VALUE.sub("=", m.group()).split()) - 1 for m in _LONG_TAG.finditer(html)), default=0)
 
 
 # trafilatura's metadata names -> RawSource.meta keys
