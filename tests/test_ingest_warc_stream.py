@@ -140,3 +140,22 @@ def test_padding_after_the_last_member_is_no_damage(tmp_path: Path) -> None:
     path.write_bytes(b"".join(_members(2)) + b"\x00" * 512)
     items = list(read_sources([path]))
     assert [type(i).__name__ for i in items] == ["RawSource", "RawSource"]
+
+
+def test_records_larger_than_one_read_block_are_followed_by_the_next(tmp_path: Path) -> None:
+    # a page of 300 KB decompresses in several blocks: the next member must start where it ends
+    long_page = _page(1).replace("</article>", "<p>The council will review the library's hours next "
+                                              "spring after a survey of readers in the town.</p>" * 3000 + "</article>")
+    members = _members(3)
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://news.example.org/long", "response",
+                                                  payload=io.BytesIO(long_page.encode()), http_headers=headers))
+    assert len(gzip.decompress(buf.getvalue())) > 4 * 65536
+    path = tmp_path / "long.warc.gz"
+    path.write_bytes(b"".join([*members[:3], buf.getvalue(), *members[3:]]))
+    items = list(read_sources([path]))
+    assert [(type(i).__name__, i.source.rsplit("#", 1)[1]) for i in items] == [
+        ("RawSource", "2"), ("RawSource", "3"), ("RawSource", "5"), ("RawSource", "7")]
+    assert "review the library's hours" in items[1].text

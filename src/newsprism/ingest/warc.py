@@ -134,8 +134,8 @@ class _Member(io.RawIOBase):
                 self.broken = f"damaged gzip data: {err}"
                 break
             self.pending = self.inflate.unconsumed_tail
-            if self.inflate.eof:
-                self.cursor.unread(self.inflate.unused_data + self.pending)
+            if self.inflate.eof:  # all input past the member's end is in unused_data (unconsumed_tail may repeat it)
+                self.cursor.unread(self.inflate.unused_data)
                 self.pending = b""
             if data:
                 return data
