@@ -151,6 +151,9 @@ def test_furniture_words_inside_prose_are_not_furniture() -> None:
         "Protesters gather in the central square on Sunday. AFP/Getty",
         "The new chairman (left) with the outgoing chair at the meeting",
         "Sign up now to get the story in your inbox.",
+        "(Sign up for the Morning Energy tip sheet)",
+        "To read more editorials, go to the opinion page or sign up for the daily opinion e-mail newsletter.",
+        "Election coverage all year round. Email Sign up",
     ]
     last = "Analysts said the price rise announced last month had not slowed sign-ups so far."
     doc = _doc("\n".join([*lines, last]) + "\n")  # the furniture lines inside the body
@@ -159,4 +162,5 @@ def test_furniture_words_inside_prose_are_not_furniture() -> None:
     for line in lines[1:5]:
         assert " ".join(line.split()) in kept, line
     reasons = {doc.text[r.start: r.end]: r.reason for r in doc.removed}
-    assert reasons == {lines[5]: "promo", lines[6]: "caption", lines[7]: "caption", lines[8]: "promo"}
+    assert reasons == {lines[5]: "promo", lines[6]: "caption", lines[7]: "caption", lines[8]: "promo",
+                       lines[9]: "promo", lines[10]: "promo", lines[11]: "promo"}

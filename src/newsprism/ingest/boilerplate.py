@@ -68,7 +68,11 @@ AGENCY_CREDIT = re.compile(
     r"/\s*(?:AFP|Reuters|REUTERS|EPA|Getty|GETTY|AP)\b"
 )
 PROMO = re.compile(
-    r"\bclick here\b|(?:^|[.!?:]\s+)sign up\b|\bsign up (?:now|today|here|for (?:our|free|a free)|to (?:our|receive|get))\b|\bsubscribe (?:now|today|here|to)\b|\b(?:in|to) your inbox\b|"
+    # "sign up" as a call to the reader (leading a sentence, a button at the end, for a newsletter),
+    # not as a verb of reported facts ("hopes to sign up 7 million people")
+    r"\bclick here\b|(?:^|[.!?:]\s+|\(\s*)sign up\b|\bsign up\W*$|\bsign up (?:now|today|here|for (?:our|"
+    r"free|a free)|to (?:our|receive|get))\b|\bsign up (?:for|to)\b.{0,60}\b(?:newsletters?|tip sheets?|"
+    r"e-?mails?|alerts)\b|\bsubscribe (?:now|today|here|to)\b|\b(?:in|to) your inbox\b|"
     r"\bour newsletters?\b|\b(?:get|receive) (?:the|our)\b.{0,60}\bnewsletter\b|\bnewsletter\b.{0,40}"
     r"\b(?:sign|subscribe|delivered|inbox)\b|\bpromotional content\b|\bsupport (?:our|independent)"
     r" journalism\b|\bdownload (?:our|the) app\b|\bfollow us on\b|\bbecome a (?:member|subscriber)\b|"
