@@ -11,6 +11,14 @@ Run (PATH from --data or $NEWSPRISM_AEB):
 
     .venv/bin/python benchmarks/extract_bodies.py --data /tmp/aeb [--diffs 10]
 
+A second, optional set: trafilatura's own evaluation corpus (github.com/adbar/trafilatura,
+Apache-2.0; tests/evaldata.json, with tests/eval/ and tests/cache/ holding about 1,000 pages, not
+committed here), scored as trafilatura's tests/eval_common.py does: per page, which hand-picked
+snippets that must be in the body ("with") are found and which that must not ("without") are
+absent, by whitespace-normalised substring match; precision, recall and F1 over all snippets:
+
+    .venv/bin/python benchmarks/extract_bodies.py --data /tmp/aeb --trafilatura-eval /tmp/trafilatura/tests
+
 Systems, all fed the same decoded HTML (``ingest.html.decode_html``) and the page URL:
 
 * ``trafilatura``: trafilatura 2.3.1's ``extract`` with the options newsprism uses
@@ -42,6 +50,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ENV = "NEWSPRISM_AEB"
+TRAF_ENV = "NEWSPRISM_TRAF_EVAL"
 _TOKEN = re.compile(r"\w+")
 Row = tuple[str, float, float | None]
 
@@ -171,9 +180,56 @@ def rows(res: dict[str, dict[str, object]]) -> list[Row]:
     return out
 
 
-def measure(path: str | Path) -> list[Row]:
-    """Rows for the combined harness (benchmarks/bench_extract.py): (name, value, floor)."""
-    return rows(run(path))
+def measure(path: str | Path, trafilatura_eval: str | Path | None = None) -> list[Row]:
+    """Rows for the combined harness (benchmarks/bench_extract.py): (name, value, floor);
+    ``trafilatura_eval`` (or $NEWSPRISM_TRAF_EVAL) adds the snippet scores on trafilatura's corpus."""
+    out = rows(run(path))
+    extra = trafilatura_eval or os.environ.get(TRAF_ENV)
+    if extra:
+        out += snippet_rows(run_snippets(extra))
+    return out
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def run_snippets(folder: str | Path) -> dict[str, dict[str, object]]:
+    """Every system on trafilatura's evaluation pages: (tp, fp, fn, tn) summed over snippets."""
+    from newsprism.ingest.html import decode_html
+
+    base = Path(folder)
+    evaldata = json.loads((base / "evaldata.json").read_text(encoding="utf-8"))
+    out: dict[str, dict[str, object]] = {name: {"counts": [0, 0, 0, 0], "pages": {}} for name in SYSTEMS}
+    for url in sorted(evaldata):
+        item = evaldata[url]
+        page = next((base / sub / item["file"] for sub in ("cache", "eval") if (base / sub / item["file"]).is_file()), None)
+        if page is None:
+            continue
+        html = decode_html(page.read_bytes())
+        for name, system in SYSTEMS.items():
+            text = _norm(system(html, url))
+            tp = sum(_norm(w) in text for w in item["with"])
+            fp = sum(_norm(w) in text for w in item["without"])
+            counts = (tp, fp, len(item["with"]) - tp, len(item["without"]) - fp)
+            out[name]["pages"][url] = counts  # type: ignore[index]
+            out[name]["counts"] = [a + b for a, b in zip(out[name]["counts"], counts)]  # type: ignore[call-overload]
+    for res in out.values():
+        tp, fp, fn, _ = res["counts"]  # type: ignore[misc]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        res["snippets"] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return out
+
+
+def snippet_rows(res: dict[str, dict[str, object]]) -> list[Row]:
+    out: list[Row] = []
+    base = res["trafilatura"]["snippets"]["f1"]  # type: ignore[index]
+    for name in SYSTEMS:
+        sc = res[name]["snippets"]  # type: ignore[index]
+        out.append((f"html bodies trafilatura-eval snippets F1 {name}", round(sc["f1"], 4),
+                    round(base, 4) if name == "newsprism" else None))
+    return out
 
 
 def _diff(truth: str, pred: str) -> tuple[list[str], list[str]]:
@@ -203,9 +259,23 @@ def _show_diffs(res: dict[str, dict[str, object]], limit: int) -> None:
         print(f"   newsprism adds {len(added)} words: {' '.join(added[:40])}")
 
 
+def _show_snippet_diffs(res: dict[str, dict[str, object]], folder: str, limit: int) -> None:
+    """Pages of trafilatura's corpus where newsprism misses a 'with' snippet trafilatura finds."""
+    evaldata = json.loads((Path(folder) / "evaldata.json").read_text(encoding="utf-8"))
+    tr: dict[str, tuple[int, ...]] = res["trafilatura"]["pages"]  # type: ignore[assignment]
+    npg: dict[str, tuple[int, ...]] = res["newsprism"]["pages"]  # type: ignore[assignment]
+    worse = [u for u in npg if npg[u][0] < tr[u][0]][:limit]
+    print(f"\n{sum(npg[u][0] < tr[u][0] for u in npg)} pages where newsprism finds fewer 'with' snippets, "
+          f"{sum(npg[u][1] < tr[u][1] for u in npg)} where it finds fewer 'without' snippets")
+    for u in worse:
+        print(f"== {u}  with: {evaldata[u]['with']}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=os.environ.get(ENV), help=f"benchmark folder (or ${ENV})")
+    parser.add_argument("--trafilatura-eval", default=os.environ.get(TRAF_ENV),
+                        help=f"trafilatura's tests/ folder (evaldata.json, eval/, cache/) (or ${TRAF_ENV})")
     parser.add_argument("--diffs", type=int, default=0, help="print the N pages newsprism loses most on")
     args = parser.parse_args()
     if not args.data:
@@ -220,7 +290,20 @@ def main() -> int:
             sc = res[name][label]  # type: ignore[index]
             print(f"{name:<20} {label:<9} {sc['f1']:6.3f} {sc['precision']:6.3f} {sc['recall']:6.3f}"
                   f"  {res[name]['seconds']:.1f}")
-    bad = [(name, value, floor) for name, value, floor in rows(res) if floor is not None and value < floor]
+    all_rows = rows(res)
+    if args.trafilatura_eval:
+        snip = run_snippets(args.trafilatura_eval)
+        n_pages = len(snip["trafilatura"]["pages"])  # type: ignore[arg-type]
+        print(f"\ntrafilatura's evaluation corpus: {n_pages} pages; snippets with / without")
+        for name in SYSTEMS:
+            sc = snip[name]["snippets"]  # type: ignore[index]
+            tp, fp, fn, tn = snip[name]["counts"]  # type: ignore[misc]
+            print(f"{name:<20} snippets  {sc['f1']:6.3f} {sc['precision']:6.3f} {sc['recall']:6.3f}"
+                  f"  (tp {tp} fp {fp} fn {fn} tn {tn})")
+        all_rows += snippet_rows(snip)
+        if args.diffs:
+            _show_snippet_diffs(snip, args.trafilatura_eval, args.diffs)
+    bad = [(name, value, floor) for name, value, floor in all_rows if floor is not None and value < floor]
     for name, value, floor in bad:
         print(f"BELOW FLOOR: {name} {value:.4f} < {floor:.4f} (trafilatura alone)")
     if args.diffs:
