@@ -58,8 +58,9 @@ Row = tuple[str, float, float | None]
 # --------------------------------------------------------------------------- data
 
 
-def load_pages(path: str | Path) -> Iterator[tuple[str, str, str, str]]:
-    """(id, url, html text, true body) of every page of the benchmark folder, in id order."""
+def load_pages(path: str | Path, limit: int = 0) -> Iterator[tuple[str, str, str, str]]:
+    """(id, url, html text, true body) of every page of the benchmark folder (the first ``limit``
+    when not 0), in id order."""
     from newsprism.ingest.html import decode_html
 
     folder = Path(path)
@@ -68,7 +69,7 @@ def load_pages(path: str | Path) -> Iterator[tuple[str, str, str, str]]:
         raise SystemExit(f"{folder}: not the article-extraction-benchmark folder "
                          "(needs ground-truth.json and html/); see this file's docstring")
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
-    for key in sorted(truth):
+    for key in sorted(truth)[: limit or None]:
         page = folder / "html" / f"{key}.html.gz"
         html = decode_html(gzip.decompress(page.read_bytes()))
         yield key, truth[key].get("url") or "", html, truth[key].get("articleBody") or ""
@@ -147,11 +148,11 @@ def scores(triples: list[tuple[float, float, float]]) -> dict[str, float]:
 # --------------------------------------------------------------------------- runs
 
 
-def run(path: str | Path) -> dict[str, dict[str, object]]:
-    """Every system's bodies and scores on every page."""
+def run(path: str | Path, limit: int = 0) -> dict[str, dict[str, object]]:
+    """Every system's bodies and scores on every page (the first ``limit`` when not 0)."""
     out: dict[str, dict[str, object]] = {name: {"bodies": {}, "seconds": 0.0} for name in SYSTEMS}
     truths: dict[str, str] = {}
-    for key, url, html, truth in load_pages(path):
+    for key, url, html, truth in load_pages(path, limit):
         truths[key] = truth
         for name, system in SYSTEMS.items():
             start = time.perf_counter()
@@ -180,10 +181,10 @@ def rows(res: dict[str, dict[str, object]]) -> list[Row]:
     return out
 
 
-def measure(path: str | Path, trafilatura_eval: str | Path | None = None) -> list[Row]:
+def measure(path: str | Path, trafilatura_eval: str | Path | None = None, limit: int = 0) -> list[Row]:
     """Rows for the combined harness (benchmarks/bench_extract.py): (name, value, floor);
     ``trafilatura_eval`` (or $NEWSPRISM_TRAF_EVAL) adds the snippet scores on trafilatura's corpus."""
-    out = rows(run(path))
+    out = rows(run(path, limit))
     extra = trafilatura_eval or os.environ.get(TRAF_ENV)
     if extra:
         out += snippet_rows(run_snippets(extra))
