@@ -164,3 +164,17 @@ def test_furniture_words_inside_prose_are_not_furniture() -> None:
     reasons = {doc.text[r.start: r.end]: r.reason for r in doc.removed}
     assert reasons == {lines[5]: "promo", lines[6]: "caption", lines[7]: "caption", lines[8]: "promo",
                        lines[9]: "promo", lines[10]: "promo", lines[11]: "promo"}
+
+
+def test_script_and_style_text_is_not_a_tag(tmp_path: Path) -> None:
+    # a script comparing with '<', a CDATA block in a style, a comment: text to an HTML parser
+    code = "for (var i = 0; i<n; i++) { total = total + values[i] * weights[i]; } " * 200
+    style = "<style>/*<![CDATA[*/ " + "img.icon { display: inline !important; border: none } " * 200 + "/*]]>*/</style>"
+    page = (f"<html><head>{style}<script>{code}</script><!-- <x {'y ' * 2500}--></head>"
+            f"<body><article>{STORY}</article></body></html>")
+    assert most_attributes(page) == 0
+    path = tmp_path / "scripted.html"
+    path.write_text(page, encoding="utf-8")
+    (raw,) = read_sources([path])
+    assert isinstance(raw, RawSource), raw
+    assert "first rise in four years" in _kept(build_document(raw))

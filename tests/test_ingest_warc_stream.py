@@ -159,3 +159,34 @@ def test_records_larger_than_one_read_block_are_followed_by_the_next(tmp_path: P
     assert [(type(i).__name__, i.source.rsplit("#", 1)[1]) for i in items] == [
         ("RawSource", "2"), ("RawSource", "3"), ("RawSource", "5"), ("RawSource", "7")]
     assert "review the library's hours" in items[1].text
+
+
+class _Trickle(io.RawIOBase):
+    """A stream that gives at most 7 bytes per read (as a pipe or a slow disk may)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.inner = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        data = self.inner.read(min(7, len(buffer)))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        return self.inner.seek(pos, whence)
+
+    def tell(self) -> int:
+        return self.inner.tell()
+
+
+def test_an_archive_that_arrives_a_few_bytes_at_a_time_is_read_whole() -> None:
+    # each gzip member's first read gives a byte or two: the record's WARC header must still be seen
+    items = list(read_warc("trickle.warc.gz", _Trickle(b"".join(_members(5)))))  # type: ignore[arg-type]
+    assert [(type(i).__name__, i.source) for i in items] == [
+        ("RawSource", f"trickle.warc.gz#{k}") for k in (2, 4, 6, 8, 10)]

@@ -122,14 +122,18 @@ class _Member(io.RawIOBase):
         return True
 
     def read1(self, n: int = CHUNK) -> bytes:
-        while not self.inflate.eof and self.broken is None and not self.cut:
+        """Up to ``n`` decompressed bytes: at least 4 KiB (or ``n``) unless the member ends first,
+        however few compressed bytes each read of the file gives (a record's header is seen whole)."""
+        out: list[bytes] = []
+        size, want = 0, min(max(1, n), 4096)
+        while size < want and not self.inflate.eof and self.broken is None and not self.cut:
             if not self.pending:
                 self.pending = self.cursor.read(CHUNK)
                 if not self.pending:
                     self.cut = True
                     break
             try:
-                data = self.inflate.decompress(self.pending, max(1, n))
+                data = self.inflate.decompress(self.pending, max(1, n - size))
             except zlib.error as err:
                 self.broken = f"damaged gzip data: {err}"
                 break
@@ -137,9 +141,9 @@ class _Member(io.RawIOBase):
             if self.inflate.eof:  # all input past the member's end is in unused_data (unconsumed_tail may repeat it)
                 self.cursor.unread(self.inflate.unused_data)
                 self.pending = b""
-            if data:
-                return data
-        return b""
+            out.append(data)
+            size += len(data)
+        return b"".join(out)
 
 
 class _Bounded(io.RawIOBase):
