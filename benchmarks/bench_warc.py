@@ -30,6 +30,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,7 +45,7 @@ def load_pages(aeb: str | None, traf: str | None) -> list[tuple[str, bytes]]:
             pages.append((truth[key].get("url") or f"https://aeb.example/{key}", data))
     if traf:
         for path in sorted(Path(traf).glob("*.html")):
-            pages.append((f"https://trafilatura-eval.example/{path.stem}", path.read_bytes()))
+            pages.append((f"https://trafilatura-eval.example/{quote(path.stem)}", path.read_bytes()))
     seen: set[bytes] = set()
     distinct = []
     for url, data in pages:
