@@ -56,12 +56,23 @@ COUNTER = re.compile(
 CAPTION = re.compile(
     r"\b(?:photo(?:graph)?s?|image|picture|illustration|video|file photo|photo illustration)\s*"
     r"(?:by|:|credit|courtesy)|\bgetty images\b|\bap photo\b|\bvia getty\b|\bunsplash\b|"
-    r"\bshutterstock\b|\b(?:afp|reuters|epa|anadolu|sputnik|xinhua|tass)\s*/|/\s*(?:afp|reuters|epa|"
-    r"getty|ap)\b|\bcredit:|\b(?:pictured|seen here|left to right|from left|\(left\)|\(right\))",
+    r"\bshutterstock\b|\bcredit:",
     re.I,
 )
+# who is where in a picture: said of people in running prose too, so only short lines count
+CAPTION_PLACES = re.compile(r"\b(?:pictured|seen here|left to right|from left)\b|\((?:left|right)\)", re.I)
+# an agency credit ("AFP/Getty", "Photo: EPA/..."), in the agencies' own capitals: lower-case
+# "epa/" is also a German abbreviation (elektronische Patientenakte)
+AGENCY_CREDIT = re.compile(
+    r"\b(?:AFP|Reuters|REUTERS|EPA|Anadolu|ANADOLU|Sputnik|SPUTNIK|Xinhua|XINHUA|TASS)\s*/|"
+    r"/\s*(?:AFP|Reuters|REUTERS|EPA|Getty|GETTY|AP)\b"
+)
 PROMO = re.compile(
-    r"\bclick here\b|\bsign up\b|\bsubscribe (?:now|today|here|to)\b|\b(?:in|to) your inbox\b|"
+    # "sign up" as a call to the reader (leading a sentence, a button at the end, for a newsletter),
+    # not as a verb of reported facts ("hopes to sign up 7 million people")
+    r"\bclick here\b|(?:^|[.!?:]\s+|\(\s*)sign up\b|\bsign up\W*$|\bsign up (?:now|today|here|for (?:our|"
+    r"free|a free)|to (?:our|receive|get))\b|\bsign up (?:for|to)\b.{0,60}\b(?:newsletters?|tip sheets?|"
+    r"e-?mails?|alerts)\b|\bsubscribe (?:now|today|here|to)\b|\b(?:in|to) your inbox\b|"
     r"\bour newsletters?\b|\b(?:get|receive) (?:the|our)\b.{0,60}\bnewsletter\b|\bnewsletter\b.{0,40}"
     r"\b(?:sign|subscribe|delivered|inbox)\b|\bpromotional content\b|\bsupport (?:our|independent)"
     r" journalism\b|\bdownload (?:our|the) app\b|\bfollow us on\b|\bbecome a (?:member|subscriber)\b|"
@@ -209,9 +220,12 @@ _PROMO_KEYS = (
     "free trial", "this story", "this article",
 )
 _CAPTION_KEYS = (
-    "photo", "image", "picture", "illustration", "video", "getty", "unsplash", "shutterstock", "/",
-    "credit", "pictured", "seen here", "left", "right",
+    "photo", "image", "picture", "illustration", "video", "getty", "unsplash", "shutterstock", "credit",
 )
+
+
+def _agency_credit(u: Unit) -> bool:
+    return u.n_words <= 70 and "/" in u.text and bool(AGENCY_CREDIT.search(u.text))
 _LEGAL_KEYS = (
     "©", "copyright", "rights reserved", "terms of", "privacy", "cookie", "may not be", "declared",
     "designated", "labeled", "labelled", "branded", "listed as", "our ",
@@ -237,6 +251,8 @@ RULES: tuple[tuple[str, Callable[[Unit], bool]], ...] = (
     ("promo", _short_hit(PROMO, 45, _PROMO_KEYS)),
     ("promo", _teaser),
     ("caption", _short_hit(CAPTION, 70, _CAPTION_KEYS)),
+    ("caption", _short_hit(CAPTION_PLACES, 30, ("pictured", "seen here", "left", "right"))),
+    ("caption", _agency_credit),
 )
 
 
@@ -268,6 +284,20 @@ def is_prose(u: Unit) -> bool:
     if u.text.rstrip("\"”’' ").endswith("?") and u.n_words <= 12 and is_heading(u):
         return False
     return u.n_words >= 5 and u.terminal
+
+
+_LIST_MARK = re.compile(r"^[-•·*▪►◦‣–—]\s")
+
+
+def is_row(u: Unit) -> bool:
+    """A row of a table or list: a table row as the HTML extraction prints it ("| a | b |"), a
+    list item ("- ...", "• ..."), or a short line holding a number (a date, a score, a price)."""
+    t = u.text
+    if t.startswith("|") and t.count("|") >= 3:
+        return True
+    if _LIST_MARK.match(t):
+        return u.n_words >= 1
+    return u.n_words <= 25 and any(c.isdigit() for c in t)
 
 
 def bio_name(u: Unit) -> str | None:

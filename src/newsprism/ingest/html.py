@@ -64,13 +64,40 @@ def markup_count(html: str) -> int:
     return html.count("<") + html.count("=")
 
 
-_LONG_TAG = re.compile(r"<[^<>]{2000,}>?")
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{2000,}>?")  # a start tag: '<' then its name's first letter
+_VALUE = re.compile(r"\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]*)")
+_RAW_OPEN = re.compile(r"<(script|style)\b|<!--")
+
+
+def _without_raw_text(html: str) -> str:
+    """The page without the content of <script> and <style> elements and comments, which an HTML
+    parser reads as text, never as tags (a script's ``a<b`` or a CDATA block is no tag). Linear:
+    each element's end is found with one ``str.find``; an unclosed one runs to the end."""
+    low = html.lower()
+    parts: list[str] = []
+    pos = 0
+    while m := _RAW_OPEN.search(low, pos):
+        parts.append(html[pos:m.start()])
+        close = "-->" if m.group() == "<!--" else f"</{m.group(1)}"
+        end = low.find(close, m.end())
+        if end < 0:
+            return "".join(parts)
+        pos = end + len(close)
+    parts.append(html[pos:])
+    return "".join(parts)
+
+
+def _most(html: str) -> int:
+    return max((len(_VALUE.sub("=", m.group()).split()) - 1 for m in _LONG_TAG.finditer(html)), default=0)
 
 
 def most_attributes(html: str) -> int:
-    """The most attributes in one tag (its words after the name, so valueless attributes count too);
-    only tags of 2,000 characters or more are looked at."""
-    return max((len(m.group().split()) - 1 for m in _LONG_TAG.finditer(html)), default=0)
+    """The most attributes in one start tag (its words after the name once values are dropped, so
+    valueless attributes count too and the words of a long ``content="..."`` or an SVG path's
+    ``d="..."`` do not); only tags of 2,000 characters or more are looked at, and when there is
+    one, the text of scripts, styles and comments is left out first."""
+    found = _most(html)
+    return _most(_without_raw_text(html)) if found else 0
 
 
 # trafilatura's metadata names -> RawSource.meta keys

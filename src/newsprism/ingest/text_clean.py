@@ -90,13 +90,32 @@ def _is_article(u: Unit, label: str | None) -> bool:
     return label is None and bp.is_prose(u)
 
 
+def _rows_after(units: list[Unit], labels: list[str | None], j: int) -> int:
+    """The last unit of a table or list that follows unit ``j`` (after at most one heading or
+    line ending in a colon that introduces it), or ``j`` when none does: three rows or more
+    (``boilerplate.is_row``); a row printed twice (a table's header, labelled a caption) does not
+    break it."""
+    n, k = len(units), j + 1
+    if k < n and labels[k] is None and (bp.is_heading(units[k]) or units[k].text.endswith(":")):
+        k += 1
+    rows, last = 0, j
+    for m in range(k, n):
+        if labels[m] is None and bp.is_row(units[m]):
+            rows, last = rows + 1, m
+        elif labels[m] != "caption":
+            break
+    return last if rows >= 3 else j
+
+
 def _body_start(units: list[Unit], labels: list[str | None]) -> int:
     candidates = [i for i, u in enumerate(units) if _is_article(u, labels[i])]
     for i in candidates:
         nxt = i + 1
-        if nxt < len(units) and labels[nxt] is None and bp.is_heading(units[nxt]):
+        if nxt < len(units) and labels[nxt] is None and bp.is_heading(units[nxt]) \
+                and not _is_article(units[nxt], labels[nxt]):
             nxt += 1  # a subheading between the first paragraphs does not break the run
-        if units[i].n_words >= 40 or (nxt < len(units) and _is_article(units[nxt], labels[nxt])):
+        if units[i].n_words >= 40 or (nxt < len(units) and _is_article(units[nxt], labels[nxt])) \
+                or _rows_after(units, labels, i) > i:  # a paragraph that introduces a table or list
             return i
     if candidates:
         return candidates[0]
@@ -120,22 +139,28 @@ def _end_marker_cut(units: list[Unit], labels: list[str | None], first: int) -> 
 
 
 def _body_end(units: list[Unit], labels: list[str | None], first: int) -> int:
-    """Walk back from the end over furniture, bios and name lines to the last article unit."""
+    """Walk back from the end over furniture, bios and name lines to the last article unit; a
+    table or list right after it (``_rows_after``) is the article's too."""
     j = len(units) - 1
+    found: dict[int, str] = {}
     while j > first:
         u = units[j]
         if labels[j] is not None:
             pass
         elif bp.bio_name(u):
-            labels[j] = "author_bio"
+            found[j] = "author_bio"
         elif bp.is_name_only(u):
-            labels[j] = "byline"
+            found[j] = "byline"
         elif not bp.is_prose(u):
-            labels[j] = "ui_label"
+            found[j] = "ui_label"
         else:
-            return j
+            break
         j -= 1
-    return j
+    end = _rows_after(units, labels, j)
+    for i, label in found.items():
+        if i > end:
+            labels[i] = label
+    return end
 
 
 def _label_head(units: list[Unit], labels: list[str | None], first: int) -> int | None:

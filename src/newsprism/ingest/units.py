@@ -13,8 +13,13 @@ from dataclasses import dataclass
 
 # characters str.strip() keeps but that are invisible layout (BOM, zero-width, no-break space)
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\xa0"
-_WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*", re.UNICODE)
-_TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$|[.!?…]\s*\(.*\)$""")
+# Chinese and Japanese are written without spaces: a run of Han or kana characters counts as one
+# word per two characters (a Chinese or Japanese word is one to two characters on average), so a
+# sentence counts like a sentence and not like one long word
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_WORD = re.compile(rf"[{_CJK}]{{1,2}}|[^\W_{_CJK}]+(?:['’.\-/][^\W_{_CJK}]+)*", re.UNICODE)
+# sentence ends, with the full-width marks of Chinese and Japanese (。！？) among them
+_TERMINAL = re.compile(r"""[.!?…。！？]["'”’»)\]」』）]*$|[.!?…。！？]\s*[(（].*[)）]$""")
 
 
 @dataclass(frozen=True, slots=True)
