@@ -130,16 +130,23 @@ def within_limits(item: Item, limits: Limits) -> Item:
 
 def read_sources(paths: Sequence[str | Path], limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     """Every article found in the given files and folders, or a Rejected per unreadable input."""
+    for found in input_files(paths):
+        if isinstance(found, Rejected):
+            yield found
+        else:
+            yield from guarded(found, limits)
+
+
+def input_files(paths: Sequence[str | Path]) -> Iterator[Path | Rejected]:
+    """The files to read in the given files and folders, in reading order (each file once), or a
+    Rejected per path that yields none; ``guarded`` reads one."""
     seen: set[tuple[int, int]] = set()
     for raw in paths:
         top = Path(raw)
         found_any = False
         for found in regular_files(top, seen):
             found_any = True
-            if isinstance(found, Rejected):
-                yield found
-            else:
-                yield from guarded(found, limits)
+            yield found
         if not found_any:
             yield Rejected(source_name(top), "folder holds no files")
 
