@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache, partial
@@ -109,12 +110,17 @@ class Extractor:
     def __init__(self, model: str) -> None:
         from newsprism.extract.nlp import load_nlp
 
-        self.nlp = load_nlp(model)
-
-    def ready(self) -> bool:
-        return True
+        # a model that cannot load is raised by ``extract``, as the error it is (an actor whose
+        # creation fails reaches the driver only as "the actor died")
+        self.failed: Exception | None = None
+        try:
+            self.nlp = load_nlp(model)
+        except Exception as err:
+            self.failed = err
 
     def extract(self, index: int, documents: Sequence[Document]) -> tuple[int, tuple[DocExtraction, ...]]:
+        if self.failed is not None:
+            raise self.failed
         return index, extract_each(documents, self.nlp)
 
 
@@ -250,5 +256,5 @@ def _unwrapped(results: Iterator[Any], ray: Any = None) -> Iterator[Any]:
 
 
 def _first_line(err: BaseException) -> str:
-    text = str(err).strip()
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(err)).strip()  # Ray colours its task names
     return f"{type(err).__name__}: {text.splitlines()[0] if text else ''}".rstrip(": ")
