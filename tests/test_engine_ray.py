@@ -48,12 +48,10 @@ def running_ray():
 
 def test_ray_engine_gives_the_local_analysis_of_stories_that_grow(running_ray, tmp_path: Path) -> None:
     runs = {}
-    for engine in ("local", "ray"):
+    for engine, options in (("local", []), ("ray", ["--engine", "ray", "--workers", "1"])):
         db = str(tmp_path / f"{engine}.duckdb")
-        first = analyze(str(GROW / "batch1.jsonl"), "--out", str(tmp_path / engine / "1"), "--db", db,
-                        "--engine", engine)
-        second = analyze(str(GROW / "batch2.jsonl"), "--out", str(tmp_path / engine / "2"), "--db", db,
-                         "--engine", engine)
+        first = analyze(str(GROW / "batch1.jsonl"), "--out", str(tmp_path / engine / "1"), "--db", db, *options)
+        second = analyze(str(GROW / "batch2.jsonl"), "--out", str(tmp_path / engine / "2"), "--db", db, *options)
         runs[engine] = [(tmp_path / engine / n / "analysis.json").read_bytes() for n in ("1", "2")]
         assert "in 2 stories" in first and "in 1 stories" in second  # the fire grew; the vote stayed
     assert ray.is_initialized()
