@@ -34,6 +34,7 @@ from typing import Any
 from newsprism import compare as compare_stage
 from newsprism.errors import ConfigError, NewsprismError
 from newsprism.extract import extract_each
+from newsprism.ingest.files import source_name
 from newsprism.ingest.limits import Limits
 from newsprism.ingest.readers import Item, guarded, input_files
 from newsprism.lang.sentences import SentenceSpans
@@ -89,9 +90,10 @@ def ray_engine(address: str | None = None, workers: int | None = None) -> Iterat
 
 # --- the work each task or actor does (plain functions: they run in any process) -------------
 
-def read_files(paths: Sequence[Path], limits: Limits) -> list[list[Item]]:
-    """Each file's items (articles or rejections), as ``read_sources`` yields them."""
-    return [list(guarded(p, limits)) for p in paths]
+def read_files(files: Sequence[tuple[Path, str]], limits: Limits) -> list[list[Item]]:
+    """Each file's items (articles or rejections), as ``read_sources`` yields them: (absolute
+    path, the name the path was given by) per file, since a worker's folder is not the driver's."""
+    return [list(guarded(path, limits, source)) for path, source in files]
 
 
 def clean_items(items: Sequence[Item], limits: Limits) -> list[Document | Rejected]:
@@ -139,7 +141,7 @@ def ray_ingest(workers: int, paths: Sequence[str | Path], limits: Limits, progre
     order, as ``pipeline.ingest``."""
     r = _remote()
     listed = list(input_files(paths))
-    files = [p for p in listed if not isinstance(p, Rejected)]
+    files = [(p.absolute(), source_name(p)) for p in listed if not isinstance(p, Rejected)]
     chunks = _chunks(files, _chunk_size(len(files), workers, MAX_FILES_PER_TASK))
     progress("read", 0, len(files))
     read = _gather(r.ray, [r.read.remote(c, limits) for c in chunks], [len(c) for c in chunks],
