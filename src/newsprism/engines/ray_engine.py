@@ -75,7 +75,8 @@ def ray_engine(address: str | None = None, workers: int | None = None) -> Iterat
             if address:
                 ray.init(address=address, **quiet)
             else:
-                ray.init(num_cpus=workers or os.cpu_count() or 1, **quiet)
+                # "local": a new Ray of our own, even where `ray start` left one running
+                ray.init(address="local", num_cpus=workers or os.cpu_count() or 1, **quiet)
         except Exception as err:  # Ray raises ConnectionError, RuntimeError, ValueError ...
             where = f"join the Ray cluster at {address}" if address else "start a local Ray"
             raise EngineUnavailable(f"cannot {where}: {_first_line(err)}") from err
