@@ -134,7 +134,8 @@ def compare_here(documents: Sequence[Document], extraction: Extraction, prior: S
 @dataclass(frozen=True, slots=True)
 class Engine:
     """Where the stages run: the same stage functions, called in this process (``LOCAL``) or
-    spread over processes (``engines.ray``). Every engine gives the same analysis."""
+    spread over the processes of a Ray cluster (``engines.ray_engine``). Every engine gives the
+    same analysis."""
 
     name: str
     ingest: Callable[[Sequence[str | Path], Limits, Progress], Ingested]
