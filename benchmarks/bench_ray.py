@@ -3,7 +3,10 @@
 Each run is what `newsprism analyze` does (engine start, ingest, extract with model loading,
 compare, saving to a fresh store; report writing left out) in its own process on the same first
 N news-8k articles: articles/s over the whole run, and over the extract stage alone (from its
-first progress call, before any model loads, to its last). The figure we track
+first progress call, before any model loads, to its last); the seconds of starting the engine
+(Ray), ingest, extract and compare (from the end of extract to the compare bar's last step:
+stories assigned and, with ray, every part compared) beside them; the rest is saving (and, with
+ray, the driver putting the parts together and profiling the outlets). The figure we track
 is scaling: the throughput a second worker adds, as a share of one worker's (goal >= 0.8x per
 added worker). A local Ray gets as many CPUs as extract workers; on a machine with fewer free
 cores than workers the ratio says so, not the engine.
@@ -47,11 +50,14 @@ def phase(engine: str, workers: int | None, sample: Path, out: Path) -> dict[str
 
     t0 = time.perf_counter()
     with Store(out / "store.duckdb") as store, open_engine(engine, workers=workers) as runner:
+        t_started = time.perf_counter()
         ingested = runner.ingest([sample], DEFAULT_LIMITS, progress)
+        t_ingested = time.perf_counter()
         analysis = analyze_into_store(ingested.documents, store, Options(), progress=progress)
     seconds = time.perf_counter() - t0
-    extract = marks["extract"][-1] - marks["extract"][0]
-    return {"docs": len(analysis.documents), "seconds": seconds, "extract": extract}
+    return {"docs": len(analysis.documents), "seconds": seconds, "start": t_started - t0,
+            "ingest": t_ingested - t_started, "extract": marks["extract"][-1] - marks["extract"][0],
+            "compare": marks["compare"][-1] - marks["extract"][-1]}
 
 
 def run(sample: Path, out: Path, engine: str, workers: int | None) -> dict[str, float]:
@@ -86,11 +92,13 @@ def main() -> None:
             console.print(f"running {name} ...")
             rows.append((name, run(sample, Path(tmp) / name.replace(" ", "-"), engine, workers)))
     table = Table(title=f"analyze, {args.n} news-8k articles ({os.cpu_count()} CPUs on this machine)")
-    for col in ("engine", "documents", "seconds", "articles/s", "extract s", "extract articles/s"):
+    for col in ("engine", "documents", "seconds", "articles/s", "start s", "ingest s", "extract s",
+                "extract articles/s", "compare s"):
         table.add_column(col, justify="left" if col == "engine" else "right")
     for name, r in rows:
         table.add_row(name, str(int(r["docs"])), f"{r['seconds']:.1f}", f"{r['docs'] / r['seconds']:.2f}",
-                      f"{r['extract']:.1f}", f"{r['docs'] / r['extract']:.2f}")
+                      f"{r['start']:.1f}", f"{r['ingest']:.1f}", f"{r['extract']:.1f}",
+                      f"{r['docs'] / r['extract']:.2f}", f"{r['compare']:.1f}")
     console.print(table)
     ray_rows = [(w, r) for w, (_, r) in zip(args.workers, rows[1:], strict=True)]
     if len(ray_rows) >= 2:
