@@ -83,7 +83,7 @@ def main() -> None:
     if args.phase:
         print(json.dumps(phase(args.phase, args.workers[0] if args.phase == "ray" else None, args.input, args.out)))
         return
-    console = Console()
+    console = Console(width=max(120, Console().width))
     rows: list[tuple[str, dict[str, float]]] = []
     with tempfile.TemporaryDirectory() as tmp:
         sample = write_sample(args.n, Path(tmp) / "sample.jsonl")
