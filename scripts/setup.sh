@@ -11,7 +11,7 @@ fi
 if grep -q '"torch' pyproject.toml; then
   .venv/bin/python -m pip install -q --disable-pip-version-check torch==2.13.0
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,ray]"
 # build the static sentence-embedding table once (about 20 s; cached in ~/.cache/newsprism)
 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 .venv/bin/python -c \
   "from newsprism.compare.embeddings.encoders import load_encoder; load_encoder()" 2>/dev/null \

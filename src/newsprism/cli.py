@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsprism.compare.embeddings import DEFAULT_KIND, EncoderKind
+from newsprism.engines import EngineName
 from newsprism.errors import NewsprismError, StoreLocked
 from newsprism.extract.nlp import DEFAULT_MODEL
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
@@ -160,6 +161,15 @@ def analyze(
     max_seconds: MaxSeconds = _D.max_seconds,
     max_token_chars: MaxTokenChars = _D.max_token_chars,
     encoder: EncoderOpt = DEFAULT_KIND,
+    engine: Annotated[EngineName, typer.Option(
+        "--engine", help="Where the stages run: in this process (local), or spread over the processes "
+        "of a Ray cluster (ray; needs the extra newsprism[ray]). Both give the same analysis.")] = "local",
+    address: Annotated[str | None, typer.Option(
+        "--address", help="With --engine ray: the Ray cluster to join (HEAD:6379); "
+        "without it a local Ray is started on this machine.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="With --engine ray: extract workers, each loading the model once "
+        "(default: the cluster's CPUs); a local Ray gets this many CPUs.")] = None,
 ) -> None:
     """Analyse articles: write DIR/analysis.json, DIR/report.html and store all in DuckDB.
 
@@ -167,26 +177,30 @@ def analyze(
 
         newsprism analyze examples/riyadh-2025-02-18 --out out/riyadh
     """
+    from newsprism.engines import open_engine
     from newsprism.export import write_outputs
-    from newsprism.pipeline import Options, ingest
+    from newsprism.pipeline import Options
     from newsprism.store import Store
     from newsprism.workflow import analyze_into_store
 
+    if engine != "ray" and (address is not None or workers is not None):
+        raise _fail("--address and --workers apply to --engine ray only")
     try:
         limits = Limits(max_bytes, max_expanded_bytes, max_expansion, max_chars, max_markup, max_attributes,
                         max_seconds, max_token_chars)
         with Store(db or out_dir / "newsprism.duckdb") as store:  # the lock first, then the work
-            ingested = ingest(paths, limits)
-            _report_rejected(ingested.rejected)
-            if not ingested.documents:
-                raise _fail("no readable article in the given paths")
-            bars = _Bars()
-            with bars.progress:
-                analysis = analyze_into_store(
-                    ingested.documents, store, Options(model=model, encoder=encoder), progress=bars,
-                    rejected=ingested.rejected,
-                )
-                json_path, html_path = write_outputs(analysis, out_dir, progress=bars)
+            with open_engine(engine, address=address, workers=workers) as runner:
+                bars = _Bars()
+                with bars.progress:
+                    ingested = runner.ingest(paths, limits, bars)
+                    _report_rejected(ingested.rejected)
+                    if not ingested.documents:
+                        raise _fail("no readable article in the given paths")
+                    analysis = analyze_into_store(
+                        ingested.documents, store, Options(model=model, encoder=encoder), progress=bars,
+                        rejected=ingested.rejected, engine=runner,
+                    )
+                    json_path, html_path = write_outputs(analysis, out_dir, progress=bars)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc
     _say(out,

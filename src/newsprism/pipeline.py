@@ -20,10 +20,11 @@ from newsprism.compare.stories import find_stories
 from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
 from newsprism.ingest.files import source_name
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
-from newsprism.lang.sentences import sentence_spans
+from newsprism.lang.sentences import SentenceSpans, sentence_spans
 from newsprism.model import (
     Analysis,
     Claim,
+    Comparison,
     DocExtraction,
     Document,
     Entity,
@@ -63,23 +64,36 @@ def build_documents(items: Iterable[RawSource | Rejected], limits: Limits = DEFA
     """Clean each raw source into a Document; one per distinct content (same text = same id).
 
     An article that cannot be cleaned is rejected with the reason; it never costs the others."""
+    return collect(clean(item, limits) for item in items)
+
+
+def clean(item: RawSource | Rejected, limits: Limits = DEFAULT_LIMITS) -> Document | Rejected:
+    """One raw source cleaned into a Document, or why it could not be (a Rejected passes through)."""
+    if isinstance(item, Rejected):
+        return item
+    try:
+        return ingest_stage.build_document(item, limits)
+    except (Exception, RecursionError) as err:
+        return Rejected(source_name(item.source), f"could not be cleaned ({type(err).__name__}: "
+                                                  f"{str(err)[:200]})")
+
+
+def collect(cleaned: Iterable[Document | Rejected]) -> Ingested:
+    """The documents, one per distinct content (the first wins), and the rejected inputs, in order."""
     docs: dict[str, Document] = {}
     rejected: list[Rejected] = []
-    for item in items:
+    for item in cleaned:
         if isinstance(item, Rejected):
             rejected.append(item)
-            continue
-        try:
-            doc = ingest_stage.build_document(item, limits)
-        except (Exception, RecursionError) as err:
-            rejected.append(Rejected(source_name(item.source), f"could not be cleaned ({type(err).__name__}: "
-                                                               f"{str(err)[:200]})"))
-            continue
-        docs.setdefault(doc.id, doc)
+        else:
+            docs.setdefault(item.id, item)
     return Ingested(tuple(docs.values()), tuple(rejected))
 
 
-def ingest(paths: Sequence[str | Path], limits: Limits = DEFAULT_LIMITS) -> Ingested:
+def ingest(paths: Sequence[str | Path], limits: Limits = DEFAULT_LIMITS,
+           progress: Progress = no_progress) -> Ingested:
+    """Read and clean every input, in this process (``progress`` is not called: the inputs are
+    read as a stream, their number unknown until the end)."""
     return build_documents(ingest_stage.read_sources(paths, limits), limits)
 
 
@@ -107,19 +121,46 @@ def joined_stories(documents: Sequence[Document], extraction: Extraction,
     return {s.id for s in stories} & ids
 
 
+def compare_here(documents: Sequence[Document], extraction: Extraction, prior: Sequence[StorySignature],
+                 sentences: SentenceSpans, options: Options, progress: Progress) -> Comparison:
+    """The compare stage in this process, every story in one part."""
+    encoder = load_encoder(kind=options.encoder)
+    progress("compare", 0, 1)
+    comparison = compare_stage.compare(documents, extraction, prior=prior, sentences=sentences, encoder=encoder)
+    progress("compare", 1, None)
+    return comparison
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """Where the stages run: the same stage functions, called in this process (``LOCAL``) or
+    spread over the processes of a Ray cluster (``engines.ray_engine``). Every engine gives the
+    same analysis."""
+
+    name: str
+    ingest: Callable[[Sequence[str | Path], Limits, Progress], Ingested]
+    extract: Callable[[Sequence[Document], Options, Progress], tuple[DocExtraction, ...]]
+    compare: Callable[[Sequence[Document], Extraction, Sequence[StorySignature], SentenceSpans, Options,
+                       Progress], Comparison]
+
+
+LOCAL = Engine("local", ingest, extract_documents, compare_here)
+
+
 def analyze_documents(
     documents: Sequence[Document],
     options: Options = Options(),
     prior: Sequence[StorySignature] = (),
     progress: Progress = no_progress,
     rejected: Sequence[Rejected] = (),
+    engine: Engine = LOCAL,
 ) -> tuple[Analysis, tuple[StorySignature, ...]]:
     """Extract and compare ``documents``; ``prior`` holds stored story signatures to join.
 
     Returns the analysis and the comparison's story signatures (for the store).
     """
-    per_doc = extract_documents(documents, options, progress)
-    return compare_documents(documents, per_doc, options, prior, progress, rejected)
+    per_doc = engine.extract(documents, options, progress)
+    return compare_documents(documents, per_doc, options, prior, progress, rejected, engine=engine)
 
 
 def compare_documents(
@@ -130,6 +171,7 @@ def compare_documents(
     progress: Progress = no_progress,
     rejected: Sequence[Rejected] = (),
     merged: Extraction | None = None,
+    engine: Engine = LOCAL,
 ) -> tuple[Analysis, tuple[StorySignature, ...]]:
     """Canonicalise the documents' actors together and compare the documents.
 
@@ -137,12 +179,8 @@ def compare_documents(
     back from the store. Returns the analysis and the story signatures (for the store).
     """
     extraction = merged if merged is not None else extract_stage.merge(per_doc)
-    encoder = load_encoder(kind=options.encoder)
-    progress("compare", 0, 1)
     # every document split into sentences once, for claims, the event-verb check and tone
-    comparison = compare_stage.compare(documents, extraction, prior=prior,
-                                       sentences=sentence_spans(documents), encoder=encoder)
-    progress("compare", 1, None)
+    comparison = engine.compare(documents, extraction, prior, sentence_spans(documents), options, progress)
     # the second dating pass: documents compare dated from their story; their date
     # expressions and events are resolved again against those dates
     redated = {d.id: d for d in comparison.redated}

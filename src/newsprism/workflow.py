@@ -21,10 +21,11 @@ from newsprism.compare.stories.dating import own_date
 from newsprism.extract import merge
 from newsprism.model import Analysis, DocExtraction, Document, OutletProfile, Rejected, Story
 from newsprism.pipeline import (
+    LOCAL,
+    Engine,
     Options,
     Progress,
     compare_documents,
-    extract_documents,
     joined_stories,
     no_progress,
     profile_whole,
@@ -38,15 +39,17 @@ def analyze_into_store(
     options: Options = Options(),
     progress: Progress = no_progress,
     rejected: Sequence[Rejected] = (),
+    engine: Engine = LOCAL,
 ) -> Analysis:
     """Analyse ``documents`` with the stored stories they join, save everything, and return the
-    analysis of every story compared (the grown stories whole)."""
+    analysis of every story compared (the grown stories whole). The ``engine`` runs the extract
+    and compare stages; the store is written here, by one writer."""
     prior = store.signatures()
     batch = {d.id: d for d in documents}
     touched = list(store.stories_of(list(batch)))  # a stored document stays with its story
     # a date a story gave a document is taken off: the grown story dates it again
     stored: dict[str, Document] = {d.id: own_date(d) for d in store.story_documents(touched)}
-    per_doc = _extractions(list(stored.values()) + list(batch.values()), store, options, progress)
+    per_doc = _extractions(list(stored.values()) + list(batch.values()), store, options, progress, engine)
     merged = None  # the documents' extractions merged, kept for the comparison when final
     while True:
         docs = _ordered(stored, batch)
@@ -61,10 +64,10 @@ def analyze_into_store(
         touched += sorted(joined)
         more = [d for d in store.story_documents(sorted(joined)) if d.id not in stored]
         stored.update((d.id, own_date(d)) for d in more)
-        per_doc.update(_extractions([d for d in more if d.id not in per_doc], store, options, progress))
+        per_doc.update(_extractions([d for d in more if d.id not in per_doc], store, options, progress, engine))
     docs = _ordered(stored, batch)
     analysis, signatures = compare_documents(docs, [per_doc[d.id] for d in docs], options,
-                                             progress=progress, rejected=rejected, merged=merged)
+                                             progress=progress, rejected=rejected, merged=merged, engine=engine)
     analysis = replace(analysis, stories=_with_previous(analysis.stories, store, touched))
     progress("saving", 0, 1)
     whole = _whole_outlets(analysis, store, touched) if touched or prior else analysis.outlets
@@ -81,13 +84,13 @@ def _ordered(stored: dict[str, Document], batch: dict[str, Document]) -> list[Do
 
 
 def _extractions(documents: Sequence[Document], store: Store, options: Options,
-                 progress: Progress) -> dict[str, DocExtraction]:
+                 progress: Progress, engine: Engine) -> dict[str, DocExtraction]:
     """Each document's own extraction: read back from the store, parsed only when none is stored."""
     found = store.extractions([d.id for d in documents])
     missing = [d for d in documents if d.id not in found]
     if not missing:
         return found
-    for doc, extraction in zip(missing, extract_documents(missing, options, progress), strict=True):
+    for doc, extraction in zip(missing, engine.extract(missing, options, progress), strict=True):
         found[doc.id] = extraction
     return found
 

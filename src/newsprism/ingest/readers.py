@@ -85,8 +85,7 @@ def _read_bytes(path: Path, source: str, limits: Limits) -> bytes | Rejected:
     return data
 
 
-def _read_file(path: Path, limits: Limits) -> Iterator[Item]:
-    source = source_name(path)
+def _read_file(path: Path, limits: Limits, source: str) -> Iterator[Item]:
     kind = _kind(path)
     if kind is None:
         found = source_name(path.suffix) or "(no extension)"
@@ -130,26 +129,35 @@ def within_limits(item: Item, limits: Limits) -> Item:
 
 def read_sources(paths: Sequence[str | Path], limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     """Every article found in the given files and folders, or a Rejected per unreadable input."""
+    for found in input_files(paths):
+        if isinstance(found, Rejected):
+            yield found
+        else:
+            yield from guarded(found, limits)
+
+
+def input_files(paths: Sequence[str | Path]) -> Iterator[Path | Rejected]:
+    """The files to read in the given files and folders, in reading order (each file once), or a
+    Rejected per path that yields none; ``guarded`` reads one."""
     seen: set[tuple[int, int]] = set()
     for raw in paths:
         top = Path(raw)
         found_any = False
         for found in regular_files(top, seen):
             found_any = True
-            if isinstance(found, Rejected):
-                yield found
-            else:
-                yield from guarded(found, limits)
+            yield found
         if not found_any:
             yield Rejected(source_name(top), "folder holds no files")
 
 
-def guarded(path: Path, limits: Limits) -> Iterator[Item]:
+def guarded(path: Path, limits: Limits, source: str | None = None) -> Iterator[Item]:
     """The items of one file; an unexpected failure inside a parser rejects the rest of that file
-    (naming the error), never the batch."""
+    (naming the error), never the batch. ``source``: the file's name in the output, when it is
+    read by another path (default: ``path`` as given)."""
+    source = source_name(path) if source is None else source
     try:
-        for item in _read_file(path, limits):
+        for item in _read_file(path, limits, source):
             yield within_limits(item, limits)
     except (Exception, RecursionError) as err:  # a third-party parser's bug must not cost the batch
         message = str(err).splitlines()[0][:200] if str(err) else ""
-        yield Rejected(source_name(path), f"could not be read ({type(err).__name__}{': ' if message else ''}{message})")
+        yield Rejected(source, f"could not be read ({type(err).__name__}{': ' if message else ''}{message})")

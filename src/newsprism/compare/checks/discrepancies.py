@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.compare.checks import quotes as checks_quotes
@@ -85,9 +85,13 @@ def find_discrepancies(
     judges: Sequence[ContradictionJudge] | None = None,
     *,
     sentences: SentenceSpans,
+    labels: Mapping[str, str] | None = None,
 ) -> tuple[Discrepancy, ...]:
     """Every disagreement between two documents of one story, most severe first
-    (``sentences``: every document's sentence spans)."""
+    (``sentences``: every document's sentence spans; ``labels``: each document's name for a
+    reader, when named among more documents than these, else ``document_labels(documents)``)."""
+    if labels is None:
+        labels = document_labels(documents)
     story_of = _story_map(documents, claims, stories)
 
     def same_story(a: str, b: str) -> bool:
@@ -109,10 +113,10 @@ def find_discrepancies(
         found += [_Found(v, ()) for v in role_verdicts(group, roles_of)]
         found += [_Found(v, ()) for v in event_verb_verdicts(group, extraction.entities, sentences=sentences)]
     index = _ClaimIndex(claims)
-    records = _merge(found, index, _labels(documents))
-    records += _name_records(documents, groups, extraction, index)
-    records += _calendar_records(documents, index, _labels(documents))
-    return tuple(sorted(records, key=_order))
+    records = _merge(found, index, labels)
+    records += _name_records(groups, extraction, index, labels)
+    records += _calendar_records(documents, index, labels)
+    return tuple(sorted(records, key=discrepancy_order))
 
 
 def _story_map(
@@ -215,7 +219,7 @@ class _ClaimIndex:
         return tuple(dict.fromkeys(ids))
 
 
-def _merge(found: list[_Found], index: _ClaimIndex, labels: dict[str, str]) -> list[Discrepancy]:
+def _merge(found: list[_Found], index: _ClaimIndex, labels: Mapping[str, str]) -> list[Discrepancy]:
     """One record per (kind, first-side evidence); the same evidence pair found twice is kept once."""
     groups: dict[tuple[str, str], list[_Found]] = defaultdict(list)
     for f in found:
@@ -258,13 +262,13 @@ def _same_pair(x: Verdict, y: Verdict) -> bool:
     return (overlaps(x.a, y.a) and overlaps(x.b, y.b)) or (overlaps(x.a, y.b) and overlaps(x.b, y.a))
 
 
-def _describe(first: Verdict, others: list[Span], labels: dict[str, str]) -> str:
+def _describe(first: Verdict, others: list[Span], labels: Mapping[str, str]) -> str:
     right = _grouped(others, labels)
     text = f"Outlets disagree on {first.subject}: {_quote(first.a.text)} ({labels.get(first.a.doc, first.a.doc)}) vs {right}"
     return f"{text} ({first.detail})" if first.detail else text
 
 
-def _grouped(spans: Sequence[Span], labels: dict[str, str]) -> str:
+def _grouped(spans: Sequence[Span], labels: Mapping[str, str]) -> str:
     by_text: dict[str, list[str]] = defaultdict(list)
     for s in spans:
         by_text[" ".join(s.text.split())].append(labels.get(s.doc, s.doc))
@@ -276,7 +280,7 @@ def _quote(text: str, limit: int = 90) -> str:
     return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1].rstrip()}…"'
 
 
-def _labels(documents: Sequence[Document]) -> dict[str, str]:
+def document_labels(documents: Sequence[Document]) -> dict[str, str]:
     """A reader's name for each document: its outlet, else its source file name; the id is added
     only when two documents would otherwise read the same."""
     names = {d.id: d.outlet or _file_name(d.source) or d.id for d in documents}
@@ -292,9 +296,8 @@ def _file_name(source: str) -> str:
 
 
 def _name_records(
-    documents: Sequence[Document], groups: Sequence[Sequence[Document]], extraction: Extraction, index: _ClaimIndex
+    groups: Sequence[Sequence[Document]], extraction: Extraction, index: _ClaimIndex, labels: Mapping[str, str]
 ) -> list[Discrepancy]:
-    labels = _labels(documents)
     records: dict[str, Discrepancy] = {}
     entities_of: dict[str, list[Entity]] = defaultdict(list)
     for ent in extraction.entities:
@@ -341,6 +344,6 @@ def _calendar_records(documents: Sequence[Document], index: _ClaimIndex,
     return list(records.values())
 
 
-def _order(d: Discrepancy) -> tuple[int, str, str, int]:
+def discrepancy_order(d: Discrepancy) -> tuple[int, str, str, int]:
     first = d.mentions[0] if d.mentions else Span("", 0, 0, "")
     return (_SEVERITY_RANK[d.severity], d.kind, first.doc, first.start)

@@ -159,15 +159,18 @@ def _story_vectors(keyed_by_story: Sequence[list[Keyed] | None],
 
 def build_claims(documents: Sequence[Document], stories: Sequence[Story],
                  derivations: Sequence[Derivation], extraction: Extraction,
-                 encoder: Encoder | None, *, sentences: SentenceSpans) -> tuple[Claim, ...]:
+                 encoder: Encoder | None, *, sentences: SentenceSpans,
+                 roots: Mapping[str, str] | None = None) -> tuple[Claim, ...]:
     """Claims of every story. Units of stories with two or more documents are aligned with
     sentence embeddings (``encoder``, from ``embeddings.load_encoder``) plus lexical, entity and
     number evidence; without an encoder (``None``: none installed), by lexical overlap only.
-    ``sentences``: every document's sentence spans."""
+    ``sentences``: every document's sentence spans. ``roots``: each document's independent
+    source, when computed over more documents than these (else from ``derivations``)."""
     by_id = {d.id: d for d in documents}
     index = entity_index([(m.doc, m.start, m.end, e.id)
                           for e in extraction.entities for m in e.mentions])
-    roots = independent_groups([d.id for d in documents], derivations)
+    if roots is None:
+        roots = independent_groups([d.id for d in documents], derivations)
     orders = [document_order([d for d in s.documents if d in by_id], by_id) for s in stories]
     units = [[u for d in order for u in split_units(by_id[d], sentences[d])] for order in orders]
     keyed_units: list[list[Keyed] | None] = [
@@ -258,10 +261,13 @@ def same_statement(a: str, b: str) -> bool:
 
 def apply_discrepancies(claims: Sequence[Claim], discrepancies: Sequence[Discrepancy],
                         documents: Sequence[Document],
-                        derivations: Sequence[Derivation]) -> tuple[Claim, ...]:
+                        derivations: Sequence[Derivation],
+                        roots: Mapping[str, str] | None = None) -> tuple[Claim, ...]:
     """Claims with the documents that contradict them moved from support to
-    ``contradicted_by``, each with a ``contradicts`` cell (discrepancy and both spans)."""
-    roots = independent_groups([d.id for d in documents], derivations)
+    ``contradicted_by``, each with a ``contradicts`` cell (discrepancy and both spans).
+    ``roots``: as for ``build_claims``."""
+    if roots is None:
+        roots = independent_groups([d.id for d in documents], derivations)
     by_id = {c.id: c for c in claims}
     against: dict[str, dict[str, tuple[str, Span, Span]]] = defaultdict(dict)
     for disc in discrepancies:
