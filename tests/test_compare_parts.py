@@ -28,6 +28,8 @@ def test_stories_compared_in_parts_give_the_whole_comparison(nlp, encoder, demo_
     whole = compare_stage.compare(docs, extraction, sentences=sentences, encoder=encoder)
     assert [len(s.documents) for s in whole.stories] == [5, 3, 1]
     prepared = compare_stage.prepare(docs, extraction)
+    docs = prepared.documents  # three demo articles are dated from their story
+    assert sum(d.published_basis == "story" for d in docs) == 3
     for sizes in ([1, 1, 1], [2, 1], [1, 2]):
         parts = compare_stage.parts(docs, extraction, prepared, sentences, sizes)
         # each part holds its own stories' documents and nothing of the others
