@@ -4,7 +4,6 @@ other topics (tests/data/ingest/), with the expected words written by hand from 
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -177,16 +176,3 @@ def test_clean_text_keeps_offsets() -> None:
     assert len(clean) == len(doc.text)
     m = re.search(r"Governor Paul Whitaker", clean)
     assert m and doc.text[m.start(): m.end()] == "Governor Paul Whitaker"
-
-
-def test_cleaning_is_cheap(demo_dir: Path) -> None:
-    raws = [RawSource(str(p), "txt", p.read_text("utf-8")) for p in sorted(demo_dir.glob("*.txt"))]
-    for raw in raws:
-        build_document(raw)  # warm regex caches
-    chars = sum(len(r.text) for r in raws)
-    start = time.process_time()  # CPU time: other processes on the machine do not count
-    for _ in range(5):
-        for raw in raws:
-            build_document(raw)
-    per_6000 = (time.process_time() - start) / 5 / chars * 6000
-    assert per_6000 < 0.005
