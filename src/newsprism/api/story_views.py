@@ -3,19 +3,18 @@
 The same view model as the report (``report.views``, ``report.findings``, ``report.figures``), so
 the two show one story the same way: key findings, the claims matrix with its legend, discrepancies
 most severe first under their plain names with both sides' sentences, copies and rewrites, outlet
-profiles with tone and its evidence, quotes grouped by speaker (the same words carried by several
-outlets in one entry; scare quotes kept apart), actors with roles and country evidence, and events
-with their actors and outlets. Documents are named by outlet, title and file name (never a path).
+profiles with tone and its evidence, quotes grouped by speaker (``report.quotes``: the same words
+carried by several outlets in one entry; scare quotes kept apart), actors with roles and country
+evidence, and events with their actors and outlets. Documents are named by outlet, title and file name (never a path).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from newsprism.model import Analysis, Entity, Event, Quote, Span, Story
-from newsprism.report import figures, views
+from newsprism.model import Analysis, Entity, Event, Span, Story
+from newsprism.report import figures, quotes, views
 from newsprism.report.findings import CopyFinding, Finding, Group, key_findings
 from newsprism.report.text import file_name, parse_period
 
@@ -85,46 +84,24 @@ def _span(ix: views.Index, s: Span) -> dict[str, Any]:
     return {"doc": s.doc, "start": s.start, "end": s.end, "text": s.text, "outlet": ix.outlet_of(s.doc)}
 
 
-_WORDS = re.compile(r"\w+")
+def _quote(ix: views.Index, qv: views.QuoteView) -> dict[str, Any]:
+    q = qv.quote
+    return {"id": q.id, "doc": q.doc, "start": q.start, "end": q.end, "text": q.text, "outlet": qv.outlet,
+            "cue": q.cue, "speaker_span": _span(ix, q.speaker_span) if q.speaker_span else None,
+            "cue_span": _span(ix, q.cue_span) if q.cue_span else None}
 
 
-def _same_words(text: str) -> str:
-    """A quote's words for grouping: case, punctuation and spacing ignored."""
-    return " ".join(_WORDS.findall(text.casefold()))
-
-
-def is_scare_quote(q: Quote) -> bool:
-    """Words in quotation marks with no speaker, no speaker text and no speech verb: a scare quote
-    (a word held at a distance), not something someone said."""
-    return q.kind == "direct" and not q.speaker and not (q.speaker_text or "").strip() and not q.cue
-
-
-def _carried(ix: views.Index, quotes: Sequence[Quote]) -> list[dict[str, Any]]:
-    """Quotes with the same words (and kind) as one entry listing every outlet that carries them."""
-    entries: dict[tuple[str, str], dict[str, Any]] = {}
-    for q in quotes:
-        key = (q.kind, _same_words(q.text) or q.text)
-        entry = entries.get(key)
-        if entry is None:
-            entry = entries[key] = {"text": q.text, "kind": q.kind, "cue": q.cue, "quotes": [], "outlets": []}
-        entry["quotes"].append({"id": q.id, "doc": q.doc, "start": q.start, "end": q.end, "text": q.text,
-                                "outlet": ix.outlet_of(q.doc), "cue": q.cue,
-                                "speaker_span": _span(ix, q.speaker_span) if q.speaker_span else None,
-                                "cue_span": _span(ix, q.cue_span) if q.cue_span else None})
-        if ix.outlet_of(q.doc) not in entry["outlets"]:
-            entry["outlets"].append(ix.outlet_of(q.doc))
-    return list(entries.values())
+def _entry(ix: views.Index, e: quotes.QuoteEntry) -> dict[str, Any]:
+    """One same-words entry (``report.quotes.carried``) with each quote that carries it."""
+    return {"text": e.text, "kind": e.kind, "cue": e.cue, "quotes": [_quote(ix, qv) for qv in e.quotes],
+            "outlets": list(e.outlets)}
 
 
 def _quotes(ix: views.Index, story: Story) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    groups, scare = [], []
-    for g in views.quote_groups(ix, story):
-        said = [qv.quote for qv in g.quotes if not is_scare_quote(qv.quote)]
-        scare += [qv.quote for qv in g.quotes if is_scare_quote(qv.quote)]
-        if said:
-            groups.append({"name": g.name, "entity": g.entity.id if g.entity else None,
-                           "speaker_texts": list(g.speaker_texts), "entries": _carried(ix, said)})
-    return groups, _carried(ix, scare)
+    groups, scare = quotes.story_quotes(ix, story)
+    return ([{"name": g.name, "entity": g.entity.id if g.entity else None, "speaker_texts": list(g.speaker_texts),
+              "entries": [_entry(ix, e) for e in g.entries]} for g in groups],
+            [_entry(ix, e) for e in scare])
 
 
 def _entity(e: Entity, mentions: int) -> dict[str, Any]:
@@ -181,7 +158,7 @@ def story_views(analysis: Analysis, story_id: str, stories: Sequence[Story] = ()
     events = figures.story_events(ix, story)
     dated, undated = figures.timeline(ix, events)
     by_id = {e.id: e for e in events}
-    quotes, scare = _quotes(ix, story)
+    said, scare = _quotes(ix, story)
     mentions = {d.id: d.mentions for d in analysis.discrepancies}
     disc_of = {(c.doc, cl.id): c.discrepancy for cl in claims for c in cl.cells if c.state == "contradicts"}
     return {
@@ -230,7 +207,7 @@ def story_views(analysis: Analysis, story_id: str, stories: Sequence[Story] = ()
             "quoted": [{"name": n, "count": c} for n, c in o.quoted], "covered": o.covered, "omitted": o.omitted,
             "supports": o.supports, "contradicts": o.contradicts,
         } for o in profiles.values()],
-        "quotes": quotes,
+        "quotes": said,
         "scare_quotes": scare,
         "entities": [_entity(e, n) for e, n in views.story_entities(ix, story)],
         "events": [_event(ix, by_id[i.id]) for i in dated] + [_event(ix, e) for e in undated],

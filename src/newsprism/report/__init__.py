@@ -2,8 +2,9 @@
 report.html and one page per story under stories/, what ``export`` writes) and
 ``render_report(analysis) -> str`` (the whole report as one self-contained page).
 
-Modules: ``html`` (rendering), ``views`` (what each story section shows), ``figures`` (chart
-data), ``charts`` (inline SVG), ``text`` (sentence context, dates), ``templates/``.
+Modules: ``html`` (rendering), ``views`` (what each story section shows), ``quotes`` (quotes by
+speaker, same words from several outlets once, scare quotes apart), ``figures`` (chart data),
+``charts`` (inline SVG), ``text`` (sentence context, dates), ``templates/``.
 """
 
 from newsprism.report.html import INDEX, STORY_DIR, render_pages, render_report, story_file

@@ -25,9 +25,10 @@ from markupsafe import Markup, escape
 from newsprism.model import Analysis, Claim, Document, Entity, Event, Rejected, Story, make_id
 from newsprism.report import charts, figures, views
 from newsprism.report.findings import KeyFindings, key_findings
+from newsprism.report.quotes import QuoteEntry, SpeakerQuotes, story_quotes
 from newsprism.report.text import file_name, shorten
 from newsprism.report.views import (
-    CELL_LABEL, CELL_STATES, CELL_SYMBOL, VARIANT_LABEL, VARIANT_MARK, Column, DiscrepancyView, DocRow, Index, OutletView, Row, SpeakerGroup,
+    CELL_LABEL, CELL_STATES, CELL_SYMBOL, VARIANT_LABEL, VARIANT_MARK, Column, DiscrepancyView, DocRow, Index, OutletView, Row,
 )
 
 
@@ -50,7 +51,8 @@ class StoryView:
     rows: tuple[Row, ...]  # shown
     more_rows: tuple[Row, ...]  # claims only one outlet reports, folded in long stories
     discrepancies: tuple[DiscrepancyView, ...]
-    quote_groups: tuple[SpeakerGroup, ...]
+    quote_groups: tuple[SpeakerQuotes, ...]  # by speaker, the same words from several outlets once
+    scare_quotes: tuple[QuoteEntry, ...]  # words in quotation marks without a speaker
     timeline: Markup
     categories: tuple[tuple[str, Markup], ...]  # legend: category, marker svg
     dated: tuple[EventRow, ...]
@@ -180,6 +182,7 @@ def story_view(ix: Index, story_index: int, story: Story) -> StoryView:
     toned = [(o.name, o.tone) for o in outlets if o.tone is not None]
     anchor = f"story-{story_index + 1}"
     disc = views.discrepancies(ix, story, {c.id for c in claims})
+    said, scare = story_quotes(ix, story)
     return StoryView(
         anchor=anchor,
         title=story.title,
@@ -190,7 +193,8 @@ def story_view(ix: Index, story_index: int, story: Story) -> StoryView:
         rows=shown,
         more_rows=folded,
         discrepancies=disc,
-        quote_groups=views.quote_groups(ix, story),
+        quote_groups=said,
+        scare_quotes=scare,
         timeline=charts.timeline_svg(drawn, f"Timeline of events: {story.title}"),
         categories=_legend(sorted({i.category for i in drawn})),
         dated=tuple(_event_row(ix, by_id[i.id]) for i in items),
