@@ -40,11 +40,14 @@ the lower layers stay as shipped, so their outputs are computed once and cached.
 
     PYTHONPATH=src python scripts/train_judge.py --data DATA [--minutes 30]
 
-The shipped weights were made by these two runs (2 threads, on a shared 2-core machine):
+The shipped weights were made by these runs in turn (2 threads, on a shared 2-core machine; a stage
+continues from the weights its predecessor left in --out):
 
     PYTHONPATH=src python scripts/train_judge.py --data DATA --minutes 22
     PYTHONPATH=src python scripts/train_judge.py --data DATA --stage2 1200 --news-pairs DATA/news_pairs.jsonl \
         --epochs 1 --minutes 9 --eval-per-class 150 --eval-sick 400
+    PYTHONPATH=src python scripts/train_judge.py --data DATA --stage2 3000 --news-pairs DATA/news_pairs.jsonl \
+        --epochs 2 --minutes 11 --eval-per-class 150 --eval-sick 400
 """
 
 from __future__ import annotations
