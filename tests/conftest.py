@@ -65,3 +65,13 @@ def demo_json(demo_run):
     out, code, output = demo_run
     assert code == 0, output
     return json.loads((out / "analysis.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def support_judge():
+    """The trained sentence-pair judge (resources/judge over the packaged all-MiniLM-L6-v2), loaded once."""
+    from newsprism.compare.claims.judge import SupportJudge
+
+    judge = SupportJudge()
+    judge.probabilities([("A first sentence.", "A second sentence.")])  # load now, not inside a test
+    return judge
