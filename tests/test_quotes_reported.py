@@ -1,0 +1,54 @@
+"""Reported speech shapes beyond 'X said (that) ...': a reporting clause after or inside the clause
+it reports, "according to X" outside quotation marks, and the to-infinitive of a promise, threat or
+plea. Passages written for these tests; expected spans and speakers written by hand.
+"""
+
+from __future__ import annotations
+
+from test_quotes import run
+
+
+def indirect(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    _, _, quotes = run(nlp, text)
+    return [(q.text, q.speaker_text, q.cue) for q in quotes if q.kind == "indirect"]
+
+
+def test_reporting_clause_after_the_clause(nlp) -> None:
+    got = indirect(nlp, "The water plant closed after the 2019 floods, the Daily Courier reported in 2021.")
+    assert got == [("The water plant closed after the 2019 floods", "Daily Courier", "report")]
+
+
+def test_as_x_noted(nlp) -> None:
+    got = indirect(nlp, "As the county auditor noted, the council spent more than it raised last year.")
+    assert got == [("the council spent more than it raised last year", "the county auditor", "note")]
+
+
+def test_reporting_clause_inside_the_clause(nlp) -> None:
+    got = indirect(nlp, "The new schedule, Martinez explained, was the result of two years of planning.")
+    assert got == [("The new schedule, Martinez explained, was the result of two years of planning",
+                    "Martinez", "explain")]
+
+
+def test_according_to_outside_quotes(nlp) -> None:
+    got = indirect(nlp, "According to the fire department, four people were hurt in the blaze.")
+    assert got == [("four people were hurt in the blaze", "the fire department", "according to")]
+    got = indirect(nlp, "The company was registered in Ohio in 2012, according to state business records.")
+    assert got == [("The company was registered in Ohio in 2012", "state business records", "according to")]
+
+
+def test_according_to_a_direct_quote_stays_direct(nlp) -> None:
+    _, _, quotes = run(nlp, "“We expect the line to reopen on Monday,” according to the rail operator.")
+    assert [(q.kind, q.speaker_text) for q in quotes] == [("direct", "the rail operator")]
+
+
+def test_pledge_and_plea_infinitives(nlp) -> None:
+    got = indirect(nlp, "The senator vowed last month to carry her campaign all the way to the convention.")
+    assert got == [("to carry her campaign all the way to the convention", "The senator", "vow")]
+    got = indirect(nlp, "Some union members urged him not to sign the contract until wages rise.")
+    assert got == [("not to sign the contract until wages rise", "Some union members", "urge")]
+
+
+def test_no_reported_speech_without_a_speech_verb(nlp) -> None:
+    # a plain infinitive and a plain parenthetical verb report nobody's words
+    assert indirect(nlp, "The senator decided last month to carry her campaign to the convention.") == []
+    assert indirect(nlp, "The road, which opened in May, was closed again for repairs.") == []
