@@ -105,3 +105,11 @@ def test_postposed_speaker_parsed_as_object(nlp) -> None:
     # the parser takes the inverted subject for an object: the noun phrase after the verb speaks
     text = "“We need more buses on the east side,” added another longtime resident."
     assert direct_speakers(nlp, text) == [("We need more buses on the east side", "another longtime resident")]
+
+
+def test_point_out(nlp) -> None:
+    got = indirect(nlp, "And that, as the county auditor pointed out, is quite a lot of money right now.")
+    assert got == [("And that, as the county auditor pointed out, is quite a lot of money right now",
+                    "the county auditor", "point")]
+    got = indirect(nlp, "The auditor pointed out that the council had spent more than it raised.")
+    assert got == [("the council had spent more than it raised", "The auditor", "point")]
