@@ -19,7 +19,9 @@ is found when some prediction's quoted stretch overlaps (one character or more) 
 spans AND the prediction's speaker matches the gold source: its speaker span overlaps a gold source
 span, or its speaker text or the name of the actor it resolves to shares a word (case-folded,
 pronouns, determiners and titles-of-address left out) with the gold source text (a speaker named
-earlier in the article, "Clinton" for a source "she", counts only through the pronoun's span).
+earlier in the article, "Clinton" for a source "she", counts only through the pronoun's span), or
+the gold source is a relative pronoun (who, which, that) and the speaker span ends at most 3
+characters before it ("Republicans who say ...": PolNeAR marks "who", newsprism its antecedent).
 * Attribution F1: recall = found gold / gold attributions that have a source (PolNeAR also marks
   attributions with no source, "it was reported that ...": they are left out and counted in the
   detail); precision = predictions that match some gold attribution / predictions, where a prediction
@@ -52,6 +54,7 @@ _STOP = frozenset(
     "he she it they we i you him her them us me his its their our my your hers theirs ours mine yours "
     "who whom which that this these those the a an of and or in on at for to by with from 's ’s "
     "mr mr. mrs mrs. ms ms. dr dr. some many other others".split())
+_RELATIVE = frozenset({"who", "which", "that"})
 _WORD = re.compile(r"[\w.'’-]+")
 Spans = tuple[tuple[int, int], ...]
 
@@ -146,6 +149,8 @@ def matches(p: Pred, g: Gold) -> bool:
         return False
     if _overlap(*p.speaker, g.source):
         return True
+    if g.source_text.strip().lower() in _RELATIVE and 0 <= g.source[0][0] - p.speaker[1] <= 3:
+        return True  # 'Republicans who say ...': the relative pronoun's antecedent right before it
     return bool(p.words & _words(g.source_text))
 
 
