@@ -5,6 +5,8 @@ Where the cue is looked for, in order:
   ('“...,” she said', '“...,” said Lavrov', '“...,” X told reporters'), then "according to X";
 * a quote inside a sentence: a speech verb governing the quote in the parse ("Lavrov called
   the meeting “very useful”"), then a verb just before it ('X said: “...”'), then the tail;
+* a quote that opens its line and is followed by a dash and a name ending the line
+  ('“...” ― Maria Lopez') is that person's;
 * a quote with no cue of its own takes the speaker of the previous quote in its paragraph when
   only that quote's attribution stands between them (split quotes), else, when it stands alone,
   the speaker named in the previous sentence.
@@ -13,6 +15,7 @@ Short fragments with no cue are scare quotes (no speaker).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,6 +37,7 @@ class Attribution:
     speaker: Speaker | None
     cue: str | None
     cue_span: tuple[int, int] | None
+    carries: bool = True  # may pass to a following quote with no cue of its own
 
 
 def _span(tok: Token) -> tuple[int, int]:
@@ -81,8 +85,22 @@ def _tail_usable(q: QuoteMarks, ctx: Context, tail: list[Token], clean_end: bool
     quoted = ctx.text[q.start : q.end].rstrip("'’ ")
     if not quoted.endswith((".", "!", "?", "…")):
         return True
-    # the quoted sentence ended: only a short, lower-case-led attribution belongs to it
-    return words[0].is_lower or (clean_end and len(tail) <= MAX_SHORT_TAIL)
+    # the quoted sentence ended: only a short, lower-case-led attribution belongs to it, or one
+    # that opens with its speaker and speech verb ('"...?" Clinton remarked, alluding to ...')
+    return words[0].is_lower or (clean_end and len(tail) <= MAX_SHORT_TAIL) or _speaker_verb_first(tail, ctx)
+
+
+SPEAKER_NP = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"})
+
+
+def _speaker_verb_first(tail: list[Token], ctx: Context) -> bool:
+    """The tail opens with a short noun phrase and a speech verb: 'Clinton remarked, ...'."""
+    for k, t in enumerate(tail[:5]):
+        if ctx.is_speech_verb(t):
+            return k > 0
+        if t.pos_ not in SPEAKER_NP:
+            return False
+    return False
 
 
 def _according_to(toks: list[Token], ctx: Context) -> Attribution | None:
@@ -96,6 +114,32 @@ def _according_to(toks: list[Token], ctx: Context) -> Attribution | None:
                 continue
             return Attribution(resolve(obj, ctx), "according to", (t.idx, to.idx + len(to)))
     return None
+
+
+_DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n]{1,80}?)[ \t\u00a0.]*(?=\n|$)")
+MAX_DASH_NAME_WORDS = 6
+
+
+def _dash_name(q: QuoteMarks, ctx: Context) -> Attribution | None:
+    """'“...” ― Maria Lopez' / '“...” — Jan Novak, teacher': a quote credited by a dash and a
+    name that ends its line (the epigraph and reader-voices convention)."""
+    if q.close is None:
+        return None
+    m = _DASH_NAME.match(ctx.text, q.close + 1)
+    if m is None:
+        return None
+    name = m.group(2).rstrip(" ,;")
+    words = name.split()
+    if not words or len(words) > MAX_DASH_NAME_WORDS or not words[0][:1].isupper():
+        return None
+    a = m.start(2)
+    b = a + len(name)
+    if any(ctx.in_quote(i) for i in (a, b - 1)):
+        return None
+    first = ctx.token_at(a)
+    hit = ctx.actor_covering(first.idx, first.idx + len(first))
+    key = hit[2].key if hit is not None and hit[0] < b else None
+    return Attribution(Speaker(key, a, b), None, (m.start(1), m.end(1)), carries=False)
 
 
 def _governing_verb(q: QuoteMarks, ctx: Context, short: bool) -> Token | None:
@@ -142,7 +186,7 @@ def attribute(q: QuoteMarks, ctx: Context, para: tuple[int, int]) -> Attribution
         verb = _first_verb(tail, ctx)
         if verb is not None:
             return _from_verb(verb, ctx)
-        return _according_to(tail, ctx) or _governed(q, ctx, n_words)
+        return _according_to(tail, ctx) or _governed(q, ctx, n_words) or _dash_name(q, ctx)
     found = _governed(q, ctx, n_words)
     if found is not None:
         return found

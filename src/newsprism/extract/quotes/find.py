@@ -61,7 +61,7 @@ def _continues(prev: tuple[QuoteMarks, Attribution | None], q: QuoteMarks, para:
                ctx: Context) -> Attribution | None:
     """A split quote: the previous quote in the paragraph, with only its attribution between."""
     pq, patt = prev
-    if patt is None or patt.speaker is None or pq.open < para[0] or pq.close is None:
+    if patt is None or patt.speaker is None or not patt.carries or pq.open < para[0] or pq.close is None:
         return None
     between = ctx.text[pq.close + 1 : q.open]
     if len(between.split()) > 25:
@@ -91,7 +91,7 @@ def _direct(doc: Document, ctx: Context) -> list[Quote]:
         found.append((q, att))
     by_group: dict[int, Attribution] = {}
     for q, att in found:
-        if att is not None and att.speaker is not None:
+        if att is not None and att.speaker is not None and att.carries:
             by_group.setdefault(q.group, att)
     return [_make(doc, q.start, q.end, att or by_group.get(q.group), "direct") for q, att in found]
 
@@ -128,7 +128,7 @@ def _previous_quote(found: list[tuple[QuoteMarks, Attribution | None]], q: Quote
     if not found:
         return None
     pq, patt = found[-1]
-    if patt is None or patt.speaker is None:
+    if patt is None or patt.speaker is None or not patt.carries:
         return None
     k = ctx.sent_index(q.open)
     return patt if ctx.sent_index(pq.open) >= k - 2 else None

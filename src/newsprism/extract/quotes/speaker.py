@@ -134,11 +134,27 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
         return verb.head
     if depth < 3 and verb.dep_ in CLIMB_DEPS and verb.head is not verb:
         return subject_of(verb.head, ctx, depth + 1)
-    # a surface fallback for broken parses: a name right after the verb ("said Lavrov")
-    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-    if nxt is not None and nxt.pos_ == "PROPN" and not ctx.in_quote(nxt.idx):
-        return nxt
-    return None
+    # a surface fallback for broken parses: the noun phrase right after the verb ("said Lavrov",
+    # '“...,” added a New Hampshire Democrat'), not a date ("said Thursday")
+    return _postposed_subject(verb, ctx)
+
+
+POSTPOSED_NP = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+
+
+def _postposed_subject(verb: Token, ctx: Context) -> Token | None:
+    doc, head = verb.doc, None
+    i = verb.i + 1
+    while i < len(doc) and i <= verb.i + 6:
+        t = doc[i]
+        if t.pos_ not in POSTPOSED_NP or ctx.in_quote(t.idx) or t.ent_type_ in ("DATE", "TIME"):
+            break
+        if t.pos_ in ("PROPN", "NOUN"):
+            head = t
+        i += 1
+    if head is None or (head.pos_ == "NOUN" and verb.nbor(1).pos_ not in ("DET", "ADJ", "NUM")):
+        return None  # a bare common noun after the verb is more often its object
+    return head
 
 
 def entity_bounds(tok: Token) -> tuple[int, int] | None:
