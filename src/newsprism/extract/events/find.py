@@ -18,7 +18,8 @@ document has a date). Dates in relative clauses ("the war that began three years
 the event's. Event nouns take only a
 date attached to themselves.
 ``source_text`` lists the subject phrases (resolved to actors or not); ``target_text`` only the
-targets that are actors. Quotes are linked when they overlap the sentence, or when their
+targets that are actors or group phrases ("Turkish police"; see ``args``). An event needs an
+actor or a group phrase among its arguments (an event noun, among its sources). Quotes are linked when they overlap the sentence, or when their
 speaker is the event source and they sit in the next or previous sentence.
 """
 
@@ -68,7 +69,7 @@ def find_events(
         for trig in triggers.values():
             if not trig.nominal and _embedded(trig, triggers):
                 continue
-            event = _build(doc, trig, sent, actors, dates, doc_date)
+            event = _build(doc, trig, sent, actors, dates, doc_date, quotes)
             if event is None:
                 continue
             event = _with_quotes(event, sent, sents, n, quotes)
@@ -151,6 +152,7 @@ def _build(
     actors: DocActors,
     dates: Sequence[TimeExpression],
     doc_date: _DocDate | None,
+    quotes: Sequence[Quote] = (),
 ) -> Event | None:
     category, action = trig.category, trig.action
     if trig.nominal:
@@ -168,13 +170,13 @@ def _build(
     start, end = _trimmed(doc.text, sent, trig.token.idx)
     src_toks = [t for t in src_toks if start <= t.idx < end and t.lower_ not in args.WH]
     tgt_toks = [t for t in tgt_toks if start <= t.idx < end]
-    sources = [args.argument(t, actors, sent) for t in src_toks]
+    sources = [args.argument(t, actors, sent, quotes) for t in src_toks]
     src_keys = tuple(dict.fromkeys(k for a in sources for k in a.keys))
-    if trig.nominal and not src_keys:
+    if trig.nominal and not src_keys and not any(a.group for a in sources):
         return None
-    targets = [args.argument(t, actors, sent) for t in tgt_toks]
+    targets = [args.argument(t, actors, sent, quotes) for t in tgt_toks]
     tgt_keys = tuple(dict.fromkeys(k for a in targets for k in a.keys if k not in src_keys))
-    if not src_keys and not tgt_keys:
+    if not src_keys and not tgt_keys and not any(a.group for a in (*sources, *targets)):
         return None
     when = _event_date(trig, sent, dates, doc_date)
     return Event(
@@ -190,7 +192,8 @@ def _build(
         location=args.location(trig, sent),
         mentions=(Span(doc.id, start, end, doc.text[start:end]),),
         source_text=tuple(dict.fromkeys(a.text for a in sources)),
-        target_text=tuple(dict.fromkeys(a.text for a in targets if a.keys and set(a.keys) - set(src_keys))),
+        target_text=tuple(dict.fromkeys(a.text for a in targets
+                                        if a.group or (a.keys and set(a.keys) - set(src_keys)))),
     )
 
 

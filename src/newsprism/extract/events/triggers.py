@@ -42,6 +42,11 @@ def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
         return _verb_trigger(tok, lemma, lex)
     if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
+        for mod in tok.children:  # "hunger strike", "general strike": the modified noun wins
+            if mod.dep_ in ("compound", "amod") and mod.i == tok.i - 1:
+                category = lex.nouns.get(f"{mod.lower_} {_object_lemma(tok)}")
+                if category is not None:
+                    return Trigger(tok, category, f"{mod.lower_} {tok.lower_}", (mod.i,), nominal=True)
         category = lex.nouns.get(lemma) or lex.nouns.get(_object_lemma(tok))
         if category is not None:
             return Trigger(tok, category, tok.lower_, (), nominal=True)
