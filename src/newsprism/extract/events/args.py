@@ -45,6 +45,9 @@ NOUN_TARGET_PREPS = ("of", "on", "against", "with", "to", "from", "into")
 VENUE_NOUNS = ("CONSULT",)
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around")
 LOCATION_LABELS = ("GPE", "LOC", "FAC")
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "county", "capital",
+                         "port", "island", "enclave", "area", "suburb", "neighborhood", "neighbourhood",
+                         "state", "municipality", "camp"})
 WH = {"who", "which", "that", "whom"}
 _BOTH_RX = re.compile(
     r"^(?:both|the two|the)\s+(?:sides|countries|nations|leaders|governments|delegations|"
@@ -188,16 +191,19 @@ def _pronoun(tok: Token, actors: DocActors, sent: SpacySpan, quotes: Sequence[Qu
             if subj is None or subj.i == tok.i:
                 return None
             found = argument(subj, actors, sent, quotes, depth + 1)
-            if not (found.keys or found.group) or not _agrees(word, found, actors):
+            if not (found.keys or found.group) or not _agrees(word, found, actors, subj):
                 return None
             return found
         node = parent
     return None
 
 
-def _agrees(pronoun: str, arg: Argument, actors: DocActors) -> bool:
-    """"he"/"she" stand for people, "it" for anything else; "we"/"they" for anyone."""
+def _agrees(pronoun: str, arg: Argument, actors: DocActors, head: Token) -> bool:
+    """"he"/"she" stand for a person (a named one or a title: "Kenya's foreign minister"), "it"
+    for anything else; "we"/"they" for anyone."""
     kinds = {a.type for k in arg.keys if (a := actors.by_key(k)) is not None}
+    if actors.actor_at(head.idx, head.idx + len(head)) is None and head.pos_ == "NOUN":
+        kinds = {"PERSON"} if head.tag_ == "NN" and head.lemma_.lower() in actor_nouns() else {"GROUP"}
     if pronoun in ("he", "she"):
         return not kinds or kinds == {"PERSON"}
     if pronoun == "it":
@@ -386,6 +392,9 @@ def location(trigger: Trigger, sent: SpacySpan) -> str | None:
     heads = [trigger.token] + ([trigger.obj] if trigger.obj is not None else [])
     if trigger.token.dep_ == "conj":
         heads.append(trigger.token.head)
+    if trigger.nominal:
+        support = support_verb(trigger.token)
+        heads += [support] if support is not None else []
     heads += [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
     heads += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
               for p in c.children if p.dep_ == "pobj" and p.ent_type_]
@@ -427,6 +436,10 @@ def _place_name(tok: Token) -> str | None:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ in LOCATION_LABELS:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if pobj.ent_type_ in LOCATION_LABELS:
                         return _place_name(pobj)
+                    if pobj.pos_ == "PROPN" and tok.lemma_.lower() in PLACE_NOUNS:  # "the town of Kidal"
+                        return tok.doc[pobj.left_edge.i:pobj.i + 1].text
     return None

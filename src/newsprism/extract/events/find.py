@@ -16,7 +16,7 @@ document's date rests on (a date line, an inferred date's evidence; None for met
 undated document both are set while ``date`` waits (``extract.redate`` fills it once the
 document has a date). Dates in relative clauses ("the war that began three years ago") are not
 the event's. Event nouns take only a
-date attached to themselves.
+date attached to themselves or to their support verb ("arrived for talks on Monday").
 ``source_text`` lists the subject phrases (resolved to actors or not); ``target_text`` only the
 targets that are actors or group phrases ("Turkish police"; see ``args``). An event needs an
 actor or a group phrase among its arguments (an event noun, among its sources). Quotes are linked when they overlap the sentence, or when their
@@ -231,6 +231,10 @@ def _event_date(
     document date for a past-tense verb."""
     tok = trig.token
     own = {tok.i} | ({trig.obj.i} if trig.obj is not None else set())
+    if trig.nominal:  # "arrived for talks on Sunday": the support verb's date is the talks'
+        support = args.support_verb(tok)
+        if support is not None and not any(a.i == tok.i for a in support.ancestors):
+            own.add(support.i)
     above = {a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")}
     tiers: tuple[list[TimeExpression], ...] = ([], [], [])
     for d in dates:
