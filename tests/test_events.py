@@ -335,6 +335,18 @@ def test_location_through_a_place_noun(nlp) -> None:
     assert sorted(e.location for e in events if e.category == "ASSAULT") == ["Kidal", "Kirkuk"]
 
 
+def test_verb_under_a_lemmatiser_slip_and_offers(nlp) -> None:
+    # spaCy lemmatises "staged" as "stag": the word's base forms still find "stage +protest"
+    events, _, _ = run(nlp, "Dock workers staged a protest outside the port authority in Mombasa on Monday.")
+    e = one(events, "PROTEST", "stage protest")
+    assert e.source_text == ("Dock workers",) and e.target_text == ("port authority",)
+    assert (e.date, e.location) == ("2025-02-17", "Mombasa")
+    # an offer is AGREE (PLOVER: "agree to, offer, promise"); the offered mediation is part of it
+    events, names, _ = run(nlp, "Norway offered to mediate between the government and the rebels.")
+    assert [(e.category, e.action) for e in events] == [("AGREE", "offer")]
+    assert who(names, events[0].source) == ["Norway"]
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n  "])
 def test_empty_text(nlp, text: str) -> None:
     events, _, _ = run(nlp, text)

@@ -2,7 +2,8 @@
 
 ``match_trigger(token)`` says whether a token starts a PLOVER event: which category, the action
 phrase ("impose sanctions", "call on"), and the tokens the trigger uses up (a particle, the
-object noun). Patterns with an object or particle win over the bare verb.
+object noun). Patterns with an object or particle win over the bare verb. A verb whose lemma is
+not in the lexicon is tried under its regular base forms too ("staged" lemmatised "stag").
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprism.lang.morphology import base_forms
 from newsprism.lang.plover import Lexicon
 
 if TYPE_CHECKING:
@@ -37,6 +39,10 @@ def _object_lemma(tok: Token) -> str:
 def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     """The trigger starting at this token, if any."""
     lemma = tok.lemma_.lower()
+    if lemma not in lex.heads and tok.tag_.startswith("VB"):
+        # the lemmatiser's slips ("staged" -> "stag"): the word's own base forms
+        known = sorted(b for b in base_forms(tok.lower_) if b in lex.heads)
+        lemma = known[0] if known else lemma
     if lemma not in lex.heads:
         return None
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
