@@ -347,6 +347,21 @@ def test_verb_under_a_lemmatiser_slip_and_offers(nlp) -> None:
     assert who(names, events[0].source) == ["Norway"]
 
 
+def test_promised_and_offered_acts_read_as_plover_says(nlp) -> None:
+    # PLOVER: a future cooperative act is AGREE, a future retreat CONCEDE, readiness to attack THREATEN
+    events, names, _ = run(nlp, "Japan will send humanitarian aid to Myanmar. Israel will withdraw from "
+                                "the border zone. Syria says it is willing to withdraw its troops from Lebanon.")
+    aid = one(events, "AGREE", "will send aid")
+    assert (who(names, aid.source), who(names, aid.target)) == (["Japan"], ["Myanmar"])
+    assert aid.date is None  # a promise has no date of its own
+    assert who(names, one(events, "CONCEDE", "will withdraw").source) == ["Israel"]
+    willing = one(events, "CONCEDE", "willing to withdraw")  # "it": the copula's subject, the reporter
+    assert (who(names, willing.source), who(names, willing.target)) == (["Syria"], ["Lebanon"])
+    assert not [e for e in events if e.category in ("AID", "RETREAT")]
+    events, _, _ = run(nlp, "The rebels are ready to attack the capital.")
+    assert [(e.category, e.action, e.source_text) for e in events] == [("THREATEN", "ready to attack", ("rebels",))]
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n  "])
 def test_empty_text(nlp, text: str) -> None:
     events, _, _ = run(nlp, text)

@@ -275,6 +275,8 @@ def subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
     sources = [verb.head if t.lower_ in WH and verb.dep_ == "relcl" else t for t in sources]
     if sources or patients:
         return sources, patients
+    if verb.dep_ == "acomp" and verb.head is not verb:  # "it is willing to withdraw": the copula's subject
+        return subject_tokens(verb.head)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "xcomp":

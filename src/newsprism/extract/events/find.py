@@ -6,7 +6,9 @@ actors. Negation and modality: a negated cooperative trigger ("would not allow",
 agree") becomes REJECT; other negated triggers, hypotheticals ("could", "might", "may",
 "should", "if ...") and questions ("whether") give no event. A trigger inside the complement
 of a reporting trigger of REJECT/THREATEN/REQUEST/ACCUSE/AGREE ("threatened to impose
-sanctions", "urged X to withdraw") is part of that event, not one of its own.
+sanctions", "urged X to withdraw") is part of that event, not one of its own. As the PLOVER manual
+reads promises: a cooperative act in the future or offered ("will visit", "ready to host") is
+AGREE, a future retreat CONCEDE, a stated readiness to do a hostile act THREATEN (``_intended``).
 
 Date: a date expression attached to the trigger (or its object), else to a verb above it ("On
 Tuesday, X said it agreed"), else a news-window date inside the trigger's object phrase (a
@@ -46,6 +48,12 @@ FLIP_ALWAYS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
 FLIP_WITH_WILL = {"CONSULT", "RETREAT", "MOBILIZE"}
 REPORTING = {"REJECT", "THREATEN", "REQUEST", "ACCUSE", "AGREE"}
 HYPOTHETICAL = {"could", "might", "may", "should", "must", "can", "ought"}
+# PLOVER: cooperative acts in the future are AGREE (a promise), a future retreat is CONCEDE, and
+# a stated readiness to do a hostile act is a THREATEN
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager"}
+FUTURE_AUX = {"will", "shall", "'ll"}
 
 
 def find_events(
@@ -133,6 +141,32 @@ def _polarity(verb: Token) -> tuple[bool, bool]:
     return negated, hypothetical
 
 
+def _intended(trig: Trigger, category: str, action: str) -> tuple[str, str]:
+    """PLOVER's reading of a promised or offered act: "will visit" / "ready to host" is AGREE,
+    "will withdraw" CONCEDE, "ready to impose martial law" THREATEN; anything else unchanged.
+
+    Future: "will"/"shall" on the verb, or "would" in a clause reported by a speech verb ("said
+    it would send aid"). Readiness: the verb is the infinitive of "willing", "ready", "prepared"..."""
+    verb = trig.token
+    head = verb.head
+    willing = verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in WILLING
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+    if not future and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        from newsprism.extract.quotes.lexicon import lexicon
+
+        future = verb.dep_ == "ccomp" and head.lemma_.lower() in lexicon().report_verbs
+    if willing and head.head is not head and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
+                                                 for c in head.head.children):
+        willing = True
+    if category in COOPERATIVE and (future or willing):
+        return "AGREE", f"{'will' if future else head.lower_ + ' to'} {action}"
+    if category == "RETREAT" and (future or willing):
+        return "CONCEDE", f"{'will' if future else head.lower_ + ' to'} {action}"
+    if category in HOSTILE and willing:
+        return "THREATEN", f"{head.lower_} to {action}"
+    return category, action
+
+
 def _flip(trig: Trigger) -> bool:
     """A negated trigger that amounts to a refusal ("would not allow", "will not negotiate")."""
     verb = trig.token
@@ -165,6 +199,8 @@ def _build(
             if not _flip(trig):
                 return None
             category, action = "REJECT", f"not {action}"
+        else:
+            category, action = _intended(trig, category, action)
         src_toks, patients = args.subject_tokens(trig.token)
         tgt_toks = patients + args.target_tokens(trig)
     start, end = _trimmed(doc.text, sent, trig.token.idx)
