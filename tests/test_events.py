@@ -362,6 +362,21 @@ def test_promised_and_offered_acts_read_as_plover_says(nlp) -> None:
     assert [(e.category, e.action, e.source_text) for e in events] == [("THREATEN", "ready to attack", ("rebels",))]
 
 
+def test_what_is_not_an_event(nlp) -> None:
+    # an offer with an object is no promise; an event noun inside a name is none; holding a veto is none
+    events, _, _ = run(nlp, "The senator offered no new ideas on trade. A man with a rifle appeared "
+                            "outside the Northwest Detention Center in Tacoma. Russia, which holds a veto "
+                            "on the Security Council, criticized the strikes.")
+    assert [(e.category, e.action) for e in events] == [("ACCUSE", "criticize")]
+
+
+def test_name_before_an_inquiry_is_its_target(nlp) -> None:
+    events, names, _ = run(nlp, "Senator Mark Warner opened the Russia inquiry in January.")
+    e = one(events, "ACCUSE", "inquiry")
+    assert (who(names, e.source), who(names, e.target)) == (["Mark Warner"], ["Russia"])
+    assert (e.date, e.date_text) == ("2025-01", "January")
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n  "])
 def test_empty_text(nlp, text: str) -> None:
     events, _, _ = run(nlp, text)

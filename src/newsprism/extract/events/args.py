@@ -43,6 +43,7 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
 }
 NOUN_TARGET_PREPS = ("of", "on", "against", "with", "to", "from", "into")
 VENUE_NOUNS = ("CONSULT",)
+TOPIC_NOUNS = ("ACCUSE",)  # a lone name before an inquiry or a criticism is its target ("the Russia inquiry")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "around")
 LOCATION_LABELS = ("GPE", "LOC", "FAC")
 PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "county", "capital",
@@ -58,10 +59,9 @@ _STATES = ("countries", "nations", "capitals", "states", "governments", "powers"
 
 # support verbs: an event noun that is their object is the subject's event ("held talks")
 SUPPORT_VERBS = frozenset({
-    "hold", "stage", "attend", "join", "host", "begin", "start", "open", "launch", "resume", "continue",
-    "conduct", "lead", "organize", "organise", "mount", "wage", "make", "pay", "undertake", "hold",
-    "carry", "take", "participate", "return", "go", "come", "arrive", "travel", "converge", "end",
-    "conclude", "sign", "reach",
+    "stage", "attend", "join", "host", "begin", "start", "open", "launch", "resume", "continue",
+    "conduct", "lead", "organize", "organise", "mount", "wage", "make", "pay", "undertake",
+    "participate", "return", "go", "come", "arrive", "travel", "converge", "end", "conclude",
 })
 QUANTITY_HEADS = frozenset({"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group",
                             "groups", "members", "crowd", "crowds", "number", "band", "team", "unit"})
@@ -133,7 +133,7 @@ def argument(tok: Token, actors: DocActors, sent: SpacySpan,
         keys = (found.key,) if found else ()
     if not keys:
         member = _member(tok)
-        if member is not tok:
+        if member.i != tok.i:
             inner = argument(member, actors, sent, quotes, depth)
             if inner.keys or inner.group:
                 return Argument(span.text if member.i < span.end else inner.text, inner.keys, inner.group)
@@ -180,10 +180,10 @@ def _pronoun(tok: Token, actors: DocActors, sent: SpacySpan, quotes: Sequence[Qu
     report = lexicon().report_verbs
     node = tok.head
     for _ in range(4):
-        if node.dep_ in ("xcomp", "conj") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
             node = node.head
             continue
-        if node.dep_ != "ccomp" or node.head is node:
+        if node.dep_ != "ccomp" or node.head.i == node.i:
             return None
         parent = node.head
         if parent.lemma_.lower() in report:
@@ -275,7 +275,7 @@ def subject_tokens(verb: Token) -> tuple[list[Token], list[Token]]:
     sources = [verb.head if t.lower_ in WH and verb.dep_ == "relcl" else t for t in sources]
     if sources or patients:
         return sources, patients
-    if verb.dep_ == "acomp" and verb.head is not verb:  # "it is willing to withdraw": the copula's subject
+    if verb.dep_ == "acomp" and verb.head.i != verb.i:  # "it is willing to withdraw": the copula's subject
         return subject_tokens(verb.head)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         head = verb.head
@@ -353,8 +353,11 @@ def noun_arguments(noun: Token, category: str) -> tuple[list[Token], list[Token]
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_]
     venue = category in VENUE_NOUNS and len(modifiers) == 1 and not modifiers[0].conjuncts and not any(
         t.text in "-–/" for t in noun.doc[modifiers[0].left_edge.i:noun.i])
+    topic = category in TOPIC_NOUNS and len(modifiers) == 1 and modifiers[0].dep_ == "compound"
     for child in noun.children:
-        if child.dep_ == "poss" or (child in modifiers and not has_poss and not venue):
+        if topic and child.i == modifiers[0].i and not has_poss:
+            targets += with_conjuncts(child)
+        elif child.dep_ == "poss" or (child in modifiers and not has_poss and not venue):
             sources += with_conjuncts(child)
         elif child.dep_ == "prep" and child.lower_ in ("by", "between", "among"):
             sources += [t for p in child.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
@@ -380,6 +383,8 @@ def support_verb(noun: Token) -> Token | None:
         head = head.head
     elif tok.dep_ not in ("dobj", "obj", "nsubjpass", "attr"):
         return None
+    if head.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in head.children):
+        return head  # "took part in a rally"
     if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in SUPPORT_VERBS:
         if head.pos_ == "NOUN" and head.lemma_.lower() == "part" and head.dep_ == "dobj":
             return head.head if head.head.lemma_.lower() == "take" else None  # "take part in"

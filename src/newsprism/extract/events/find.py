@@ -155,7 +155,7 @@ def _intended(trig: Trigger, category: str, action: str) -> tuple[str, str]:
         from newsprism.extract.quotes.lexicon import lexicon
 
         future = verb.dep_ == "ccomp" and head.lemma_.lower() in lexicon().report_verbs
-    if willing and head.head is not head and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
+    if willing and head.head.i != head.i and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
                                                  for c in head.head.children):
         willing = True
     if category in COOPERATIVE and (future or willing):

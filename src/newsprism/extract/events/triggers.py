@@ -29,6 +29,9 @@ class Trigger:
 
 
 _OBJECT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
+# a noun inside a date or a name is no event ("the Northwest Detention Center"); an EVENT name may be
+_NOT_EVENT_LABELS = ("DATE", "TIME", "ORG", "FAC", "PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW",
+                     "PRODUCT")
 
 
 def _object_lemma(tok: Token) -> str:
@@ -47,7 +50,7 @@ def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
         return _verb_trigger(tok, lemma, lex)
-    if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
+    if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in _NOT_EVENT_LABELS:  # not "Detention Center"
         for mod in tok.children:  # "hunger strike", "general strike": the modified noun wins
             if mod.dep_ in ("compound", "amod") and mod.i == tok.i - 1:
                 category = lex.nouns.get(f"{mod.lower_} {_object_lemma(tok)}")
