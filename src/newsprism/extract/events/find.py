@@ -6,7 +6,9 @@ actors. Negation and modality: a negated cooperative trigger ("would not allow",
 agree") becomes REJECT; other negated triggers, hypotheticals ("could", "might", "may",
 "should", "if ...") and questions ("whether") give no event. A trigger inside the complement
 of a reporting trigger of REJECT/THREATEN/REQUEST/ACCUSE/AGREE ("threatened to impose
-sanctions", "urged X to withdraw") is part of that event, not one of its own.
+sanctions", "urged X to withdraw") is part of that event, not one of its own. As the PLOVER manual
+reads promises: a cooperative act in the future or offered ("will visit", "ready to host") is
+AGREE, a future retreat CONCEDE, a stated readiness to do a hostile act THREATEN (``_intended``).
 
 Date: a date expression attached to the trigger (or its object), else to a verb above it ("On
 Tuesday, X said it agreed"), else a news-window date inside the trigger's object phrase (a
@@ -16,9 +18,10 @@ document's date rests on (a date line, an inferred date's evidence; None for met
 undated document both are set while ``date`` waits (``extract.redate`` fills it once the
 document has a date). Dates in relative clauses ("the war that began three years ago") are not
 the event's. Event nouns take only a
-date attached to themselves.
+date attached to themselves or to their support verb ("arrived for talks on Monday").
 ``source_text`` lists the subject phrases (resolved to actors or not); ``target_text`` only the
-targets that are actors. Quotes are linked when they overlap the sentence, or when their
+targets that are actors or group phrases ("Turkish police"; see ``args``). An event needs an
+actor or a group phrase among its arguments (an event noun, among its sources). Quotes are linked when they overlap the sentence, or when their
 speaker is the event source and they sit in the next or previous sentence.
 """
 
@@ -45,6 +48,12 @@ FLIP_ALWAYS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
 FLIP_WITH_WILL = {"CONSULT", "RETREAT", "MOBILIZE"}
 REPORTING = {"REJECT", "THREATEN", "REQUEST", "ACCUSE", "AGREE"}
 HYPOTHETICAL = {"could", "might", "may", "should", "must", "can", "ought"}
+# PLOVER: cooperative acts in the future are AGREE (a promise), a future retreat is CONCEDE, and
+# a stated readiness to do a hostile act is a THREATEN
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+WILLING = {"willing", "ready", "prepared", "committed", "determined", "eager"}
+FUTURE_AUX = {"will", "shall", "'ll"}
 
 
 def find_events(
@@ -68,7 +77,7 @@ def find_events(
         for trig in triggers.values():
             if not trig.nominal and _embedded(trig, triggers):
                 continue
-            event = _build(doc, trig, sent, actors, dates, doc_date)
+            event = _build(doc, trig, sent, actors, dates, doc_date, quotes)
             if event is None:
                 continue
             event = _with_quotes(event, sent, sents, n, quotes)
@@ -132,6 +141,32 @@ def _polarity(verb: Token) -> tuple[bool, bool]:
     return negated, hypothetical
 
 
+def _intended(trig: Trigger, category: str, action: str) -> tuple[str, str]:
+    """PLOVER's reading of a promised or offered act: "will visit" / "ready to host" is AGREE,
+    "will withdraw" CONCEDE, "ready to impose martial law" THREATEN; anything else unchanged.
+
+    Future: "will"/"shall" on the verb, or "would" in a clause reported by a speech verb ("said
+    it would send aid"). Readiness: the verb is the infinitive of "willing", "ready", "prepared"..."""
+    verb = trig.token
+    head = verb.head
+    willing = verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in WILLING
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+    if not future and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        from newsprism.extract.quotes.lexicon import lexicon
+
+        future = verb.dep_ == "ccomp" and head.lemma_.lower() in lexicon().report_verbs
+    if willing and head.head.i != head.i and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
+                                                 for c in head.head.children):
+        willing = True
+    if category in COOPERATIVE and (future or willing):
+        return "AGREE", f"{'will' if future else head.lower_ + ' to'} {action}"
+    if category == "RETREAT" and (future or willing):
+        return "CONCEDE", f"{'will' if future else head.lower_ + ' to'} {action}"
+    if category in HOSTILE and willing:
+        return "THREATEN", f"{head.lower_} to {action}"
+    return category, action
+
+
 def _flip(trig: Trigger) -> bool:
     """A negated trigger that amounts to a refusal ("would not allow", "will not negotiate")."""
     verb = trig.token
@@ -151,6 +186,7 @@ def _build(
     actors: DocActors,
     dates: Sequence[TimeExpression],
     doc_date: _DocDate | None,
+    quotes: Sequence[Quote] = (),
 ) -> Event | None:
     category, action = trig.category, trig.action
     if trig.nominal:
@@ -163,18 +199,20 @@ def _build(
             if not _flip(trig):
                 return None
             category, action = "REJECT", f"not {action}"
+        else:
+            category, action = _intended(trig, category, action)
         src_toks, patients = args.subject_tokens(trig.token)
         tgt_toks = patients + args.target_tokens(trig)
     start, end = _trimmed(doc.text, sent, trig.token.idx)
     src_toks = [t for t in src_toks if start <= t.idx < end and t.lower_ not in args.WH]
     tgt_toks = [t for t in tgt_toks if start <= t.idx < end]
-    sources = [args.argument(t, actors, sent) for t in src_toks]
+    sources = [args.argument(t, actors, sent, quotes) for t in src_toks]
     src_keys = tuple(dict.fromkeys(k for a in sources for k in a.keys))
-    if trig.nominal and not src_keys:
+    if trig.nominal and not src_keys and not any(a.group for a in sources):
         return None
-    targets = [args.argument(t, actors, sent) for t in tgt_toks]
+    targets = [args.argument(t, actors, sent, quotes) for t in tgt_toks]
     tgt_keys = tuple(dict.fromkeys(k for a in targets for k in a.keys if k not in src_keys))
-    if not src_keys and not tgt_keys:
+    if not src_keys and not tgt_keys and not any(a.group for a in (*sources, *targets)):
         return None
     when = _event_date(trig, sent, dates, doc_date)
     return Event(
@@ -190,7 +228,8 @@ def _build(
         location=args.location(trig, sent),
         mentions=(Span(doc.id, start, end, doc.text[start:end]),),
         source_text=tuple(dict.fromkeys(a.text for a in sources)),
-        target_text=tuple(dict.fromkeys(a.text for a in targets if a.keys and set(a.keys) - set(src_keys))),
+        target_text=tuple(dict.fromkeys(a.text for a in targets
+                                        if a.group or (a.keys and set(a.keys) - set(src_keys)))),
     )
 
 
@@ -228,6 +267,10 @@ def _event_date(
     document date for a past-tense verb."""
     tok = trig.token
     own = {tok.i} | ({trig.obj.i} if trig.obj is not None else set())
+    if trig.nominal:  # "arrived for talks on Sunday": the support verb's date is the talks'
+        support = args.support_verb(tok)
+        if support is not None and not any(a.i == tok.i for a in support.ancestors):
+            own.add(support.i)
     above = {a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")}
     tiers: tuple[list[TimeExpression], ...] = ([], [], [])
     for d in dates:
