@@ -9,7 +9,7 @@ from newsprism.compare.claims.build import apply_discrepancies, build_claims
 from newsprism.compare.claims.split import classify, split_units
 from newsprism.compare.stories.find import find_stories
 from newsprism.lang.sentences import sentence_spans, sentences
-from newsprism.model import Discrepancy, Extraction, Span
+from newsprism.model import Claim, ClaimCell, Discrepancy, Extraction, Span
 
 
 def _units(body: str) -> list[str]:
@@ -104,3 +104,24 @@ def test_compare_moves_the_minority_count_to_contradicted_by(encoder) -> None:
     assert claim.contradicted_by == (five.id,)
     assert five.id not in claim.support and five.id not in claim.silent
     assert any(claim.id in d.claims for d in result.discrepancies)
+
+
+def test_an_aligned_sentence_with_another_value_and_little_shared_wording_is_related() -> None:
+    # hand-written: two sentences a loose alignment put in one claim; their days differ, but they
+    # share one content word ("court"), so they are two statements, not one told twice
+    a = doc("Court date\n\nProsecutors are expected to speak in federal court on Wednesday before Judge Anna Pike.\n",
+            "Morning Wire", "2024-03-04")
+    b = doc("Aide testifies\n\nThe former aide arrived at the court on Tuesday for the first of three hearings.\n",
+            "Evening Post", "2024-03-05")
+    ma, mb = (d.span(d.text.index(s), d.text.index(s) + len(s)) for d, s in (
+        (a, "Prosecutors are expected to speak in federal court on Wednesday before Judge Anna Pike"),
+        (b, "The former aide arrived at the court on Tuesday for the first of three hearings")))
+    claim = Claim("claim_x", "story_x", ma.text, (ma, mb), (a.id, b.id), (),
+                  cells=(ClaimCell(a.id, "supports"), ClaimCell(b.id, "supports")))
+    days = (a.span(a.text.index("Wednesday"), a.text.index("Wednesday") + 9),
+            b.span(b.text.index("Tuesday"), b.text.index("Tuesday") + 7))
+    disc = Discrepancy("disc_x", "weekday", "medium", "Wednesday vs Tuesday", ("claim_x",), days)
+    (updated,) = apply_discrepancies([claim], [disc], [a, b], ())
+    assert updated.support == (a.id,) and updated.contradicted_by == ()
+    assert [(c.doc, c.state) for c in updated.cells] == [(a.id, "supports"), (b.id, "related")]
+    assert updated.related == (b.id,) and updated.cells[1].span == mb
