@@ -90,3 +90,17 @@ def test_the_report_marks_a_preview_in_the_claims_matrix(encoder) -> None:
     html = render_report(Analysis(documents=tuple(docs), stories=result.stories, claims=result.claims))
     row = html[html.index("will meet in Geneva"):]
     assert '<span class="badge modality">plan / preview</span>' in row[:row.index("</td>")]
+
+
+def test_reporting_verbs_finds_what_the_pattern_finds():
+    from newsprism.compare.claims.modality import _reporting, reporting_verbs
+
+    for text, words in [
+        ("The minister SAID on Monday that talks had failed, officials told reporters.", ["SAID", "told"]),
+        ("“It is over,” she said—and résaid nothing; unsaid, said_x.", ["said"]),
+        ("The long s: \u017faid the clerk; the Kelvin sign: as\u212aed.", ["\u017faid", "as\u212aed"]),
+        ("No verb of speech here.", []),
+    ]:
+        expected = [m.span() for m in _reporting().finditer(text)]
+        assert [m.span() for m in reporting_verbs(text)] == expected
+        assert [text[a:b] for a, b in expected] == words

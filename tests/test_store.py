@@ -112,10 +112,10 @@ def test_a_failed_save_leaves_what_was_stored(tmp_path, monkeypatch):
             def __getattr__(self, name):
                 return getattr(original, name)
 
-            def executemany(self, sql, rows):
-                if "quotes" in sql:
+            def execute(self, sql, params=None):
+                if sql.startswith("INSERT") and "INTO quotes" in sql:
                     raise duckdb.Error("disk full")
-                return original.executemany(sql, rows)
+                return original.execute(sql, params)
 
         new_doc = _doc("A second article. Nothing else.", source="c.txt")
         bigger = Analysis(

@@ -113,6 +113,14 @@ EncoderOpt = Annotated[EncoderKind, typer.Option(
          "or the transformer itself (finer on paraphrases, about 100x slower).")]
 
 
+def _cores() -> int:
+    """The CPU cores this process may run on: the local engine parses in that many processes."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
 def _say(console: Console, line: str) -> None:
     console.print(terminal_safe(line))
 
@@ -197,7 +205,7 @@ def analyze(
                     if not ingested.documents:
                         raise _fail("no readable article in the given paths")
                     analysis = analyze_into_store(
-                        ingested.documents, store, Options(model=model, encoder=encoder), progress=bars,
+                        ingested.documents, store, Options(model=model, encoder=encoder, processes=_cores()), progress=bars,
                         rejected=ingested.rejected, engine=runner,
                     )
                     json_path, html_path = write_outputs(analysis, out_dir, progress=bars)

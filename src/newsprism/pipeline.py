@@ -44,10 +44,12 @@ Progress = Callable[[str, int, int | None], None]
 @dataclass(frozen=True, slots=True)
 class Options:
     """The models an analysis loads: the spaCy pipeline (package name or path) and the kind of
-    sentence encoder that aligns claims."""
+    sentence encoder that aligns claims; and how many worker processes the local engine's parse
+    may use (the same parses in any number)."""
 
     model: str = DEFAULT_MODEL
     encoder: EncoderKind = DEFAULT_KIND
+    processes: int = 1  # worker processes for the local engine's parse (the CLI passes the cores)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,8 @@ def extract_documents(
     if not documents:
         return ()
     nlp = load_nlp(options.model)
-    return extract_stage.extract_each(documents, nlp, progress=lambda n: progress("extract", n, None))
+    return extract_stage.extract_each(documents, nlp, progress=lambda n: progress("extract", n, None),
+                                      processes=options.processes)
 
 
 def joined_stories(documents: Sequence[Document], extraction: Extraction,

@@ -48,10 +48,12 @@ def extract_each(
     documents: Sequence[Document],
     nlp: Language,
     progress: Callable[[int], None] | None = None,
+    processes: int = 1,
 ) -> tuple[DocExtraction, ...]:
-    """Parse each document once and run the per-document extractors on it."""
+    """Parse each document once and run the per-document extractors on it (the parse in
+    ``processes`` worker processes when above 1: ``nlp.parse``)."""
     per_doc: list[DocExtraction] = []
-    for doc, sdoc in zip(documents, parse(documents, nlp), strict=True):
+    for doc, sdoc in zip(documents, parse(documents, nlp, processes=processes), strict=True):
         per_doc.append(extract_document(doc, sdoc))
         if progress is not None:
             progress(1)

@@ -43,6 +43,11 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def parse(docs: Sequence[Document], nlp: Language, batch_size: int = 32) -> Iterator[SpacyDoc]:
-    """Parse each document's clean text (same length as ``text``: offsets are shared)."""
-    yield from nlp.pipe((d.clean_text() for d in docs), batch_size=batch_size)
+def parse(docs: Sequence[Document], nlp: Language, batch_size: int = 32, processes: int = 1) -> Iterator[SpacyDoc]:
+    """Parse each document's clean text (same length as ``text``: offsets are shared).
+
+    With ``processes`` > 1 and more than one batch of documents, spaCy parses the batches in
+    that many worker processes (``nlp.pipe(n_process=...)``); each batch holds the same
+    documents either way and the documents come back in order, so the parses are the same."""
+    processes = max(1, min(processes, -(-len(docs) // batch_size)))
+    yield from nlp.pipe((d.clean_text() for d in docs), batch_size=batch_size, n_process=processes)

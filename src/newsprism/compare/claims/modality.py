@@ -29,6 +29,7 @@ statements.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from newsprism.lang.morphology import verb_forms
 from newsprism.lang.resources import lines
@@ -73,6 +74,33 @@ def _reporting() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _reporting_words() -> frozenset[str]:
+    """The forms of ``_reporting`` as a set, when every one is a plain lower-case ASCII word
+    (empty otherwise: ``reporting_verbs`` then always runs the pattern)."""
+    forms = frozenset(re.sub(r"\\(.)", r"\1", _reporting().pattern[len(r"\b(?:"):-len(r")\b")]).split("|"))
+    return forms if all(re.fullmatch(r"[a-z]+", f) for f in forms) else frozenset()
+
+
+_WORD = re.compile(r"\w+")
+# the only characters other than ASCII that re.IGNORECASE matches to an ASCII letter
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def reporting_verbs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_reporting`` in ``text``, found quicker: a match of that pattern (plain
+    words between word boundaries) is a whole word whose lower case is one of the forms, so
+    the words are looked up in a set. The pattern runs itself where a character case-folds
+    to an ASCII letter in ways ``str.lower`` does not."""
+    words = _reporting_words()
+    if not words or not _FOLDS_TO_ASCII.isdisjoint(text):
+        yield from _reporting().finditer(text)
+        return
+    for match in _WORD.finditer(text):
+        if match.group().lower() in words:
+            yield match
+
+
 _SKIP = frozenset("has have had was were is are also previously later repeatedly then again "
                   "publicly privately once reportedly had".split())
 _STOP = frozenset("that and but which who whom because as when while after before than so or "
@@ -88,7 +116,7 @@ def attributed_to(text: str) -> str | None:
     found = _ACCORDING.search(text)
     if found:
         return found.group(1).strip()
-    for match in _reporting().finditer(text):
+    for match in reporting_verbs(text):
         before = text[:match.start()].rstrip()
         after = text[match.end():].lstrip()
         # "..., said Smith." : the speaker after the verb, at the end of the clause
