@@ -138,8 +138,9 @@ def attributed_to(text: str) -> str | None:
     return None
 
 
-def modality(text: str) -> Modality:
-    """The kind of statement ``text`` makes (see the module docstring)."""
+def statement_kind(text: str) -> Modality:
+    """``modality`` without the attribution: denial, expectation, hypothetical, or reported for
+    a statement of fact (which ``modality`` calls attributed when it names a speaker)."""
     if _DENY.search(text):
         return "denial"
     if _EXPECT.search(text):
@@ -148,7 +149,13 @@ def modality(text: str) -> Modality:
         return "hypothetical"
     if _WOULD.search(text):  # "said it would ...", "would not allow ...": a stated intention
         return "expectation"
-    return "attributed" if attributed_to(text) is not None else "reported"
+    return "reported"
+
+
+def modality(text: str) -> Modality:
+    """The kind of statement ``text`` makes (see the module docstring)."""
+    kind = statement_kind(text)
+    return "attributed" if kind == "reported" and attributed_to(text) is not None else kind
 
 
 def statement_class(m: Modality) -> str:

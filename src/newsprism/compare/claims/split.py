@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism.compare.claims.modality import Modality, attributed_to, modality
+from newsprism.compare.claims.modality import Modality, attributed_to, statement_kind
 from newsprism.lang.morphology import IRREGULAR_PAST
 from newsprism.lang.resources import lines
 from newsprism.lang.sentences import SentenceSpan
@@ -143,8 +143,8 @@ def split_units(doc: Document, spans: Sequence[SentenceSpan]) -> list[Unit]:
         for c_start, c_end in _clause_pieces(sentence, s_start):
             c_start, c_end = _strip_punct(text, c_start, c_end)
             clause = text[c_start:c_end]
-            mode = modality(clause)
-            speaker = attributed_to(clause) or said_by
+            speaker = attributed_to(clause) or said_by  # each clause's attribution read once
+            mode = statement_kind(clause)
             if mode == "reported" and speaker is not None:
                 mode = "attributed"
             preds = _predicates(clause, c_start) if kind == "factual" else None
@@ -159,12 +159,12 @@ def split_units(doc: Document, spans: Sequence[SentenceSpan]) -> list[Unit]:
                 # each predicate says its own kind of statement ("had planned a trip but cancelled
                 # it"); a bare verb after the first shares the first's auxiliary ("will fly to
                 # Oslo and meet the king")
-                own = modality(claim_text)
+                own = statement_kind(claim_text)
+                if own == "reported" and (speaker is not None or attributed_to(claim_text) is not None):
+                    own = "attributed"
                 if own in ("reported", "attributed") and k and first_mode not in ("reported", "attributed") \
                         and _bare_verb(text[a:b]):
                     own = first_mode
-                elif own == "reported" and speaker is not None:
-                    own = "attributed"
                 if k == 0:
                     first_mode = own
                 units.append(Unit(doc.id, a, b, claim_text.strip(), kind, own, speaker))
