@@ -75,3 +75,15 @@ def support_judge():
     judge = SupportJudge()
     judge.probabilities([("A first sentence.", "A second sentence.")])  # load now, not inside a test
     return judge
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian chromium (Playwright) per test session, for the browser tests."""
+    from playwright.sync_api import sync_playwright
+    from test_api_support import launch_chromium
+
+    with sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()

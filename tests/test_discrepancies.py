@@ -387,7 +387,7 @@ def test_a_weekday_that_does_not_fall_on_its_date_is_reported() -> None:
 def test_the_same_words_placed_on_different_days_are_a_date_finding(nlp) -> None:
     from compare_fixtures import doc
 
-    from newsprism.pipeline import Options, analyze_documents
+    from newsprism.pipeline import analyze_documents
 
     del nlp  # loaded once per session; analyze_documents reads the same cached pipeline
     quote = '"We will rebuild every house that the river took from us," Mayor Ilse Brandt said'

@@ -7,7 +7,6 @@ Actors and quotes come from the real extract modules; the document date is Wedne
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 

@@ -438,7 +438,6 @@ def test_claim_with_unknown_story_lands_where_its_documents_are() -> None:
 
 
 def test_same_bytes_in_another_process(page: str) -> None:
-    import os
     import subprocess
     import sys
 

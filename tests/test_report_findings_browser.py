@@ -4,13 +4,10 @@ a click on a finding brings its evidence into view."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import sync_playwright
-from test_api_support import launch_chromium
 from test_report import build
 
 from newsprism.report import render_report
@@ -33,14 +30,6 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_text(render_report(build()), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("width, height", [(1400, 900), (390, 844)])

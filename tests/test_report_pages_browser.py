@@ -5,13 +5,10 @@ no page scrolls sideways; every chart's text is drawn at least 10 px high on a p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import sync_playwright
-from test_api_support import launch_chromium
 from test_report_site import ORDER, several
 
 from newsprism.export import write_outputs
@@ -38,14 +35,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     write_outputs(several(), out)
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 def _fits(page: Any, width: int) -> None:

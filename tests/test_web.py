@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import sync_playwright
 from test_api_support import (
-    COUNCIL, HOSTILE_TEXT, LiveServer, council_analysis, doc_of, hostile_analysis, launch_chromium, span,
+    COUNCIL, HOSTILE_TEXT, LiveServer, council_analysis, doc_of, hostile_analysis, span,
 )
 
 from newsprism.model import (
@@ -30,14 +29,6 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer,
         server.save(council_analysis())
         server.save(hostile_analysis())
         yield server, server.issue_token()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

@@ -10,7 +10,6 @@ name cannot send escape sequences or bidi overrides to the terminal.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path

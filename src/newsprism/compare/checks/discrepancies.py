@@ -40,6 +40,7 @@ from newsprism.compare.checks.events import event_verb_verdicts
 from newsprism.compare.checks.roles import RoleMention, find_roles, role_verdicts
 from newsprism.compare.checks.text import overlaps, span_key
 from newsprism.compare.checks.verbs import check_verbs
+from newsprism.lang.sentences import SentenceSpans
 from newsprism.model import (
     Claim, Discrepancy, Document, Entity, Extraction, Quote, Severity, Span, Story, TimeExpression, make_id,
 )
