@@ -1,10 +1,12 @@
-"""Shared benchmark input: the first N articles of ../shared/data/news-8k.jsonl.gz as a .jsonl file."""
+"""Shared benchmark input from ../shared/data/news-8k.jsonl.gz: the first N articles as a .jsonl
+file (``write_sample``), or chosen articles by id (``read_records``)."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,3 +26,19 @@ def write_sample(n: int, dest: Path) -> Path:
                 "url": row.get("url"), "authors": row.get("authors"), "published": row.get("date"),
             }) + "\n")
     return dest
+
+
+def read_records(ids: Iterable[str], data: Path = NEWS_8K) -> dict[str, dict[str, object]]:
+    """The news-8k records with these ids, by id; ``LookupError`` naming the file and the first
+    missing ids when some are not there."""
+    wanted = set(ids)
+    rows: dict[str, dict[str, object]] = {}
+    with gzip.open(data, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["id"] in wanted:
+                rows[row["id"]] = row
+    missing = wanted - rows.keys()
+    if missing:
+        raise LookupError(f"{data}: records {', '.join(sorted(missing)[:5])} not found")
+    return rows

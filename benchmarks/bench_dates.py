@@ -38,7 +38,6 @@ not fall below (the value measured when the floor was set, rounded down).
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 from datetime import date
@@ -49,7 +48,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _data import NEWS_8K  # noqa: E402
+from _data import read_records  # noqa: E402
 
 from newsprism.extract.dates import find_dates  # noqa: E402
 from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp  # noqa: E402
@@ -64,16 +63,10 @@ FLOORS = {"resolution": 0.90, "document": 0.30, "document_3days": 0.60, "documen
 
 
 def load_articles(ids: set[str]) -> dict[str, dict[str, str]]:
-    rows: dict[str, dict[str, str]] = {}
-    with gzip.open(NEWS_8K, "rt", encoding="utf-8") as src:
-        for line in src:
-            row = json.loads(line)
-            if row["id"] in ids:
-                rows[row["id"]] = row
-    missing = ids - rows.keys()
-    if missing:
-        raise SystemExit(f"{NEWS_8K}: articles {sorted(missing)[:3]} of {LABELS.name} not found")
-    return rows
+    try:
+        return read_records(ids)  # type: ignore[return-value]
+    except LookupError as exc:
+        raise SystemExit(f"{exc} ({LABELS.name})") from None
 
 
 def resolution(labels: list[dict[str, str]], rows: dict[str, dict[str, str]], progress: Progress) -> tuple[int, list[str]]:

@@ -23,7 +23,6 @@ precision of the headline split is below its floor (support 0.90, contradiction 
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import sys
@@ -38,7 +37,7 @@ from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _data import NEWS_8K  # noqa: E402  (``$NEWSPRISM_NEWS8K`` or ../shared/data)
+from _data import NEWS_8K, read_records as news_records  # noqa: E402  (``$NEWSPRISM_NEWS8K`` or ../shared/data)
 
 HERE = Path(__file__).resolve().parent
 PAIRS = HERE / "data" / "news_pairs.jsonl"
@@ -148,17 +147,10 @@ def load_stories(path: Path = STORIES) -> dict[str, tuple[str, ...]]:
 
 
 def read_records(ids: Iterable[str], data: Path = NEWS_8K) -> dict[str, dict[str, object]]:
-    wanted = set(ids)
-    rows: dict[str, dict[str, object]] = {}
-    with gzip.open(data, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row["id"] in wanted:
-                rows[row["id"]] = row
-    missing = wanted - rows.keys()
-    if missing:
-        raise PairsError(f"{data}: records {', '.join(sorted(missing)[:5])} not found")
-    return rows
+    try:
+        return news_records(ids, data)
+    except LookupError as exc:
+        raise PairsError(str(exc)) from None
 
 
 def ingest_records(rows: Sequence[dict[str, object]], folder: Path):  # -> dict[record id, Document]
