@@ -77,9 +77,11 @@ def support_judge():
     return judge
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One Debian chromium (Playwright) per test session, for the browser tests."""
+    """One Debian chromium (Playwright) per test module, for the browser tests: closed when the
+    module ends, since Playwright's sync API runs one instance at a time and other modules start
+    their own."""
     from playwright.sync_api import sync_playwright
     from test_api_support import launch_chromium
 
