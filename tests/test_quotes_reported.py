@@ -113,3 +113,37 @@ def test_point_out(nlp) -> None:
                     "the county auditor", "point")]
     got = indirect(nlp, "The auditor pointed out that the council had spent more than it raised.")
     assert got == [("the council had spent more than it raised", "The auditor", "point")]
+
+
+# ------------------------------------------------ beliefs, intents, evidence, said-as-object
+
+
+def test_belief_and_evidence_clauses(nlp) -> None:
+    got = indirect(nlp, "Most economists believe the tariff will raise prices for farmers.")
+    assert got == [("the tariff will raise prices for farmers", "Most economists", "believe")]
+    got = indirect(nlp, "The coach thinks that the new stadium will open before the season starts.")
+    assert got == [("the new stadium will open before the season starts", "The coach", "think")]
+    got = indirect(nlp, "A survey by the state university found that two thirds of renters spend half "
+                        "their income on housing.")
+    assert got == [("two thirds of renters spend half their income on housing", "A survey", "find")]
+
+
+def test_intent_infinitive(nlp) -> None:
+    got = indirect(nlp, "The mayor wants to close the downtown bus depot next spring.")
+    assert got == [("to close the downtown bus depot next spring", "The mayor", "want")]
+
+
+def test_what_was_said_as_the_object(nlp) -> None:
+    got = indirect(nlp, "The union called for an independent inquiry into the crash.")
+    assert got == [("an independent inquiry into the crash", "The union", "call")]
+    got = indirect(nlp, "The opposition leader proposed a tax credit for small bakeries and repair shops.")
+    assert got == [("a tax credit for small bakeries and repair shops", "The opposition leader", "propose")]
+    # "call X Y" names X; "call a meeting" says nothing
+    got = indirect(nlp, "The governor called the audit a political stunt.")
+    assert got == [("the audit a political stunt", "The governor", "call")]
+    assert indirect(nlp, "The governor called a press conference on Friday.") == []
+
+
+def test_a_plan_inside_reported_speech_is_not_a_second_quote(nlp) -> None:
+    got = indirect(nlp, "She says she plans to vote for the independent candidate in November.")
+    assert got == [("she plans to vote for the independent candidate in November", "She", "say")]

@@ -9,7 +9,13 @@ quote, the verb as cue and the verb's subject as speaker, in these shapes:
 * a to-infinitive after a verb of promising, threatening or urging (``PLEDGE_VERBS``): 'X vowed to
   fight on', 'X urged them to stay' (the infinitive clause);
 * "according to X" outside quotation marks: 'The firm was formed in 2012, according to its
-  records' (the clause without the according-to phrase; cue "according to", speaker X).
+  records' (the clause without the according-to phrase; cue "according to", speaker X);
+* the content of a verb of belief, intent or evidence, or of a communication verb whose object is
+  what was said (resources/quotes_content_verbs.txt, each with the shape it takes): 'X believes
+  (that) ...', 'the survey found that ...' (the clause), 'X wants to ...' (the infinitive),
+  'X called for a recount', 'X proposed a tax credit' (the object), 'X called the charges
+  baseless' (the object and its predicate). Such a verb inside what a speech verb reports
+  ('She says she plans to vote ...') gives no quote of its own: the speech holds it.
 Clauses without final punctuation; clauses that lie mostly inside direct quotations (the
 '“...,” he said' pattern) are left to the direct quotes.
 """
@@ -56,10 +62,15 @@ def _trim(toks: list[Token]) -> list[Token]:
     return toks
 
 
-def _clause_bounds(clause: Token, ctx: Context, skip: Token | None = None) -> tuple[int, int] | None:
-    """The span of ``clause``'s subtree, trimmed; without ``skip``'s subtree when that lies at
-    one edge of it (a reporting clause or according-to phrase)."""
-    toks = _trim(list(clause.subtree))
+def _clause_bounds(clause: Token, ctx: Context, skip: Token | None = None,
+                   extra: Token | None = None) -> tuple[int, int] | None:
+    """The span of ``clause``'s subtree (to the end of ``extra``'s when given), trimmed; without
+    ``skip``'s subtree when that lies at one edge of it (a reporting clause or according-to phrase)."""
+    toks = list(clause.subtree)
+    if extra is not None:
+        last = max(t.i for t in extra.subtree)
+        toks = list(clause.doc[toks[0].i : last + 1]) if last > toks[-1].i else toks
+    toks = _trim(toks)
     if skip is not None and toks:
         drop = {t.i for t in skip.subtree}
         if toks[-1].i in drop or toks[0].i in drop:
@@ -74,28 +85,55 @@ def _clause_bounds(clause: Token, ctx: Context, skip: Token | None = None) -> tu
     return (a, b) if b > a else None
 
 
-def _is_report_verb(tok: Token, ctx: Context) -> bool:
-    return (
-        tok.pos_ in ("VERB", "AUX")
-        and tok.lemma_.lower() in ctx.lex.report_verbs
-        and not ctx.in_quote(tok.idx)
-    )
-
-
-def _contents(tok: Token, ctx: Context) -> list[tuple[Token, Token | None]]:
-    """The reported clauses of a report verb: (clause head, subtree to leave out)."""
-    out: list[tuple[Token, Token | None]] = []
-    if tok.lemma_.lower() in ctx.lex.report_verbs:
-        out += [(c, None) for c in tok.children if c.dep_ == "ccomp"]
+def _contents(tok: Token, ctx: Context) -> list[tuple[Token, Token | None, Token | None]]:
+    """The reported contents of a verb: (content head, subtree to leave out, a second head whose
+    subtree extends the content: the predicate of "called the charges baseless")."""
+    lemma = tok.lemma_.lower()
+    shapes = ctx.lex.content_verbs.get(lemma, frozenset())
+    report = lemma in ctx.lex.report_verbs
+    out: list[tuple[Token, Token | None, Token | None]] = []
+    if report or "clause" in shapes:
+        out += [(c, None, None) for c in tok.children if c.dep_ == "ccomp"]
     head = tok.head
-    if tok.lemma_.lower() in ctx.lex.report_verbs and (tok.dep_ in PARENTHETICAL_DEPS and head is not tok and head.pos_ in ("VERB", "AUX")
+    if (report or "clause" in shapes) and (tok.dep_ in PARENTHETICAL_DEPS and head is not tok
+            and head.pos_ in ("VERB", "AUX")
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             and (tok.dep_ == "parataxis" or any(c.lower_ == "as" and c.dep_ == "mark" for c in tok.children))):
-        out.append((head, tok))  # 'The talks failed, X said.' / 'As X noted, the talks failed.'
-    if tok.lemma_.lower() in PLEDGE_VERBS:
-        out += [(c, None) for c in tok.children
+        out.append((head, tok, None))  # 'The talks failed, X said.' / 'As X noted, the talks failed.'
+    if lemma in PLEDGE_VERBS or "to" in shapes:
+        out += [(c, None, None) for c in tok.children
                 if c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
+    if "object" in shapes or "naming" in shapes:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ not in ("PRON", "SCONJ") and obj.tag_ not in ("WDT", "WP"):
+            pred = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i), None)
+            if "object" in shapes:
+                out.append((obj, None, pred))
+            elif pred is not None:
+                out.append((obj, None, pred))  # 'X called the charges baseless'
+    for shape in shapes:
+        if not shape.startswith("object:"):
+            continue
+        prep = shape.partition(":")[2]
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt") and c.lower_ == prep:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is None and c.dep_ == "prt":
+                    pobj = next((g for g in tok.children if g.dep_ == "dobj"), None)
+                if pobj is not None and pobj.pos_ != "PRON":
+                    xc = next((g for g in tok.children if g.dep_ == "xcomp" and g.i > pobj.i), None)
+                    out.append((pobj, None, xc))  # 'X called on Y to resign'
     return out
+
+
+def content_verb(tok: Token, ctx: Context) -> bool:
+    """A verb whose content is attributed to its subject: a report verb or a verb of belief,
+    intent or evidence (quotes_content_verbs.txt), outside quotation marks."""
+    if tok.pos_ not in ("VERB", "AUX") or ctx.in_quote(tok.idx):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in ctx.lex.report_verbs or lemma in ctx.lex.content_verbs or (
+        lemma in PLEDGE_VERBS and lemma in ctx.lex.speech_verbs)
 
 
 def _according_to(ctx: Context) -> list[Reported]:
@@ -126,13 +164,12 @@ def find_reported(ctx: Context) -> list[Reported]:
     out: list[Reported] = []
     seen: set[tuple[int, int]] = set()
     for tok in ctx.sdoc:
-        if not (_is_report_verb(tok, ctx)
-                or tok.lemma_.lower() in PLEDGE_VERBS and ctx.is_speech_verb(tok)):
+        if not content_verb(tok, ctx):
             continue
-        for clause, skip in _contents(tok, ctx):
+        for clause, skip, extra in _contents(tok, ctx):
             if ctx.in_quote(clause.idx):
                 continue
-            bounds = _clause_bounds(clause, ctx, skip)
+            bounds = _clause_bounds(clause, ctx, skip, extra)
             if bounds is None or bounds in seen:
                 continue
             if ctx.in_quote(bounds[0]) or _quoted_share(*bounds, ctx) > MAX_QUOTED_SHARE:
@@ -148,4 +185,13 @@ def find_reported(ctx: Context) -> list[Reported]:
             out.append(Reported(bounds[0], bounds[1], speaker, tok.lemma_.lower(),
                                 (tok.idx, tok.idx + len(tok))))
     out += [r for r in _according_to(ctx) if (r.start, r.end) not in seen]
-    return sorted(out, key=lambda r: (r.start, r.end))
+    return sorted(_outermost(out, ctx), key=lambda r: (r.start, r.end))
+
+
+def _outermost(found: list[Reported], ctx: Context) -> list[Reported]:
+    """Without a belief, intent or evidence whose verb lies inside what a speech verb reports
+    ('She says she plans to vote ...': one statement, hers, whose content holds the plan)."""
+    said = [r for r in found if r.cue in ctx.lex.report_verbs or r.cue == "according to"]
+    return [r for r in found
+            if r.cue in ctx.lex.report_verbs or r.cue == "according to"
+            or not any(o.start <= r.cue_span[0] < o.end for o in said)]
