@@ -120,16 +120,28 @@ def _actor_genders(ctx: Context) -> dict[str, str]:
 
 
 def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
-    """The speaker token of an attribution verb, climbing through participles and conjuncts."""
+    """The speaker token of an attribution verb, climbing through participles and conjuncts;
+    for a finite verb the parse left without any, the noun right before it."""
     if any(c.dep_ == "nsubjpass" for c in verb.children):  # "was declared X by Y": Y speaks
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         return obj
-    for child in verb.children:
-        if child.dep_ in SUBJ_DEPS and not ctx.in_quote(child.idx):
-            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    found = _subject(verb, ctx, depth)
+    if found is None and depth == 0:
+        found = _preposed_subject(verb, ctx)
+    return found
+
+
+def _subject(verb: Token, ctx: Context, depth: int) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS and not ctx.in_quote(c.idx)]
+    if subjects:
+        # two subjects are a mis-parse ('THE BORROWING Back when ..., Mr. X said'): the nearer
+        # one before the verb is its own
+        before = [c for c in subjects if c.i < verb.i]
+        child = before[-1] if before else subjects[0]
+        if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head
     if depth < 3 and verb.dep_ in CLIMB_DEPS and verb.head is not verb:
@@ -140,6 +152,27 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
 
 
 POSTPOSED_NP = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _preposed_subject(verb: Token, ctx: Context) -> Token | None:
+    """The noun or pronoun right before a finite verb that the parse gave no subject
+    ('“...,” Police Chief Dana Reyes said Monday', parsed as a conjunct of the quoted verb;
+    'Osei, a county official, said ...'), past adverbs and auxiliaries ('has also said')."""
+    if verb.tag_ not in FINITE_TAGS and not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    doc, start = verb.doc, verb.sent.start
+    i = verb.i - 1
+    while i >= start and doc[i].pos_ in ("ADV", "AUX", "PART") and not ctx.in_quote(doc[i].idx):
+        i -= 1
+    if i >= start and doc[i].text == ",":  # the end of an apposition
+        i -= 1
+    if i < start:
+        return None
+    t = doc[i]
+    if t.pos_ not in ("PROPN", "NOUN", "PRON") or ctx.in_quote(t.idx) or t.ent_type_ in ("DATE", "TIME"):
+        return None
+    return t
 
 
 def _postposed_subject(verb: Token, ctx: Context) -> Token | None:
