@@ -27,7 +27,8 @@ characters before it ("Republicans who say ...": PolNeAR marks "who", newsprism 
   detail); precision = predictions that match some gold attribution / predictions, where a prediction
   whose quote overlaps only the content of a source-less gold attribution is left out of both counts.
   PolNeAR annotates every attribution, thoughts and beliefs included ("he figures that ...",
-  "voters like ..."), while newsprism keeps speech only, so recall is bounded well below 1.
+  "voters like ..."), while newsprism keeps speech and the beliefs, intents and evidence of
+  resources/quotes_content_verbs.txt, so recall is bounded below 1.
 * Recall where the gold cue holds a verb of newsprism's speech lexicon (or is "according to"),
   a baseline figure that separates what newsprism misses from what it does not aim at.
 * Direct quotes: gold attributions with a source whose content starts with a double quotation mark
@@ -269,7 +270,8 @@ def attribution_rows(args: Namespace) -> list[Row]:
             f"{s.direct_ok}/{s.direct} quoted contents; a direct quote found for {s.direct_any}"),
         Row("  recall where the gold cue is a speech verb", s.speech_found / max(s.speech, 1), None,
             f"{s.speech_found}/{s.speech}; the other {s.gold - s.speech} gold cues are mostly thoughts, "
-            "beliefs, evidence or nouns ('thinks', 'shows', 'criticism'), which newsprism does not quote"),
+            "beliefs, evidence or nouns ('thinks', 'shows', 'criticism'), which newsprism quotes only "
+            "through quotes_content_verbs.txt"),
         Row("  (PolNeAR dev)", None, None,
             f"{n} articles, {s.gold} attributions with a source, {s.no_source} without (left out)"),
     ]
