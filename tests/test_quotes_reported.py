@@ -147,3 +147,12 @@ def test_what_was_said_as_the_object(nlp) -> None:
 def test_a_plan_inside_reported_speech_is_not_a_second_quote(nlp) -> None:
     got = indirect(nlp, "She says she plans to vote for the independent candidate in November.")
     assert got == [("she plans to vote for the independent candidate in November", "She", "say")]
+
+
+def test_a_line_opened_by_a_name_and_a_colon(nlp) -> None:
+    text = ("Maria Okafor: The council will not raise the transit fare this year.\n\n"
+            "Okafor, a council member since 2015, spoke to reporters on Friday after the budget vote.")
+    assert indirect(nlp, text) == [("The council will not raise the transit fare this year", "Maria Okafor", ":")]
+    # a label is not a speaker
+    assert indirect(nlp, "Editor's note: This story was updated on Friday with new figures.\n\n"
+                         "The council voted on Friday.") == []

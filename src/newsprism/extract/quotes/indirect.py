@@ -15,13 +15,16 @@ quote, the verb as cue and the verb's subject as speaker, in these shapes:
   (that) ...', 'the survey found that ...' (the clause), 'X wants to ...' (the infinitive),
   'X called for a recount', 'X proposed a tax credit' (the object), 'X called the charges
   baseless' (the object and its predicate). Such a verb inside what a speech verb reports
-  ('She says she plans to vote ...') gives no quote of its own: the speech holds it.
+  ('She says she plans to vote ...') gives no quote of its own: the speech holds it;
+* a line opened by a named person or organisation and a colon: 'Okafor: The fare stays' (the
+  headline and transcript convention; cue ":").
 Clauses without final punctuation; clauses that lie mostly inside direct quotations (the
 '“...,” he said' pattern) are left to the direct quotes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -160,6 +163,33 @@ def _according_to(ctx: Context) -> list[Reported]:
     return out
 
 
+_NAME_COLON = re.compile(r"^[ \t]*([^\n:]{2,60}?)[ \t]*:[ \t]+(\S[^\n]*)", re.MULTILINE)
+MAX_NAME_WORDS = 5
+_NAMED_TYPES = frozenset({"PERSON", "ORG"})
+
+
+def _name_colon(ctx: Context) -> list[Reported]:
+    """'Pence: The running mate will not be at the debate': a line opened by a named person or
+    organisation and a colon (the headline and transcript convention) is what they said. The
+    name must be one actor mention, whole; 'Editor's note:' and 'The Latest:' are not."""
+    out: list[Reported] = []
+    for m in _NAME_COLON.finditer(ctx.text):
+        a, b = m.span(1)
+        if len(m.group(1).split()) > MAX_NAME_WORDS:
+            continue
+        hit = ctx.actor_covering(a, b)
+        if hit is None or hit[0] != a or hit[1] != b or hit[2].type not in _NAMED_TYPES:
+            continue
+        c, d = m.span(2)
+        while d > c and ctx.text[d - 1] in _TRIM:
+            d -= 1
+        if len(ctx.text[c:d].split()) < MIN_CLAUSE_TOKENS or ctx.in_quote(c) or _quoted_share(c, d, ctx) > MAX_QUOTED_SHARE:
+            continue
+        colon = ctx.text.index(":", b)
+        out.append(Reported(c, d, Speaker(hit[2].key, a, b), ":", (colon, colon + 1)))
+    return out
+
+
 def find_reported(ctx: Context) -> list[Reported]:
     out: list[Reported] = []
     seen: set[tuple[int, int]] = set()
@@ -185,13 +215,14 @@ def find_reported(ctx: Context) -> list[Reported]:
             out.append(Reported(bounds[0], bounds[1], speaker, tok.lemma_.lower(),
                                 (tok.idx, tok.idx + len(tok))))
     out += [r for r in _according_to(ctx) if (r.start, r.end) not in seen]
+    out += _name_colon(ctx)
     return sorted(_outermost(out, ctx), key=lambda r: (r.start, r.end))
 
 
 def _outermost(found: list[Reported], ctx: Context) -> list[Reported]:
     """Without a belief, intent or evidence whose verb lies inside what a speech verb reports
     ('She says she plans to vote ...': one statement, hers, whose content holds the plan)."""
-    said = [r for r in found if r.cue in ctx.lex.report_verbs or r.cue == "according to"]
+    said = [r for r in found if r.cue in ctx.lex.report_verbs or r.cue in ("according to", ":")]
     return [r for r in found
-            if r.cue in ctx.lex.report_verbs or r.cue == "according to"
+            if r.cue in ctx.lex.report_verbs or r.cue in ("according to", ":")
             or not any(o.start <= r.cue_span[0] < o.end for o in said)]
