@@ -144,6 +144,17 @@ def test_what_was_said_as_the_object(nlp) -> None:
     assert indirect(nlp, "The governor called a press conference on Friday.") == []
 
 
+def test_judgement_objects_with_their_predicate(nlp) -> None:
+    got = indirect(nlp, "The mayor accused the contractor of hiding the cost overruns from the council.")
+    assert got == [("the contractor of hiding the cost overruns from the council", "The mayor", "accuse")]
+    got = indirect(nlp, "The senator described the new budget as a gift to the largest landowners.")
+    assert got == [("the new budget as a gift to the largest landowners", "The senator", "describe")]
+    got = indirect(nlp, "The union expressed deep concern about the plan to close the rural clinics.")
+    assert got == [("deep concern about the plan to close the rural clinics", "The union", "express")]
+    # a bare pronoun object says nothing
+    assert indirect(nlp, "The mayor accused him.") == []
+
+
 def test_a_plan_inside_reported_speech_is_not_a_second_quote(nlp) -> None:
     got = indirect(nlp, "She says she plans to vote for the independent candidate in November.")
     assert got == [("she plans to vote for the independent candidate in November", "She", "say")]

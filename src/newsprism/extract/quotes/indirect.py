@@ -40,6 +40,9 @@ PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "threaten", "urge", "deman
 # dependency labels of a reporting clause attached to the clause it reports
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl"})
 MAX_QUOTED_SHARE = 0.5
+# prepositions that carry what an object is said to be or to have done: 'described X as Y',
+# 'accused X of Y', 'praised X for Y'
+PREDICATE_PREPS = frozenset({"as", "of", "for"})
 _TRIM = " \t\n,;:.—–-"
 
 
@@ -109,7 +112,8 @@ def _contents(tok: Token, ctx: Context) -> list[tuple[Token, Token | None, Token
     if "object" in shapes or "naming" in shapes:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.pos_ not in ("PRON", "SCONJ") and obj.tag_ not in ("WDT", "WP"):
-            pred = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i), None)
+            pred = next((c for c in tok.children if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
+                         or c.dep_ == "prep" and c.lower_ in PREDICATE_PREPS)), None)
             if "object" in shapes:
                 out.append((obj, None, pred))
             elif pred is not None:
