@@ -88,6 +88,11 @@ def test_marks_two_apostrophes_and_backticks_are_double_marks():
     assert all(text[q.close - 1:q.close + 1] == "''" for q in marks)
 
 
+def test_marks_skip_markup_attribute_values():
+    text = 'The mayor wrote: <tweet author="MayorLin" date="May 2">We are open "for business"</tweet>'
+    assert [text[q.start:q.end] for q in find_marked(text)] == ["for business"]
+
+
 def _is_mark(text: str, i: int, last: bool) -> bool:
     pair = text[i - 1:i + 1] if last else text[i:i + 2]
     return text[i] in ALL_MARKS or pair in (PAIR_STRAIGHT, PAIR_OPEN)

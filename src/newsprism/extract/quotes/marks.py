@@ -7,7 +7,8 @@ within quotes, apostrophes). A straight mark's direction is read from its neighb
 ``open`` is the first character of the opening mark, ``close`` the last one of the closing mark. A quote never runs past its paragraph: when a paragraph ends with a quote
 still open and the next paragraph opens with a quotation mark, the two pieces form one
 multi-paragraph quote (same ``group``); otherwise the piece ends at the paragraph end.
-Stray closing marks are ignored.
+Stray closing marks are ignored, and so is the value of a markup attribute left in the text
+(author="...").
 """
 
 from __future__ import annotations
@@ -103,8 +104,15 @@ def find_marked(text: str) -> list[QuoteMarks]:
             carried = None
         open_at: int | None = None
         open_len = depth = 0
+        skip_to = -1
         for m in _MARK_RE.finditer(text, p0, p1):
             i, mark = m.start(), m.group()
+            if i <= skip_to:
+                continue
+            if mark == STRAIGHT and open_at is None and i > p0 and text[i - 1] == "=":
+                skip_to = text.find(STRAIGHT, i + 1, p1)  # a markup attribute's value: author="..."
+                skip_to = p1 if skip_to < 0 else skip_to
+                continue
             d = _direction(text, i, open_at is not None, mark)
             if d == "open":
                 if open_at is None:
