@@ -167,3 +167,10 @@ def test_a_line_opened_by_a_name_and_a_colon(nlp) -> None:
     # a label is not a speaker
     assert indirect(nlp, "Editor's note: This story was updated on Friday with new figures.\n\n"
                          "The council voted on Friday.") == []
+
+
+def test_a_quote_introduced_by_a_colon_in_the_paragraph_before(nlp) -> None:
+    text = ("After the storm, Governor Elena Marsh released the following statement on Tuesday:\n\n"
+            "“We are grateful to the crews who worked through the night to restore power.”")
+    assert direct_speakers(nlp, text) == [
+        ("We are grateful to the crews who worked through the night to restore power.", "Elena Marsh")]
