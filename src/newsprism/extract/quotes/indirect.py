@@ -25,8 +25,12 @@ Clauses without final punctuation; clauses that lie mostly inside direct quotati
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 
 from newsprism.extract.quotes.speaker import Context, Speaker, resolve, subject_of
 
@@ -146,8 +150,8 @@ def content_verb(tok: Token, ctx: Context) -> bool:
 def _according_to(ctx: Context) -> list[Reported]:
     """'The firm was formed in 2012, according to its records': outside quotation marks."""
     out: list[Reported] = []
-    for tok in ctx.sdoc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(ctx.sdoc) or ctx.in_quote(tok.idx):
+    for tok in _tokens_where(ctx, LOWER, lambda w: w == "according"):
+        if tok.i + 1 >= len(ctx.sdoc) or ctx.in_quote(tok.idx):
             continue
         to = ctx.sdoc[tok.i + 1]
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to.lower_ == "to" else None
@@ -194,10 +198,25 @@ def _name_colon(ctx: Context) -> list[Reported]:
     return out
 
 
+def _tokens_where(ctx: Context, attr: int, keep: Callable[[str], bool]) -> list[Token]:
+    """The tokens whose ``attr`` (LEMMA, LOWER) string passes ``keep``, in order: read from the
+    Doc's array, so that only those tokens become Python objects."""
+    if not len(ctx.sdoc):
+        return []
+    values = ctx.sdoc.to_array([attr])
+    strings = ctx.sdoc.vocab.strings
+    wanted = [h for h in set(values.tolist()) if keep(strings[h])]
+    if not wanted:
+        return []
+    return [ctx.sdoc[int(i)] for i in np.nonzero(np.isin(values, wanted))[0]]
+
+
 def find_reported(ctx: Context) -> list[Reported]:
     out: list[Reported] = []
     seen: set[tuple[int, int]] = set()
-    for tok in ctx.sdoc:
+    lex = ctx.lex
+    for tok in _tokens_where(ctx, LEMMA, lambda w: (w := w.lower()) in lex.report_verbs
+                             or w in lex.content_verbs or w in PLEDGE_VERBS):
         if not content_verb(tok, ctx):
             continue
         for clause, skip, extra in _contents(tok, ctx):

@@ -62,9 +62,8 @@ class Context:
             ((m.start, m.end, a) for a in self.actors.actors for m in a.mentions),
             key=lambda x: (x[0], -x[1]),
         )
-        self.sent_bounds = [(s.start_char, s.end_char) for s in self.sdoc.sents]
+        self.tok_starts, self.sent_bounds = _token_and_sentence_bounds(self.sdoc)
         self.sent_starts = [a for a, _ in self.sent_bounds]
-        self.tok_starts = [t.idx for t in self.sdoc]
         self.gender = _actor_genders(self)
 
     def in_quote(self, i: int) -> bool:
@@ -93,6 +92,21 @@ class Context:
             if e >= b and (best is None or e - s > best[1] - best[0]):
                 best = (s, e, actor)
         return best
+
+
+def _token_and_sentence_bounds(sdoc: SpacyDoc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Each token's start and each sentence's (start_char, end_char), read from the Doc's arrays
+    (the same values as ``Token.idx`` and ``Doc.sents`` without making a Python object a token)."""
+    from spacy.attrs import IDX, LENGTH, SENT_START
+
+    n = len(sdoc)
+    if n == 0:
+        return [], []
+    arr = sdoc.to_array([IDX, LENGTH, SENT_START]).astype("int64")
+    idx, length, start = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+    firsts = [0] + [i for i in range(1, n) if start[i] == 1]
+    ends = firsts[1:] + [n]
+    return idx, [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(firsts, ends, strict=True)]
 
 
 def _actor_genders(ctx: Context) -> dict[str, str]:
