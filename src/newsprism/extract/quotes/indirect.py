@@ -118,9 +118,7 @@ def _contents(tok: Token, ctx: Context) -> list[tuple[Token, Token | None, Token
         if obj is not None and obj.pos_ not in ("PRON", "SCONJ") and obj.tag_ not in ("WDT", "WP"):
             pred = next((c for c in tok.children if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
                          or c.dep_ == "prep" and c.lower_ in PREDICATE_PREPS)), None)
-            if "object" in shapes:
-                out.append((obj, None, pred))
-            elif pred is not None:
+            if "object" in shapes or pred is not None:  # 'naming' needs the predicate:
                 out.append((obj, None, pred))  # 'X called the charges baseless'
     for shape in shapes:
         if not shape.startswith("object:"):
