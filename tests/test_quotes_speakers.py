@@ -128,3 +128,12 @@ def test_of_two_subjects_the_one_next_to_the_verb_speaks(nlp) -> None:
             (".", "PUNCT", ".", "punct", 7)]
     doc = _parsed(nlp, rows)
     assert subject_of(doc[7], _context(doc)).text == "Adeyemi"
+
+    # 'Ms. Adeyemi and Mr. Osei each said ...': "each" is parsed as a second subject
+    rows = [("Ms.", "PROPN", "NNP", "compound", 1), ("Adeyemi", "PROPN", "NNP", "nsubj", 6),
+            ("and", "CCONJ", "CC", "cc", 1), ("Mr.", "PROPN", "NNP", "compound", 4),
+            ("Osei", "PROPN", "NNP", "conj", 1), ("each", "DET", "DT", "nsubj", 6),
+            ("said", "VERB", "VBD", "ROOT", 6), ("that", "SCONJ", "IN", "mark", 9),
+            ("it", "PRON", "PRP", "nsubj", 9), ("failed", "VERB", "VBD", "ccomp", 6), (".", "PUNCT", ".", "punct", 6)]
+    doc = _parsed(nlp, rows)
+    assert subject_of(doc[6], _context(doc)).text == "Adeyemi"

@@ -150,8 +150,9 @@ def _subject(verb: Token, ctx: Context, depth: int) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS and not ctx.in_quote(c.idx)]
     if subjects:
         # two subjects are a mis-parse ('THE BORROWING Back when ..., Mr. X said'): the nearer
-        # one before the verb is its own
+        # one before the verb is its own, unless that is a floating quantifier ('X and Y each said')
         before = [c for c in subjects if c.i < verb.i]
+        before = [c for c in before if c.tag_ != "DT"] or before
         child = before[-1] if before else subjects[0]
         if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return verb.head
