@@ -95,7 +95,10 @@ CONTACT = re.compile(
     re.I,
 )
 LEGAL = re.compile(
-    r"©|\bcopyright\b|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy policy\b|"
+    # "copyright" as a notice (leading the line, or before a year, a colon or a mark), not the
+    # word in prose ("copyright licences", "Erdogan's copyright")
+    r"©|^\W*copyright\b|\bcopyright\s*(?:\d{4}|:|\(c\))|\ball rights reserved\b|\bterms of (?:use|service)\b|"
+    r"\bfor (?:your )?personal,? non-?commercial use\b|\bprivacy policy\b|"
     r"\bcookie(?:s| policy| settings)\b|\bmay not be (?:published|reproduced|broadcast|rewritten|"
     r"redistributed|copied)\b|\b(?:declared|designated|labeled|labelled|branded|listed as) (?:an? |as )?"
     r"[\"“']?(?:undesirable|foreign agent|extremist|terrorist)|\byou(?:r)?\b.*\bour (?:content|site|"
@@ -228,7 +231,7 @@ def _agency_credit(u: Unit) -> bool:
     return u.n_words <= 70 and "/" in u.text and bool(AGENCY_CREDIT.search(u.text))
 _LEGAL_KEYS = (
     "©", "copyright", "rights reserved", "terms of", "privacy", "cookie", "may not be", "declared",
-    "designated", "labeled", "labelled", "branded", "listed as", "our ",
+    "designated", "labeled", "labelled", "branded", "listed as", "our ", "commercial use",
 )
 _CONTACT_KEYS = ("@", "reached", "contact", "follow", "tip")
 _NOTICE_KEYS = (
