@@ -220,17 +220,19 @@ def test_short_lines_at_the_edges_of_an_html_extraction_are_kept(tmp_path: Path)
     assert plain.startswith("These small biscuits") and plain.endswith("Let them cool on the sheet.")
 
 
-def test_the_word_copyright_in_prose_is_not_a_notice() -> None:
+def test_the_word_copyright_in_a_paragraph_is_not_a_notice() -> None:
     lines = [
-        "The foundation offers free copyright licences that let artists share their work on "
-        "their own terms.",
-        "The court said the singer's copyright had not been broken by the short sample.",
+        "The foundation, which lawyers set up twenty years ago, offers free copyright licences that "
+        "let artists share their work on their own terms, and it now has offices in forty countries.",
+        "The court said on Friday that the singer's copyright had not been broken by the short sample, "
+        "which lasted less than two seconds and could not be recognised by most listeners.",
     ]
-    notices = ["Copyright 2024 Example Media Group.", "Copyright: Jane Roe", "© Example Media 2024"]
+    notices = ["Copyright 2024 Example Media Group.", "Copyright: Jane Roe", "© Example Media 2024",
+               "Republishing this copyright poll without credit is prohibited."]
     first = ("The foundation was set up twenty years ago by a group of lawyers and now has offices "
              "in forty countries, a spokeswoman said on Monday.")
     last = "The foundation said the number of works shared under its licences had doubled since 2020."
-    doc = _doc("\n".join([first, lines[0], notices[0], lines[1], notices[1], notices[2], last]) + "\n")
+    doc = _doc("\n".join([first, lines[0], notices[0], lines[1], *notices[1:], last]) + "\n")
     kept = _kept(doc)
     for line in lines:
         assert line in kept, line
