@@ -36,7 +36,7 @@ ClaimModality = Literal["reported", "attributed", "expectation", "hypothetical",
 CellState = Literal["supports", "contradicts", "related", "silent"]
 DiscrepancyKind = Literal[
     "number", "count", "date", "weekday", "role", "quote_wording", "quote_speaker", "event_verb",
-    "name_spelling",
+    "name_spelling", "paraphrase",
 ]
 
 PLOVER_CATEGORIES: tuple[str, ...] = (

@@ -9,7 +9,10 @@
 * quotes found by the extract stage, and quotations inside claim mentions, are matched across
   documents for different wording or different speakers (``checks_quotes``);
 * titles before names are compared story-wide for role disagreements (``checks_roles``);
-* entity mentions are compared for spelling variants of one name (``checks_names``).
+* entity mentions are compared for spelling variants of one name (``checks_names``);
+* a person's stance as one outlet paraphrases it ("expressed frustration with Y") is compared
+  with the same speaker's quoted words about Y (``checks_paraphrase``): a ``paraphrase`` finding
+  when the words do not carry that sense (never a contradiction of a claim).
 
 Contradictions and variants: a discrepancy is a contradiction when both statements cannot be
 true (a number, count, date or weekday, an incompatible outcome, a role, the same words given
@@ -37,6 +40,7 @@ from newsprism.compare.checks.dates import check_dates, weekday_mismatches
 from newsprism.compare.checks.judge import ContradictionJudge, JudgeContext, RuleJudge, Verdict
 from newsprism.compare.checks.names import name_variants
 from newsprism.compare.checks.numbers import check_numbers
+from newsprism.compare.checks.paraphrase import paraphrase_verdicts
 from newsprism.compare.checks.events import event_verb_verdicts
 from newsprism.compare.checks.roles import RoleMention, find_roles, role_verdicts
 from newsprism.compare.checks.text import overlaps, span_key
@@ -112,8 +116,15 @@ def find_discrepancies(
             roles[doc.id] = find_roles(doc)
         return roles[doc.id]
 
+    direct: dict[str, list[Quote]] = defaultdict(list)
+    for q in extraction.quotes:
+        if q.kind == "direct" and q.speaker is not None:
+            direct[q.doc].append(q)
     for group in groups:
         found += [_Found(v, ()) for v in role_verdicts(group, roles_of)]
+        group_quotes = [q for d in group for q in direct.get(d.id, ())]
+        if group_quotes:
+            found += [_Found(v, ()) for v in paraphrase_verdicts(group, extraction.entities, group_quotes, sentences)]
         found += [_Found(v, ()) for v in event_verb_verdicts(group, extraction.entities, sentences=sentences)]
     index = _ClaimIndex(claims)
     records = _merge(found, index, labels)

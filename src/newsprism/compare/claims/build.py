@@ -218,7 +218,7 @@ def contradicting(claim: Claim, discrepancy: Discrepancy,
     """Documents of ``claim`` that ``discrepancy`` shows stating an incompatible fact, each with
     (its evidence, the evidence on the claim's side). Variants contradict nothing, and only
     evidence inside the claim's own mentions counts."""
-    if discrepancy.variant:
+    if discrepancy.variant or discrepancy.kind == "paraphrase":  # a finding of its own kind
         return {}
     said: dict[str, list[Span]] = defaultdict(list)
     for m in claim.mentions:
