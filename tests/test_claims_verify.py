@@ -21,7 +21,7 @@ def test_a_paraphrase_states_the_same_fact_and_a_topic_neighbour_does_not(verifi
     head = _k("a", "The Dalmore council approved a new tram line on Tuesday by 31 votes to 12.")
     same = _k("b", "On Tuesday the council of Dalmore voted 31 to 12 to approve a new tram line.")
     topic = _k("c", "The Dalmore council has long argued about how to pay for public transport.")
-    fits = Verifier(verifier).same_fact_fn([head, same, topic])
+    fits = Verifier(verifier).same_fact_fn([[head, same, topic]], None)
     assert fits(head, same)
     assert not fits(head, topic)
 
@@ -32,7 +32,7 @@ def test_a_group_keeps_only_what_states_its_fact_and_the_rest_is_related(verifie
     other = _k("c", "The timber yard had failed two fire inspections in the past year.")
     units = [head, same, other]
     groups, related = verify(units, [[head, same, other]], [{}], None,
-                             Verifier(verifier).same_fact_fn(units), _any_kind)
+                             Verifier(verifier).same_fact_fn([units], None), _any_kind)
     assert [[k.unit.doc for k in g] for g in groups] == [["a", "b"], ["c"]]
     assert related[0]["c"] is other  # the sentence that left stays related to the claim
     assert related[1]["a"] is head
@@ -40,11 +40,13 @@ def test_a_group_keeps_only_what_states_its_fact_and_the_rest_is_related(verifie
 
 def test_a_lone_candidate_that_states_the_fact_joins_the_claim(verifier) -> None:
     head = _k("a", "The ferry Nordlys ran aground off Hareid on Sunday with 60 passengers on board.")
-    lone = _k("b", "With 60 passengers aboard, the ferry Nordlys ran aground near Hareid on Sunday.")
-    units = [head, lone]
-    groups, related = verify(units, [[head], [lone]], [{"b": lone}, {}], [{"b": (lone,)}, {}],
-                             Verifier(verifier).same_fact_fn(units), _any_kind)
-    assert [[k.unit.doc for k in g] for g in groups] == [["a", "b"]]
+    same = _k("b", "The ferry Nordlys, with 60 passengers on board, ran aground off Hareid on Sunday.")
+    lone = _k("c", "With 60 passengers aboard, the ferry Nordlys ran aground near Hareid on Sunday.")
+    units = [head, same, lone]
+    groups_in, candidates = [[head, same], [lone]], [{"c": (lone,)}, {}]
+    groups, related = verify(units, groups_in, [{"c": lone}, {}], candidates,
+                             Verifier(verifier).same_fact_fn(groups_in, candidates), _any_kind)
+    assert [[k.unit.doc for k in g] for g in groups] == [["a", "b", "c"]]
     assert related == [{}]
 
 

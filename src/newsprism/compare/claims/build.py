@@ -35,7 +35,7 @@ from newsprism.compare import vectors as vec
 from newsprism.compare.claims.align import Keyed, align, entity_index, keyed
 from newsprism.compare.claims.modality import same_speaker, statement_class
 from newsprism.compare.claims.semantic import align_semantic
-from newsprism.compare.claims.verify import Verifier, content_words, to_verify, verify
+from newsprism.compare.claims.verify import Verifier, content_words, verify
 from newsprism.compare.embeddings.encoders import Encoder, embed
 from newsprism.compare.claims.split import Unit, split_units
 from newsprism.compare.stories.derivation import independent_groups
@@ -192,9 +192,9 @@ def build_claims(documents: Sequence[Document], stories: Sequence[Story],
             groups = [[Keyed(u, frozenset(), frozenset())] for u in us]
         elif vs is not None:
             aligned = align_semantic(ks, vs)
-            checker = Verifier(verifier if verifier is not None else encoder)  # type: ignore[arg-type]
+            checker = Verifier(verifier if verifier is not None else encoder, screen=encoder)  # type: ignore[arg-type]
             groups, related = verify(ks, aligned.groups, aligned.related, aligned.candidates,
-                                     checker.same_fact_fn(to_verify(aligned.groups, aligned.candidates)),
+                                     checker.same_fact_fn(aligned.groups, aligned.candidates),
                                      _same_kind)
         else:
             groups, related = by_statement(align(ks, order), None)

@@ -240,7 +240,7 @@ def align_semantic(units: Sequence[Keyed], vectors: np.ndarray) -> Alignment:
 
 
 RELATED_ROWS = 256  # about this many unit rows are scored against the whole story at once
-CANDIDATES = 3  # units of each other document kept per group for support verification
+CANDIDATES = 2  # units of each other document kept per group for support verification
 
 
 def _related(units: Sequence[Keyed], groups: Sequence[list[int]],
