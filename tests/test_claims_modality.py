@@ -93,7 +93,7 @@ def test_the_report_marks_a_preview_in_the_claims_matrix(encoder) -> None:
 
 
 def test_reporting_verbs_finds_what_the_pattern_finds():
-    from newsprism.compare.claims.modality import _reporting, reporting_verbs
+    from newsprism.compare.claims.modality import _reporting, reporting_verbs, words_of
 
     for text, words in [
         ("The minister SAID on Monday that talks had failed, officials told reporters.", ["SAID", "told"]),
@@ -103,6 +103,7 @@ def test_reporting_verbs_finds_what_the_pattern_finds():
     ]:
         expected = [m.span() for m in _reporting().finditer(text)]
         assert [m.span() for m in reporting_verbs(text)] == expected
+        assert [m.span() for m in reporting_verbs(text, words_of(text))] == expected  # prefiltered
         assert [text[a:b] for a, b in expected] == words
 
 

@@ -98,6 +98,13 @@ def _reporting_words() -> frozenset[str]:
     return forms if all(re.fullmatch(r"[a-z]+", f) for f in forms) else frozenset()
 
 
+@lru_cache(maxsize=None)
+def _reporting_form(form: str) -> re.Pattern[str]:
+    """``_reporting`` with its one form ``form``: the same matches in a text whose words hold
+    no other form (a match of either is a whole word whose lower case is a form)."""
+    return re.compile(rf"\b{re.escape(form)}\b", re.I)
+
+
 _WORD = re.compile(r"\w+")
 # the only characters other than ASCII that re.IGNORECASE matches to an ASCII letter
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
@@ -126,8 +133,13 @@ def reporting_verbs(text: str, words: Words = None) -> Iterator[re.Match[str]]:
     to an ASCII letter in ways ``str.lower`` does not. ``words``: ``words_of(text)``, when the
     caller has it (none of the forms among them: no match)."""
     forms = _reporting_words()
-    if forms and words is not None and forms.isdisjoint(words):
-        return
+    if forms and words is not None:  # only the forms among the words can match
+        present = forms & words
+        if len(present) == 1:
+            yield from _reporting_form(next(iter(present))).finditer(text)
+            return
+        if not present:
+            return
     if not forms or not _FOLDS_TO_ASCII.isdisjoint(text):
         yield from _reporting().finditer(text)
         return
