@@ -292,13 +292,14 @@ def render_pages(analysis: Analysis) -> dict[str, str]:
     paths = [story_file(s.id) for s in listed]
     names = [p.rsplit("/", 1)[1] for p in paths]
     pages: dict[str, str] = {}
+    shared = _shared(ix)  # the same for every page
     for i, (view, story) in enumerate(zip(stories, listed, strict=True)):
         docs = tuple(document_view(ix, ix.docs[d]) for d in story.documents if d in ix.docs)
         pages[paths[i]] = page.render(
             s=view, documents=docs, index=INDEX, rank=i + 1, total=len(stories),
-            prev=names[i - 1] if i else None, next=names[i + 1] if i + 1 < len(names) else None, **_shared(ix))
+            prev=names[i - 1] if i else None, next=names[i + 1] if i + 1 < len(names) else None, **shared)
     entries = tuple(_entry(i + 1, view, paths[i]) for i, view in enumerate(stories))
     index = env.get_template("index.html.j2").render(
         entries=entries, groups=_groups(entries), script=Markup(FILTER_SCRIPT), script_hash=FILTER_HASH,
-        **_shared(ix))
+        **shared)
     return {INDEX: index, **pages}
