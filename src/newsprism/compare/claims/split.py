@@ -23,6 +23,7 @@ from newsprism.lang.sentences import SentenceSpan
 from newsprism.model import ClaimKind, Document
 
 _WORD = re.compile(r"[\w’'.-]+")
+_WORD_RUN = re.compile(r"\w+")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|us)\b")
 _MODAL = re.compile(r"\b(should|shouldn't|ought to|must not|must)\b", re.I)
@@ -60,14 +61,32 @@ def classify(text: str, words: Words = None) -> ClaimKind:
     stripped = text.rstrip("\"”’') ")
     if stripped.endswith("?") or stripped.endswith("!"):
         return "rhetorical"
+    evaluative = _evaluative_runs()
+    first_person_or_modal = words is None or not _OPINION_WORDS.isdisjoint(words)
+    may_evaluate = words is None or evaluative is None or not evaluative.isdisjoint(words)
+    if not (first_person_or_modal or may_evaluate):
+        return "factual"
     own = _QUOTED.sub(" ", text)
-    if words is None or not _OPINION_WORDS.isdisjoint(words):
-        if _FIRST_PERSON.search(own) or _MODAL.search(own):
-            return "opinion"
-    words = {w.strip(".,;:’'\"").lower() for w in own.split()}
-    if words & evaluative_words():
+    if first_person_or_modal and (_FIRST_PERSON.search(own) or _MODAL.search(own)):
+        return "opinion"
+    if may_evaluate and {w.strip(".,;:’'\"").lower() for w in own.split()} & evaluative_words():
         return "opinion"
     return "factual"
+
+
+@lru_cache(maxsize=1)
+def _evaluative_runs() -> frozenset[str] | None:
+    """The first run of word characters of each evaluative word, lower-cased. A word of a text
+    that is an evaluative word once stripped of punctuation and lower-cased holds that run whole
+    (its ends are spaces or punctuation), so a text whose ``words_of`` hold none of these runs
+    has no evaluative word. None when an evaluative word has no word character."""
+    runs = set()
+    for word in evaluative_words():
+        found = _WORD_RUN.findall(word.lower())
+        if not found:
+            return None
+        runs.add(found[0])
+    return frozenset(runs)
 
 
 def _n_words(text: str) -> int:
