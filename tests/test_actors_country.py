@@ -60,3 +60,38 @@ def test_the_text_outranks_the_table(nlp):
 def test_table_needs_a_full_name():
     assert holder_country("Cantwell") is None
     assert holder_country("J.D. Vance") == holder_country("JD Vance") is not None
+
+
+# Office holders of other countries (EveryPolitician's Wikidata tables in the same file): names
+# chosen from the table, sentences written by hand.
+ABROAD = ("Mette Frederiksen told reporters on Tuesday that the agreement would be signed next month. "
+          "Radoslaw Sikorski welcomed the plan in a short statement.\n")
+CALL = "Wang Yi and Kaja Kallas spoke by telephone on Monday about shipping in the Baltic Sea.\n"
+
+
+def test_country_of_office_holders_abroad_from_the_table(nlp):
+    _, ents = _run(nlp, [ABROAD, CALL])
+    expected = {"Mette Frederiksen": "DNK", "Radoslaw Sikorski": "POL", "Wang Yi": "CHN", "Kaja Kallas": "EST"}
+    for name, iso in expected.items():
+        e = ents[name]
+        assert e.country == iso, (name, e.country)
+        assert e.evidence["country_source"] == "table actors_office_holders.tsv"
+        assert "everypolitician:" in e.evidence["country"]
+    assert "Prime Minister" in ents["Mette Frederiksen"].evidence["country"]
+
+
+def test_table_keys_transliteration_variants_and_keeps_shared_names_unassigned():
+    # Ukraine's prime minister is listed as "Denys Shmyhal"; "Denis" is the same romanised name
+    assert holder_country("Denis Shmyhal")[0] == holder_country("Denys Shmyhal")[0] == "UKR"
+    # "David Clark" names a British and a New Zealand politician: no country from the table
+    assert holder_country("David Clark") is None
+
+
+def test_every_table_row_names_a_known_country_and_its_source():
+    from newsprism.extract.actors.roles import office_holders, tables
+
+    known = set(tables().canonical)
+    rows = [h for hs in office_holders().values() for h in hs]
+    assert len(rows) > 40000  # U.S. and EveryPolitician rows (a build that read no repository has ~900)
+    assert {h.country for h in rows} <= known
+    assert {h.source.split(":")[0] for h in rows} == {"congress-legislators", "everypolitician"}

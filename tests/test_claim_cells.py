@@ -6,6 +6,7 @@ document never supports and contradicts one claim; a claim's own source never co
 from __future__ import annotations
 
 from newsprism.compare import compare
+from newsprism.compare.embeddings import load_encoder
 from newsprism.extract import extract
 from newsprism.lang.sentences import sentence_spans
 from newsprism.model import Claim, Comparison, Document, Range, make_id, sha256_text
@@ -19,7 +20,8 @@ def _doc(text: str, outlet: str, published: str) -> Document:
 def _run(nlp, encoder, *texts: str) -> tuple[Comparison, dict[str, str]]:  # type: ignore[no-untyped-def]
     """Compare articles published on consecutive days, earliest first; outlet name by doc id."""
     docs = [_doc(t, f"Outlet {'ABCDE'[i]}", f"2024-03-0{5 + i}") for i, t in enumerate(texts)]
-    result = compare(docs, extract(docs, nlp), sentences=sentence_spans(docs), encoder=encoder)
+    result = compare(docs, extract(docs, nlp), sentences=sentence_spans(docs), encoder=encoder,
+                     verifier=load_encoder(kind="transformer"))
     by_id = {d.id: d for d in docs}
     _check_invariants(result, by_id)
     return result, {d.id: d.outlet or "" for d in docs}

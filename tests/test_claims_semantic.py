@@ -136,24 +136,36 @@ DEMO_FACTS = [
 
 @pytest.mark.slow
 def test_demo_facts_are_single_claims_supported_by_their_documents(demo_dir: Path,
-                                                                   encoder) -> None:
+                                                                   encoder, verifier) -> None:
     docs = _demo_docs(demo_dir)
     batch = list(docs.values())
     stories, _ = find_stories(batch, Extraction())
-    claims = build_claims(batch, stories, (), Extraction(), encoder=encoder, sentences=sentence_spans(batch))
-    aligned = []
+    claims = build_claims(batch, stories, (), Extraction(), encoder=encoder, sentences=sentence_spans(batch),
+                          verifier=verifier)
+    aligned, near = [], []
     for fact in DEMO_FACTS:
         holders = [c for c in claims
                    if all(any(m.doc == docs[k].id and words in m.text for m in c.mentions)
                           for k, words in fact)]
         assert len(holders) <= 1, fact  # never two claims holding the same pair
         aligned.append(len(holders) == 1)
-    # the transformer aligns all seven; the static table misses the two with the fewest shared
-    # words ("restore operations and staffing" / "commitment ... to restore staffing levels",
-    # "canceled it" / "cancel his planned visit"), which score just under the thresholds
+        # support is verified (claims.verify, precision first): a paraphrase with few shared
+        # words that the verifier does not pass is still related, never silent
+        (first_key, first_words), (second_key, _) = fact[0], fact[1]
+        own = [c for c in claims if any(m.doc == docs[first_key].id and first_words in m.text
+                                         for m in c.mentions)]
+        assert own, fact
+        states = {cell.state for c in own for cell in c.cells if cell.doc == docs[second_key].id}
+        near.append(bool(states & {"supports", "related"}))
+    # the identical quote ("Today is the first step ...") and the envoy sentence are one verified
+    # claim each; the others fall below the verifier's bar (model cosine 0.80, or 0.60 with 70%
+    # of the shorter unit's content words in the longer one)
+    assert sum(aligned) >= 2, [f for f, ok in zip(DEMO_FACTS, aligned) if not ok]
+    # the transformer finds all seven at least related; the static table misses the two with the
+    # fewest shared words ("restore operations and staffing" / "commitment ... to restore
+    # staffing levels", "canceled it" / "cancel his planned visit")
     expected = 7 if isinstance(encoder, SentenceTransformer) else 5
-    assert sum(aligned) >= expected, [f for f, ok in zip(DEMO_FACTS, aligned) if not ok]
-    assert sum(len(c.support) >= 2 for c in claims) >= 20
+    assert sum(near) >= expected, [f for f, ok in zip(DEMO_FACTS, near) if not ok]
 
 
 def test_embed_encodes_each_text_once_and_keeps_the_order(encoder) -> None:

@@ -178,3 +178,63 @@ def test_script_and_style_text_is_not_a_tag(tmp_path: Path) -> None:
     (raw,) = read_sources([path])
     assert isinstance(raw, RawSource), raw
     assert "first rise in four years" in _kept(build_document(raw))
+
+
+RECIPE = """<html><head><title>Almond biscuits for the holidays</title></head><body>
+<nav><a href="/">Home</a> <a href="/recipes">Recipes</a></nav>
+<article>
+<h1>Almond biscuits for the holidays</h1>
+<p>Ready in 40 minutes</p>
+<p>These small biscuits keep for two weeks in a tin, and the dough can be made a day ahead and left
+to rest in the fridge overnight.</p>
+<p>They need no special tools: a bowl, a baking sheet and an oven that holds its heat are all it
+takes to make forty of them.</p>
+<h2>Ingredients</h2>
+<ul><li>200 g sugar</li><li>250 g ground almonds</li><li>2 egg whites</li><li>1 lemon, zest only</li></ul>
+<p>Mix everything into a smooth dough, roll it into small balls and bake them at 180 degrees for
+12 minutes.</p>
+<p>Let them cool on the sheet.</p>
+<p>Enjoy!</p>
+<p>Share on Facebook</p>
+</article>
+<footer><p>Copyright 2024 Example Kitchen. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_short_lines_at_the_edges_of_an_html_extraction_are_kept(tmp_path: Path) -> None:
+    # trafilatura already cut the page down to its main content: the lead line and the closing
+    # line are the page's own; the headline is the title and a share button is still furniture
+    path = tmp_path / "biscuits.html"
+    path.write_text(RECIPE, encoding="utf-8")
+    (raw,) = read_sources([path])
+    assert isinstance(raw, RawSource), raw
+    doc = build_document(raw)
+    kept = _kept(doc)
+    assert doc.title == "Almond biscuits for the holidays"
+    assert kept.startswith("Ready in 40 minutes These small biscuits")
+    assert "Ingredients - 200 g sugar - 250 g ground almonds" in kept
+    assert kept.endswith("Let them cool on the sheet. Enjoy!")
+    assert "Share on Facebook" not in kept and "Almond biscuits" not in kept
+    # the same lines as a plain text file (a whole page's text): trimmed at both edges as before
+    plain = _kept(_doc(raw.text))
+    assert plain.startswith("These small biscuits") and plain.endswith("Let them cool on the sheet.")
+
+
+def test_the_word_copyright_in_a_paragraph_is_not_a_notice() -> None:
+    lines = [
+        "The foundation, which lawyers set up twenty years ago, offers free copyright licences that "
+        "let artists share their work on their own terms, and it now has offices in forty countries.",
+        "The court said on Friday that the singer's copyright had not been broken by the short sample, "
+        "which lasted less than two seconds and could not be recognised by most listeners.",
+    ]
+    notices = ["Copyright 2024 Example Media Group.", "Copyright: Jane Roe", "© Example Media 2024",
+               "Republishing this copyright poll without credit is prohibited."]
+    first = ("The foundation was set up twenty years ago by a group of lawyers and now has offices "
+             "in forty countries, a spokeswoman said on Monday.")
+    last = "The foundation said the number of works shared under its licences had doubled since 2020."
+    doc = _doc("\n".join([first, lines[0], notices[0], lines[1], *notices[1:], last]) + "\n")
+    kept = _kept(doc)
+    for line in lines:
+        assert line in kept, line
+    reasons = {doc.text[r.start: r.end]: r.reason for r in doc.removed}
+    assert reasons == {n: "legal" for n in notices}

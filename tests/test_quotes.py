@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsprism.extract.actors.find import find_actors
 from newsprism.model import DocActors
 from newsprism.extract.quotes.find import find_quotes
-from newsprism.extract.quotes.marks import ALL_MARKS, find_marked
+from newsprism.extract.quotes.marks import ALL_MARKS, PAIR_OPEN, PAIR_STRAIGHT, find_marked
 from newsprism.model import Document, Quote, Range, make_id, sha256_text
 
 def make_doc(text: str, doc_id: str = "doc1") -> Document:
@@ -77,14 +77,35 @@ def test_marks_multi_paragraph_pieces_share_a_group():
     assert len({q.group for q in marks}) == 1
 
 
+def test_marks_two_apostrophes_and_backticks_are_double_marks():
+    # the typewriter convention of some archive texts: '' both ways, `` opening
+    text = ("''We will not raise taxes,'' Mr. Osei said. He called it ''pass-through'' income.\n"
+            "``It's over,'' she said of the carrier's bid.")
+    marks = find_marked(text)
+    assert [text[q.start:q.end] for q in marks] == [
+        "We will not raise taxes", "pass-through", "It's over"]
+    assert [text[q.open:q.open + 2] for q in marks] == ["''", "''", "``"]
+    assert all(text[q.close - 1:q.close + 1] == "''" for q in marks)
+
+
+def test_marks_skip_markup_attribute_values():
+    text = 'The mayor wrote: <tweet author="MayorLin" date="May 2">We are open "for business"</tweet>'
+    assert [text[q.start:q.end] for q in find_marked(text)] == ["for business"]
+
+
+def _is_mark(text: str, i: int, last: bool) -> bool:
+    pair = text[i - 1:i + 1] if last else text[i:i + 2]
+    return text[i] in ALL_MARKS or pair in (PAIR_STRAIGHT, PAIR_OPEN)
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('ab .,\n“”"‘’\'«»:')), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list('ab .,\n“”"‘’\'`«»:')), max_size=80))
 def test_marks_never_break_on_any_text(text):
     for q in find_marked(text):
         assert 0 <= q.open < q.start < q.end <= len(text)
-        assert text[q.open] in ALL_MARKS
+        assert _is_mark(text, q.open, last=False)
         assert "\n" not in text[q.start:q.end]
-        assert q.close is None or (q.end <= q.close and text[q.close] in ALL_MARKS)
+        assert q.close is None or (q.end <= q.close and _is_mark(text, q.close, last=True))
 
 
 # ---------------------------------------------------------------- direct quotes

@@ -113,3 +113,64 @@ def test_point_out(nlp) -> None:
                     "the county auditor", "point")]
     got = indirect(nlp, "The auditor pointed out that the council had spent more than it raised.")
     assert got == [("the council had spent more than it raised", "The auditor", "point")]
+
+
+# ------------------------------------------------ beliefs, intents, evidence, said-as-object
+
+
+def test_belief_and_evidence_clauses(nlp) -> None:
+    got = indirect(nlp, "Most economists believe the tariff will raise prices for farmers.")
+    assert got == [("the tariff will raise prices for farmers", "Most economists", "believe")]
+    got = indirect(nlp, "The coach thinks that the new stadium will open before the season starts.")
+    assert got == [("the new stadium will open before the season starts", "The coach", "think")]
+    got = indirect(nlp, "A survey by the state university found that two thirds of renters spend half "
+                        "their income on housing.")
+    assert got == [("two thirds of renters spend half their income on housing", "A survey", "find")]
+
+
+def test_intent_infinitive(nlp) -> None:
+    got = indirect(nlp, "The mayor wants to close the downtown bus depot next spring.")
+    assert got == [("to close the downtown bus depot next spring", "The mayor", "want")]
+
+
+def test_what_was_said_as_the_object(nlp) -> None:
+    got = indirect(nlp, "The union called for an independent inquiry into the crash.")
+    assert got == [("an independent inquiry into the crash", "The union", "call")]
+    got = indirect(nlp, "The opposition leader proposed a tax credit for small bakeries and repair shops.")
+    assert got == [("a tax credit for small bakeries and repair shops", "The opposition leader", "propose")]
+    # "call X Y" names X; "call a meeting" says nothing
+    got = indirect(nlp, "The governor called the audit a political stunt.")
+    assert got == [("the audit a political stunt", "The governor", "call")]
+    assert indirect(nlp, "The governor called a press conference on Friday.") == []
+
+
+def test_judgement_objects_with_their_predicate(nlp) -> None:
+    got = indirect(nlp, "The mayor accused the contractor of hiding the cost overruns from the council.")
+    assert got == [("the contractor of hiding the cost overruns from the council", "The mayor", "accuse")]
+    got = indirect(nlp, "The senator described the new budget as a gift to the largest landowners.")
+    assert got == [("the new budget as a gift to the largest landowners", "The senator", "describe")]
+    got = indirect(nlp, "The union expressed deep concern about the plan to close the rural clinics.")
+    assert got == [("deep concern about the plan to close the rural clinics", "The union", "express")]
+    # a bare pronoun object says nothing
+    assert indirect(nlp, "The mayor accused him.") == []
+
+
+def test_a_plan_inside_reported_speech_is_not_a_second_quote(nlp) -> None:
+    got = indirect(nlp, "She says she plans to vote for the independent candidate in November.")
+    assert got == [("she plans to vote for the independent candidate in November", "She", "say")]
+
+
+def test_a_line_opened_by_a_name_and_a_colon(nlp) -> None:
+    text = ("Maria Okafor: The council will not raise the transit fare this year.\n\n"
+            "Okafor, a council member since 2015, spoke to reporters on Friday after the budget vote.")
+    assert indirect(nlp, text) == [("The council will not raise the transit fare this year", "Maria Okafor", ":")]
+    # a label is not a speaker
+    assert indirect(nlp, "Editor's note: This story was updated on Friday with new figures.\n\n"
+                         "The council voted on Friday.") == []
+
+
+def test_a_quote_introduced_by_a_colon_in_the_paragraph_before(nlp) -> None:
+    text = ("After the storm, Governor Elena Marsh released the following statement on Tuesday:\n\n"
+            "“We are grateful to the crews who worked through the night to restore power.”")
+    assert direct_speakers(nlp, text) == [
+        ("We are grateful to the crews who worked through the night to restore power.", "Elena Marsh")]

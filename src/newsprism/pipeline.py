@@ -128,8 +128,10 @@ def compare_here(documents: Sequence[Document], extraction: Extraction, prior: S
                  sentences: SentenceSpans, options: Options, progress: Progress) -> Comparison:
     """The compare stage in this process, every story in one part."""
     encoder = load_encoder(kind=options.encoder)
+    verifier = load_encoder(kind="transformer")
     progress("compare", 0, 1)
-    comparison = compare_stage.compare(documents, extraction, prior=prior, sentences=sentences, encoder=encoder)
+    comparison = compare_stage.compare(documents, extraction, prior=prior, sentences=sentences, encoder=encoder,
+                                       verifier=verifier)
     progress("compare", 1, None)
     return comparison
 

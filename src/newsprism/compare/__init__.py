@@ -67,14 +67,17 @@ def paused_gc() -> Iterator[None]:
 
 def compare(documents: Sequence[Document], extraction: Extraction,
             prior: Sequence[StorySignature] = (), *,
-            sentences: SentenceSpans, encoder: Encoder | None, today: date | None = None) -> Comparison:
+            sentences: SentenceSpans, encoder: Encoder | None, today: date | None = None,
+            verifier: Encoder | None = None) -> Comparison:
     """The comparison of ``documents``; ``sentences`` holds every document's sentence spans;
-    ``today`` (default: the day it runs) bounds the dates the story dating pass may infer."""
+    ``today`` (default: the day it runs) bounds the dates the story dating pass may infer;
+    ``verifier``: the sentence-pair model that decides support (``claims.verify``; the
+    transformer encoder), else ``encoder`` at a stricter threshold."""
     with paused_gc():
         prepared = prepare(documents, extraction, prior, today)
         docs = prepared.documents
         (part,) = parts(docs, extraction, prepared, sentences, [len(prepared.stories)])
-        return assemble(docs, extraction, prepared, [compare_part(part, encoder)], sentences)
+        return assemble(docs, extraction, prepared, [compare_part(part, encoder, verifier)], sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +178,12 @@ class _DocIndex:
         return Extraction(entities=tuple(ex.entities[i] for i in sorted(entities)), quotes=quotes, dates=dates)
 
 
-def compare_part(part: StoryPart, encoder: Encoder | None) -> PartResult:
+def compare_part(part: StoryPart, encoder: Encoder | None, verifier: Encoder | None = None) -> PartResult:
     """Claims and discrepancies of the part's stories (pure; runs in any process)."""
     with paused_gc():
         docs, ex, sents = part.documents, part.extraction, part.sentences
-        claims = build_claims(docs, part.stories, (), ex, encoder, sentences=sents, roots=part.roots)
+        claims = build_claims(docs, part.stories, (), ex, encoder, sentences=sents, roots=part.roots,
+                              verifier=verifier)
         rewrites = find_rewrites(part.stories, claims, docs, part.derivations)
         discrepancies = find_discrepancies(docs, claims, ex, stories=part.stories, sentences=sents,
                                            labels=part.labels)

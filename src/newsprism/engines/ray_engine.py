@@ -104,7 +104,7 @@ def clean_items(items: Sequence[Item], limits: Limits) -> list[Document | Reject
 def compare_part(part: compare_stage.StoryPart, encoder_kind: str) -> compare_stage.PartResult:
     from newsprism.compare.embeddings import load_encoder  # cached: one load per worker process
 
-    return compare_stage.compare_part(part, load_encoder(kind=encoder_kind))
+    return compare_stage.compare_part(part, load_encoder(kind=encoder_kind), load_encoder(kind="transformer"))
 
 
 class Extractor:

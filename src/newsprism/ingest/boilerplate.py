@@ -95,13 +95,17 @@ CONTACT = re.compile(
     re.I,
 )
 LEGAL = re.compile(
-    r"©|\bcopyright\b|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy policy\b|"
+    # "copyright" as a notice (leading the line, or before a year, a colon or a mark); elsewhere
+    # only in a short line (COPYRIGHT_WORD): in a paragraph it is prose ("copyright licences")
+    r"©|^\W*copyright\b|\bcopyright\s*(?:\d{4}|:|\(c\))|\ball rights reserved\b|\bterms of (?:use|service)\b|"
+    r"\bfor (?:your )?personal,? non-?commercial use\b|\bprivacy policy\b|"
     r"\bcookie(?:s| policy| settings)\b|\bmay not be (?:published|reproduced|broadcast|rewritten|"
     r"redistributed|copied)\b|\b(?:declared|designated|labeled|labelled|branded|listed as) (?:an? |as )?"
     r"[\"“']?(?:undesirable|foreign agent|extremist|terrorist)|\byou(?:r)?\b.*\bour (?:content|site|"
     r"website|journalism|reporting|coverage|articles?|services?|materials?)\b",
     re.I,
 )
+COPYRIGHT_WORD = re.compile(r"\bcopyright\b", re.I)
 NOTICE = re.compile(
     r"^(?:this|the) (?:article|story|report|piece|post) (?:is|was|has been) (?:based|updated|"
     r"corrected|amended|produced|written|originally|published|adapted|part|republished)\b|"
@@ -228,7 +232,7 @@ def _agency_credit(u: Unit) -> bool:
     return u.n_words <= 70 and "/" in u.text and bool(AGENCY_CREDIT.search(u.text))
 _LEGAL_KEYS = (
     "©", "copyright", "rights reserved", "terms of", "privacy", "cookie", "may not be", "declared",
-    "designated", "labeled", "labelled", "branded", "listed as", "our ",
+    "designated", "labeled", "labelled", "branded", "listed as", "our ", "commercial use",
 )
 _CONTACT_KEYS = ("@", "reached", "contact", "follow", "tip")
 _NOTICE_KEYS = (
@@ -247,6 +251,7 @@ RULES: tuple[tuple[str, Callable[[Unit], bool]], ...] = (
     ("comments", _short_hit(COMMENTS, 25, _COMMENT_KEYS)),
     ("contact", _short_hit(CONTACT, 40, _CONTACT_KEYS)),
     ("legal", _short_hit(LEGAL, 80, _LEGAL_KEYS)),
+    ("legal", _short_hit(COPYRIGHT_WORD, 25, ("copyright",))),
     ("notice", _short_hit(NOTICE, 40, _NOTICE_KEYS)),
     ("promo", _short_hit(PROMO, 45, _PROMO_KEYS)),
     ("promo", _teaser),

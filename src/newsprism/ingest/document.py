@@ -35,7 +35,7 @@ def build_document(raw: RawSource, limits: Limits = DEFAULT_LIMITS, today: date 
     (``lang.published``; no date after ``today``, by default the day it runs), or stays undated."""
     text = raw.text
     digest = sha256_text(text)
-    cleaned = clean(text)
+    cleaned = clean(text, extracted=raw.html is not None)
     meta = extract_metadata(text, cleaned, raw.meta)
     genre, genre_note = classify_genre(text, cleaned, raw.meta, meta.title)
     evidence = {**meta.evidence, "genre": genre_note}

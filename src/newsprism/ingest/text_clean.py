@@ -10,6 +10,13 @@ Works on any article text (a .txt file or the plain text extracted from HTML) in
    subtitle, section label or page furniture;
 4. the body ends at the last article paragraph, walking back over trailing furniture, author
    bios, name lines, teasers after an end marker ("Related", "More to read", comments).
+
+Text extracted from an HTML page (``extracted``) is the page's main content as trafilatura found
+it, not a whole page: steps 1 and 2 run alike, but the body starts at its first line that no rule
+labels (a heading above the prose is the headline) and ends at its last, walking back over
+labelled lines, author bios and name lines only. Short lines at the edges are the page's own there
+(a recipe's ingredients, a product's specifications, a signature): trimming them as for plain text
+lost text against trafilatura alone on its own evaluation pages (benchmarks/extract_bodies.py).
 """
 
 from __future__ import annotations
@@ -181,15 +188,47 @@ def _label_head(units: list[Unit], labels: list[str | None], first: int) -> int 
     return title
 
 
-def clean(text: str) -> Cleaned:
-    """Find the body and the boilerplate of one article text."""
+def _extracted_start(units: list[Unit], labels: list[str | None], first: int) -> int:
+    """Where the body of a main-content extraction starts: at its first line that no rule labels,
+    unless that line is a heading above the article prose (the headline, kept as the title)."""
+    plain = [i for i, lab in enumerate(labels) if lab is None]
+    if not plain:
+        return len(units)
+    i = plain[0]
+    if len(plain) > 1 and i < first and bp.is_heading(units[i]) and not bp.is_prose(units[i]):
+        return plain[1]
+    return i
+
+
+def _extracted_end(units: list[Unit], labels: list[str | None], first: int) -> int:
+    """Where the body of a main-content extraction ends: walk back over the lines a rule labels,
+    author bios and name lines only (short lines there are the page's: list items, signatures)."""
+    j = len(units) - 1
+    while j > first:
+        u = units[j]
+        if labels[j] is None:
+            if bp.bio_name(u):
+                labels[j] = "author_bio"
+            elif bp.is_name_only(u):
+                labels[j] = "byline"
+            else:
+                break
+        j -= 1
+    return j
+
+
+def clean(text: str, extracted: bool = False) -> Cleaned:
+    """Find the body and the boilerplate of one article text; ``extracted``: the text is the main
+    content an HTML extraction kept (see the module's docstring)."""
     units = split_units(text)
     labels: list[str | None] = [bp.classify(u) for u in units]
     _context_labels(units, labels)
     first = _body_start(units, labels)
+    if extracted:
+        first = _extracted_start(units, labels, first)
     if first < len(units):
         _end_marker_cut(units, labels, first)
-        last = _body_end(units, labels, first)
+        last = (_extracted_end if extracted else _body_end)(units, labels, first)
     else:
         last = -1
     title = _label_head(units, labels, first)

@@ -13,10 +13,11 @@
 
 Contradictions and variants: a discrepancy is a contradiction when both statements cannot be
 true (a number, count, date or weekday, an incompatible outcome, a role, the same words given
-to another speaker, a quote whose words differ by a negation or a number). A name's spelling
+to another person, a quote whose words differ by a negation or a number). A name's spelling
 and a quote's wording that changes no fact (function words, inflections, spelling, translation:
 any ``quote_wording`` below ``high``) are variants (``Discrepancy.variant``): reported with
-``low`` severity, never a contradiction.
+``low`` severity, never a contradiction. The same words given to a speaker named by description
+("the cable", "the document") are one source named two ways: a variant.
 
 Only documents of the same story are compared. Stories come from ``stories`` when given, else
 from the claims (a document belongs to the story of every claim it states); with neither, all
@@ -48,6 +49,7 @@ from newsprism.model import (
 __all__ = ["ContradictionJudge", "Verdict", "default_judges", "find_discrepancies"]
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
 
 
 def is_variant_finding(kind: str, severity: Severity) -> bool:
@@ -183,7 +185,12 @@ def _quote_verdicts(
         return said[q.id]
 
     def person(q: Quote) -> bool:
-        return types.get(q.speaker or "", "PERSON") == "PERSON"
+        """A speaker found as a person, or named like one ("Mayor Ines Carvalho": two capitalised
+        words), not a description ("the cable", "the document") or an organisation."""
+        if q.speaker is not None:
+            return types.get(q.speaker) == "PERSON"
+        words = (q.speaker_text or "").split()
+        return len(words) >= 2 and sum(w[:1].isupper() for w in words[1:]) >= 1 and words[0].lower() not in _ARTICLES
 
     # indirect quotes are the outlet's own paraphrase: only direct quotes can be misworded
     by_doc: dict[str, list[Quote]] = defaultdict(list)

@@ -106,13 +106,18 @@ def _omission(op: str, i1: int, i2: int, j1: int, j2: int, wa: Words, wb: Words)
 _ONE_WORDS = frozenset({"a", "an", "single", "lone", "the", "sole"})
 
 
+NEGATION_RUN = 4  # words on one side of a difference for a negation in it to count
+
+
 def wording_severity(diff: Difference) -> Severity:
     changed = set(diff.left) ^ set(diff.right)
     # a figure changed ("40" / "14", "this year" / "two years"), except "one" told as "a",
     # "single" or "lone" ("a single drop" / "one drop"), which is a wording variant
     left = {w for w in diff.left if w.isdigit() or w in _NUMBERS}
     right = {w for w in diff.right if w.isdigit() or w in _NUMBERS}
-    if changed & NEGATIONS:
+    # a negation put in or taken out flips what was said; in a long run of words present on one
+    # side only (a quote cut short, page text caught inside it) it is not a change of wording
+    if changed & NEGATIONS and max(len(diff.left), len(diff.right)) <= NEGATION_RUN:
         return "high"
     if left != right and not (left | right <= {"one"} and changed - {"one"} <= _ONE_WORDS):
         return "high"

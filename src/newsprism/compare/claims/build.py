@@ -35,12 +35,11 @@ from newsprism.compare import vectors as vec
 from newsprism.compare.claims.align import Keyed, align, entity_index, keyed
 from newsprism.compare.claims.modality import same_speaker, statement_class
 from newsprism.compare.claims.semantic import align_semantic
+from newsprism.compare.claims.verify import Verifier, content_words, to_verify, verify
 from newsprism.compare.embeddings.encoders import Encoder, embed
 from newsprism.compare.claims.split import Unit, split_units
 from newsprism.compare.stories.derivation import independent_groups
-from newsprism.lang.morphology import stem
-from newsprism.lang.numbers import normalise_numbers, number_value, split_hyphen_numbers
-from newsprism.lang.words import is_function_word
+from newsprism.lang.numbers import normalise_numbers, split_hyphen_numbers
 from newsprism.lang.sentences import SentenceSpans
 from newsprism.model import (
     Claim, ClaimCell, Derivation, Discrepancy, Document, Extraction, Span, Story, make_id,
@@ -164,10 +163,13 @@ def _story_vectors(keyed_by_story: Sequence[list[Keyed] | None],
 def build_claims(documents: Sequence[Document], stories: Sequence[Story],
                  derivations: Sequence[Derivation], extraction: Extraction,
                  encoder: Encoder | None, *, sentences: SentenceSpans,
-                 roots: Mapping[str, str] | None = None) -> tuple[Claim, ...]:
+                 roots: Mapping[str, str] | None = None,
+                 verifier: Encoder | None = None) -> tuple[Claim, ...]:
     """Claims of every story. Units of stories with two or more documents are aligned with
     sentence embeddings (``encoder``, from ``embeddings.load_encoder``) plus lexical, entity and
     number evidence; without an encoder (``None``: none installed), by lexical overlap only.
+    Support is then verified (``verify``) with ``verifier``, the sentence-pair model (the
+    transformer encoder), else with ``encoder``'s cosine at a stricter threshold.
     ``sentences``: every document's sentence spans. ``roots``: each document's independent
     source, when computed over more documents than these (else from ``derivations``)."""
     by_id = {d.id: d for d in documents}
@@ -190,7 +192,10 @@ def build_claims(documents: Sequence[Document], stories: Sequence[Story],
             groups = [[Keyed(u, frozenset(), frozenset())] for u in us]
         elif vs is not None:
             aligned = align_semantic(ks, vs)
-            groups, related = by_statement(aligned.groups, aligned.related)
+            checker = Verifier(verifier if verifier is not None else encoder)  # type: ignore[arg-type]
+            groups, related = verify(ks, aligned.groups, aligned.related, aligned.candidates,
+                                     checker.same_fact_fn(to_verify(aligned.groups, aligned.candidates)),
+                                     _same_kind)
         else:
             groups, related = by_statement(align(ks, order), None)
             related = related if any(related) else None
@@ -254,11 +259,6 @@ def apart(claim: Claim, found: Mapping[str, tuple[Span, Span]]) -> set[str]:
             and not same_statement(stated[d].text, stated[witness.doc].text)}
 
 
-def _content(text: str) -> set[str]:
-    return {stem(w) for w in vec.raw_tokens(text.lower())
-            if not is_function_word(w) and number_value(w) is None}
-
-
 def same_statement(a: str, b: str) -> bool:
     """Whether two aligned sentences are one statement told twice (so a different value in them
     is a contradiction): they share at least ``SAME_SHARED`` content words and at least
@@ -266,7 +266,7 @@ def same_statement(a: str, b: str) -> bool:
     that were aligned on their topic alone ("expected to speak in court on Wednesday" /
     "arrived on Capitol Hill Tuesday") share few words, and a different figure or day in them
     is about two different things."""
-    wa, wb = _content(a), _content(b)
+    wa, wb = content_words(a), content_words(b)
     shared = len(wa & wb)
     return shared >= SAME_SHARED and shared >= SAME_SHARE * min(len(wa), len(wb))
 

@@ -218,12 +218,22 @@ def statement_class(m: Modality) -> str:
     return "fact" if m in ("reported", "attributed") else m
 
 
+def _description(words: list[str]) -> bool:
+    """A speaker given by description, not by name: no capitalised word after the first
+    ("the group", "the president", "a spokesman", "It"): it may be anyone of that kind."""
+    return not any(w[:1].isupper() for w in words[1:]) and (
+        len(words) > 1 or not words[0][:1].isupper() or words[0].lower() in _PRONOUNS)
+
+
 def same_speaker(a: str | None, b: str | None) -> bool:
-    """Whether two attributions may name one speaker: either missing, a pronoun, or sharing
-    their last word ("Foreign Minister Smith" / "Smith"; "the ministry" / "the foreign ministry")."""
+    """Whether two attributions may name one speaker: either missing, a pronoun or a
+    description ("the group" / "AIPAC"; "the president" / "Trump"), or sharing a word
+    ("Foreign Minister Smith" / "Smith"; "the ministry" / "the foreign ministry"). Only two
+    names that share nothing ("Ana Ruiz" / "Piet Bos") are two speakers."""
     if a is None or b is None:
         return True
-    wa, wb = a.lower().split(), b.lower().split()
-    if not wa or not wb or wa[-1] in _PRONOUNS or wb[-1] in _PRONOUNS:
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or _description(wa) or _description(wb):
         return True
+    wa, wb = [w.lower() for w in wa], [w.lower() for w in wb]
     return wa[-1] == wb[-1] or bool(set(wa) & set(wb) - {"the", "a", "an", "of", "and", "for"})

@@ -70,6 +70,9 @@ class Alignment:
 
     groups: list[list[Keyed]]
     related: list[dict[str, Keyed]]
+    # per group, the best ``CANDIDATES`` units of every other document that reach ``RELATED``,
+    # best first (the first is the related unit): what support verification may promote
+    candidates: list[dict[str, tuple[Keyed, ...]]] | None = None
 
 
 def pair_score(a: Keyed, b: Keyed, cos: float, idf: Mapping[str, float]) -> float:
@@ -231,18 +234,21 @@ def align_semantic(units: Sequence[Keyed], vectors: np.ndarray) -> Alignment:
             group_of[i] = keep
         members[keep] = sorted(members[keep] + members.pop(drop))
     order = sorted(members)
+    candidates = _related(units, [members[g] for g in order], scores)
     return Alignment([[units[i] for i in members[g]] for g in order],
-                     _related(units, [members[g] for g in order], scores))
+                     [{d: ks[0] for d, ks in c.items()} for c in candidates], candidates)
 
 
 RELATED_ROWS = 256  # about this many unit rows are scored against the whole story at once
+CANDIDATES = 3  # units of each other document kept per group for support verification
 
 
 def _related(units: Sequence[Keyed], groups: Sequence[list[int]],
-             scores: _Scores) -> list[dict[str, Keyed]]:
-    """For each group, the best unit of every document outside it whose score with one of the
-    group's units reaches ``RELATED`` with shared wording (and a candidate cosine). Groups are
-    scored in batches of rows, so a large story never holds all its pair scores at once."""
+             scores: _Scores) -> list[dict[str, tuple[Keyed, ...]]]:
+    """For each group, the best ``CANDIDATES`` units (best first) of every document but its first
+    unit's (the group's own units left out) whose score with one of the group's units reaches ``RELATED`` with shared wording (and a
+    candidate cosine). Groups are scored in batches of rows, so a large story never holds all its
+    pair scores at once."""
     n = len(units)
     docs = [k.unit.doc for k in units]
     starts = [i for i in range(n) if i == 0 or docs[i] != docs[i - 1]]  # documents are contiguous
@@ -264,13 +270,16 @@ def _related(units: Sequence[Keyed], groups: Sequence[list[int]],
         for group in batch:
             combined = masked[first:first + len(group)].max(axis=0)
             first += len(group)
-            in_group = {docs[i] for i in group}
-            found: dict[str, Keyed] = {}
+            combined[group] = -np.inf  # the group's own units
+            head_doc = docs[group[0]]
+            found: dict[str, tuple[Keyed, ...]] = {}
             for start, end in zip(starts, ends, strict=True):
-                if docs[start] in in_group:
+                if docs[start] == head_doc:
                     continue
-                j = start + int(np.argmax(combined[start:end]))
-                if combined[j] > -np.inf:
-                    found[docs[j]] = units[j]
+                part = combined[start:end]
+                best = np.argsort(-part, kind="stable")[:CANDIDATES]
+                kept = tuple(units[start + int(j)] for j in best if part[j] > -np.inf)
+                if kept:
+                    found[docs[start]] = kept
             out.append(found)
     return out

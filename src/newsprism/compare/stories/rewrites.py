@@ -93,6 +93,11 @@ def find_rewrites(stories: Sequence[Story], claims: Sequence[Claim], documents: 
             first: dict[str, int] = {}
             for m in claim.mentions:
                 first.setdefault(m.doc, rank[(m.doc, m.start)])
+            # a related unit was aligned with the claim but not verified as the same fact: a
+            # synonym-spun sentence often is one of them, and its place still shows the order
+            for cell in claim.cells:
+                if cell.state == "related" and cell.span is not None and (cell.span.doc, cell.span.start) in rank:
+                    first.setdefault(cell.span.doc, rank[(cell.span.doc, cell.span.start)])
             docs = sorted(first)
             for i, a in enumerate(docs):
                 for b in docs[i + 1:]:

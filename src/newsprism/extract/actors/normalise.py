@@ -21,6 +21,10 @@ from newsprism.lang.resources import lines
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _VOWELS = frozenset("aeiou")
+# Latin letters that Unicode does not decompose into a base letter and a mark, which English text
+# writes as their base letter ("Radosław" ~ "Radoslaw", "Støre" ~ "Store")
+_LATIN_BASE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae",
+                             "œ": "oe", "þ": "th", "ð": "d"})
 _ENDINGS = re.compile(r"(?:ei|ey|iy|ii|yi|ij)$")
 # Everything but letters; letters of any script stay, so a name in Cyrillic, Greek or Arabic keeps
 # its own key (never the empty key that every such name would share).
@@ -43,7 +47,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """One key for the common romanisation variants of a name word (letters only)."""
-    s = _NON_LETTER.sub("", fold(word))
+    s = _NON_LETTER.sub("", fold(word).translate(_LATIN_BASE))
     if not s:
         return ""
     for a, b in (("ks", "x"), ("kh", "h"), ("ph", "f"), ("w", "v"), ("tch", "ch")):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from newsprism.extract.actors.normalise import fold
+from newsprism.extract.actors.normalise import fold, phrase_key
 from newsprism.lang.resources import lines
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -263,11 +263,13 @@ class Holder:
     office: str
     start: str
     end: str
+    source: str = ""  # the data set the row comes from (see the table's header)
 
 
 def holder_key(name: str) -> str:
-    """ "J.D. Vance" and "JD Vance" alike: folded words without dots."""
-    return " ".join(w for w in (fold(x).replace(".", "") for x in name.split()) if w)
+    """ "J.D. Vance" and "JD Vance", "Sergei Lavrov" and "Sergey Lavrov" alike: each word's
+    transliteration key (folded letters, the common romanisation variants made one)."""
+    return phrase_key(name)
 
 
 @lru_cache(maxsize=1)
@@ -275,7 +277,7 @@ def office_holders() -> dict[str, tuple[Holder, ...]]:
     """Full name key -> the public offices held under that name (``resources/actors_office_holders.tsv``)."""
     out: dict[str, list[Holder]] = {}
     for line in lines(HOLDERS):
-        h = Holder(*line.split("\t")[:5])
+        h = Holder(*line.split("\t")[:6])
         out.setdefault(holder_key(h.name), []).append(h)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -287,7 +289,8 @@ def holder_country(name: str) -> tuple[str, str] | None:
     if len(countries) != 1 or len(name.split()) < 2:
         return None
     offices = "; ".join(f"{h.office} {h.start[:4]}-{h.end[:4]}" for h in found)
-    return countries.pop(), f"'{found[0].name}' in table {HOLDERS}: {offices}"
+    sources = ", ".join(dict.fromkeys(h.source for h in found if h.source))
+    return countries.pop(), f"'{found[0].name}' in table {HOLDERS} ({sources}): {offices}"
 
 
 def office_country(role: str, t: Tables) -> str | None:

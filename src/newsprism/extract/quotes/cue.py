@@ -9,7 +9,8 @@ Where the cue is looked for, in order:
   ('“...” ― Maria Lopez') is that person's;
 * a quote with no cue of its own takes the speaker of the previous quote in its paragraph when
   only that quote's attribution stands between them (split quotes), else, when it stands alone,
-  the speaker named in the previous sentence.
+  the speaker named in the previous sentence, or the subject of a sentence that introduces it
+  with a colon ('X issued the following statement:').
 Short fragments with no cue are scare quotes (no speaker).
 """
 
@@ -227,3 +228,23 @@ def previous_sentence(q: QuoteMarks, ctx: Context) -> Attribution | None:
         verbs.sort(key=lambda t: len(list(t.ancestors)))
         return _from_verb(verbs[0], ctx)
     return None
+
+
+def introduced(q: QuoteMarks, ctx: Context) -> Attribution | None:
+    """'X issued the following statement:' right before a quote that stands alone: the clause
+    ending in that colon introduces it, and the subject of the colon's verb speaks."""
+    before = ctx.text[: q.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = ctx.token_at(len(before) - 1)
+    verb = colon if colon.pos_ in ("VERB", "AUX") else colon.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or ctx.in_quote(verb.idx) or verb.idx >= colon.idx:
+        return None
+    subj = subject_of(verb, ctx)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.idx >= colon.idx:
+        return None
+    return Attribution(resolve(subj, ctx), verb.lemma_.lower(), _span(verb))

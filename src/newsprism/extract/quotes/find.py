@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from newsprism.extract.quotes.cue import Attribution, attribute, previous_sentence, standalone
+from newsprism.extract.quotes.cue import Attribution, attribute, introduced, previous_sentence, standalone
 from newsprism.extract.quotes.indirect import find_reported
 from newsprism.extract.quotes.marks import QuoteMarks, find_marked
 from newsprism.extract.quotes.speaker import Context, Speaker
@@ -87,7 +87,7 @@ def _direct(doc: Document, ctx: Context) -> list[Quote]:
         if att is None and found:
             att = _continues(found[-1], q, para, ctx)
         if att is None and standalone(q, ctx, para):
-            att = _previous_quote(found, q, ctx) or previous_sentence(q, ctx)
+            att = _previous_quote(found, q, ctx) or introduced(q, ctx) or previous_sentence(q, ctx)
         found.append((q, att))
     by_group: dict[int, Attribution] = {}
     for q, att in found:

@@ -1,4 +1,5 @@
-"""Word lists the quote extractor reads: speech verbs, person titles, gender hints.
+"""Word lists the quote extractor reads: speech verbs, verbs of belief, intent and evidence with
+the shape of their content, person titles, gender hints.
 
 The lists live in ``resources/quotes_*.txt`` (each file says where it comes from) and are
 read once, lazily, on first use.
@@ -6,7 +7,7 @@ read once, lazily, on first use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsprism.lang.resources import lines
@@ -29,6 +30,9 @@ class Lexicon:
     titles: frozenset[str]  # single-word title heads
     title_phrases: frozenset[str]  # multi-word titles ("foreign minister")
     title_gender: dict[str, str]  # gendered titles: "spokeswoman" -> "f"
+    # quotes_content_verbs.txt: lemma -> shapes of the content it takes ("clause", "to",
+    # "naming", "object" or "object:<preposition>")
+    content_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _lines(name: str) -> list[str]:
@@ -59,4 +63,13 @@ def lexicon() -> Lexicon:
         (phrases if " " in word else titles).add(word)
         if g.strip() in ("m", "f"):
             gender[word] = g.strip()
-    return Lexicon(frozenset(speech), frozenset(report), frozenset(titles), frozenset(phrases), gender)
+    content: dict[str, set[str]] = {}
+    for line in _lines("quotes_content_verbs.txt"):
+        words, _, shape = line.partition("\t")
+        lemma, _, prep = words.strip().lower().partition(" ")
+        shape = shape.strip()
+        if shape not in ("clause", "to", "object", "naming") or (prep and shape != "object"):
+            raise ValueError(f"quotes_content_verbs.txt: bad line {line!r}")
+        content.setdefault(lemma, set()).add(f"object:{prep}" if prep else shape)
+    return Lexicon(frozenset(speech), frozenset(report), frozenset(titles), frozenset(phrases), gender,
+                   {k: frozenset(v) for k, v in content.items()})

@@ -62,9 +62,8 @@ class Context:
             ((m.start, m.end, a) for a in self.actors.actors for m in a.mentions),
             key=lambda x: (x[0], -x[1]),
         )
-        self.sent_bounds = [(s.start_char, s.end_char) for s in self.sdoc.sents]
+        self.tok_starts, self.sent_bounds = _token_and_sentence_bounds(self.sdoc)
         self.sent_starts = [a for a, _ in self.sent_bounds]
-        self.tok_starts = [t.idx for t in self.sdoc]
         self.gender = _actor_genders(self)
 
     def in_quote(self, i: int) -> bool:
@@ -95,6 +94,21 @@ class Context:
         return best
 
 
+def _token_and_sentence_bounds(sdoc: SpacyDoc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Each token's start and each sentence's (start_char, end_char), read from the Doc's arrays
+    (the same values as ``Token.idx`` and ``Doc.sents`` without making a Python object a token)."""
+    from spacy.attrs import IDX, LENGTH, SENT_START
+
+    n = len(sdoc)
+    if n == 0:
+        return [], []
+    arr = sdoc.to_array([IDX, LENGTH, SENT_START]).astype("int64")
+    idx, length, start = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+    firsts = [0] + [i for i in range(1, n) if start[i] == 1]
+    ends = firsts[1:] + [n]
+    return idx, [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(firsts, ends, strict=True)]
+
+
 def _actor_genders(ctx: Context) -> dict[str, str]:
     found: dict[str, str] = {}
     for s, e, actor in ctx.mentions:
@@ -120,16 +134,29 @@ def _actor_genders(ctx: Context) -> dict[str, str]:
 
 
 def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
-    """The speaker token of an attribution verb, climbing through participles and conjuncts."""
+    """The speaker token of an attribution verb, climbing through participles and conjuncts;
+    for a finite verb the parse left without any, the noun right before it."""
     if any(c.dep_ == "nsubjpass" for c in verb.children):  # "was declared X by Y": Y speaks
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         return obj
-    for child in verb.children:
-        if child.dep_ in SUBJ_DEPS and not ctx.in_quote(child.idx):
-            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    found = _subject(verb, ctx, depth)
+    if found is None and depth == 0:
+        found = _preposed_subject(verb, ctx)
+    return found
+
+
+def _subject(verb: Token, ctx: Context, depth: int) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS and not ctx.in_quote(c.idx)]
+    if subjects:
+        # two subjects are a mis-parse ('THE BORROWING Back when ..., Mr. X said'): the nearer
+        # one before the verb is its own, unless that is a floating quantifier ('X and Y each said')
+        before = [c for c in subjects if c.i < verb.i]
+        before = [c for c in before if c.tag_ != "DT"] or before
+        child = before[-1] if before else subjects[0]
+        if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head
     if depth < 3 and verb.dep_ in CLIMB_DEPS and verb.head is not verb:
@@ -140,6 +167,27 @@ def subject_of(verb: Token, ctx: Context, depth: int = 0) -> Token | None:
 
 
 POSTPOSED_NP = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _preposed_subject(verb: Token, ctx: Context) -> Token | None:
+    """The noun or pronoun right before a finite verb that the parse gave no subject
+    ('“...,” Police Chief Dana Reyes said Monday', parsed as a conjunct of the quoted verb;
+    'Osei, a county official, said ...'), past adverbs and auxiliaries ('has also said')."""
+    if verb.tag_ not in FINITE_TAGS and not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    doc, start = verb.doc, verb.sent.start
+    i = verb.i - 1
+    while i >= start and doc[i].pos_ in ("ADV", "AUX", "PART") and not ctx.in_quote(doc[i].idx):
+        i -= 1
+    if i >= start and doc[i].text == ",":  # the end of an apposition
+        i -= 1
+    if i < start:
+        return None
+    t = doc[i]
+    if t.pos_ not in ("PROPN", "NOUN", "PRON") or ctx.in_quote(t.idx) or t.ent_type_ in ("DATE", "TIME"):
+        return None
+    return t
 
 
 def _postposed_subject(verb: Token, ctx: Context) -> Token | None:
