@@ -47,6 +47,25 @@ def test_opinion_and_rhetorical_sentences_are_marked() -> None:
     assert classify("The bridge reopened to traffic on Monday after repairs.") == "factual"
 
 
+def test_classify_given_the_sentences_words_answers_the_same() -> None:
+    """``split_units`` hands ``classify`` the sentence's words, so it can skip the searches when
+    none of their words is there; the answers are those without the words."""
+    from newsprism.compare.claims.modality import words_of
+
+    for text, kind in [
+        ("The council should close every timber yard that fails an inspection.", "opinion"),
+        ("The council SHOULDN'T wait, the mayor said.", "opinion"),
+        ("This was a disastrous, costly decision for the region.", "opinion"),  # a comma after the word
+        ("This was a Disastrous decision for the region.", "opinion"),
+        ('The mayor called it "a disastrous decision" on Monday.', "factual"),  # inside a quotation
+        ("Our reporters counted the votes on Monday.", "opinion"),
+        ('"We will rebuild the school," the mayor said on Monday.', "factual"),
+        ("The bridge reopened to traffic on Monday after repairs.", "factual"),
+        ("The \u212aelvin scale was DISASTROUS for them.", "opinion"),  # no words: every search runs
+    ]:
+        assert classify(text) == classify(text, words_of(text)) == kind, text
+
+
 def test_same_claim_aligned_across_paraphrase_and_number_forms(encoder, verifier) -> None:
     docs = {**fire_docs(), **vote_docs()}
     result = compare(list(docs.values()), Extraction(), sentences=sentence_spans(docs.values()), encoder=encoder,

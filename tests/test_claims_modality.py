@@ -93,7 +93,7 @@ def test_the_report_marks_a_preview_in_the_claims_matrix(encoder) -> None:
 
 
 def test_reporting_verbs_finds_what_the_pattern_finds():
-    from newsprism.compare.claims.modality import _reporting, reporting_verbs
+    from newsprism.compare.claims.modality import _reporting, reporting_verbs, words_of
 
     for text, words in [
         ("The minister SAID on Monday that talks had failed, officials told reporters.", ["SAID", "told"]),
@@ -103,4 +103,42 @@ def test_reporting_verbs_finds_what_the_pattern_finds():
     ]:
         expected = [m.span() for m in _reporting().finditer(text)]
         assert [m.span() for m in reporting_verbs(text)] == expected
+        assert [m.span() for m in reporting_verbs(text, words_of(text))] == expected  # prefiltered
         assert [text[a:b] for a, b in expected] == words
+
+
+@pytest.mark.parametrize(("text", "kind", "speaker"), [
+    ("The ministry DENIED the report on Monday.", "denial", "The ministry"),  # deny reports speech
+    ("They rebutted it the next day.", "denial", None),
+    ("Officials dismissed the allegations as false.", "denial", None),
+    ("He won’t attend the summit in Oslo.", "expectation", None),
+    ("We’ll see them in Oslo next week.", "expectation", None),
+    ("The talks are not expected to resume soon.", "expectation", None),
+    ("The company PLANS TO cut jobs this year.", "expectation", None),
+    ("In case of rain the match moves indoors.", "hypothetical", None),
+    ("Talks couldn’t start without them there.", "hypothetical", None),
+    ("It is unclear whether he knew about it.", "hypothetical", None),
+    ("He said it wouldn't happen again.", "expectation", "He"),
+    ("The bridge opened to traffic in May.", "reported", None),  # the month, not the modal
+    ("Prices rose by 3 percent, according to the bureau.", "reported", "the bureau"),
+    ("The bridge closed at noon, Smith told reporters.", "reported", "Smith"),
+    ("The minister \u017fAID it would rain.", "expectation", "The minister"),  # long s: "SAID"
+    ("\u212aaren said the vote was over.", "reported", "\u212aaren"),  # Kelvin sign: "Karen"
+])
+def test_the_word_prefilters_give_what_the_patterns_give(text: str, kind: str, speaker: str | None) -> None:
+    """``statement_kind`` and ``attributed_to`` skip a pattern when none of its words is in the
+    text; given the words or not, they answer as the patterns do (upper case, curly
+    apostrophes, characters that case-fold to an ASCII letter)."""
+    from newsprism.compare.claims import modality as m
+
+    def by_patterns(s: str) -> str:
+        for pattern, found in ((m._DENY, "denial"), (m._EXPECT, "expectation"),
+                               (m._HYPO, "hypothetical"), (m._WOULD, "expectation")):
+            if pattern.search(s):
+                return found
+        return "reported"
+
+    words = m.words_of(text)
+    assert m.statement_kind(text) == m.statement_kind(text, words) == by_patterns(text) == kind
+    assert attributed_to(text) == attributed_to(text, words) == speaker
+    assert [x.span() for x in m.reporting_verbs(text, words)] == [x.span() for x in m._reporting().finditer(text)]

@@ -10,7 +10,7 @@ import lxml.etree
 
 from newsprism.model import Document, Range, Span, sha256_text
 from newsprism.report.charts import (
-    Edge, Node, TimelineItem, bars_svg, force_layout, network_svg, timeline_svg,
+    Edge, Node, TimelineItem, bars_svg, force_layout, force_layouts, network_graph, network_svg, timeline_svg,
 )
 from newsprism.report.text import in_context, parse_period, sentence_starts
 
@@ -110,6 +110,27 @@ def test_force_layout_is_deterministic_and_pulls_linked_nodes_together() -> None
 
     assert dist(0, 1) < dist(0, 3) and dist(3, 4) < dist(3, 0) and dist(0, 1) < dist(0, 5)
     assert force_layout(1, []) == [(0.5, 0.5)] and force_layout(0, []) == []
+
+
+def test_layouts_worked_out_together_are_each_graphs_own() -> None:
+    """Graphs of one size share arrays in ``force_layouts``: each gets, to the last bit, what
+    ``force_layout`` gives it alone (shared nodes, repeated links, no links, one node, none)."""
+    graphs = [
+        (6, [(0, 1, 2.0), (1, 2, 1.0), (3, 4, 1.0)]),
+        (6, []),
+        (6, [(0, 1, 1.0), (0, 2, 1.5), (0, 3, 1.0), (2, 0, 2.1), (0, 1, 1.0)]),  # a hub, a link twice
+        (4, [(0, 3, 1.7)]),
+        (6, [(5, 4, 1.0), (4, 3, 1.0), (3, 2, 1.0), (2, 1, 1.0), (1, 0, 1.0)]),
+        (1, []),
+        (0, []),
+        (12, [(i, (i * 5 + 3) % 12, 1.0 + i % 3) for i in range(12)]),
+    ]
+    together = force_layouts(graphs)
+    assert [list(map(repr, p)) for p in together] == [list(map(repr, force_layout(n, e))) for n, e in graphs]
+    nodes = [Node(f"n{i}", f"Actor {i}", "PERSON", 1 + i) for i in range(5)]
+    edges = [Edge("n0", "n1", "event", 2), Edge("n1", "n4", "sentence", 1)]
+    (unit,) = force_layouts([network_graph(nodes, edges)])
+    assert network_svg(nodes, edges, "t", "u1", unit) == network_svg(nodes, edges, "t", "u1")
 
 
 def test_network_circles_do_not_overlap() -> None:

@@ -468,15 +468,39 @@ class Analysis:
 # ---------------------------------------------------------------- JSON
 
 
+_LIST, _DICT, _LEAF = 0, 1, 2
+# how ``to_json`` writes a value of each type: a dataclass's field names, or _LIST, _DICT, _LEAF
+_JSON_KIND: dict[type, tuple[str, ...] | int] = {str: _LEAF, int: _LEAF, float: _LEAF, bool: _LEAF,
+                                                 type(None): _LEAF}
+
+
+def _json_kind(cls: type) -> tuple[str, ...] | int:
+    kind: tuple[str, ...] | int
+    if dataclasses.is_dataclass(cls) and not issubclass(cls, type):
+        kind = tuple(f.name for f in dataclasses.fields(cls))
+    elif issubclass(cls, (list, tuple)):
+        kind = _LIST
+    elif issubclass(cls, dict):
+        kind = _DICT
+    else:
+        kind = _LEAF
+    _JSON_KIND[cls] = kind
+    return kind
+
+
 def to_json(obj: Any) -> Any:
-    """Plain JSON values for any record; tuples become lists, dict keys stay."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, (list, tuple)):
+    """Plain JSON values for any record; tuples become lists, dict keys stay. (What to do with a
+    value is looked up by its type, worked out once per type.)"""
+    kind = _JSON_KIND.get(type(obj))
+    if kind is None:
+        kind = _json_kind(type(obj))
+    if kind == _LEAF:
+        return obj
+    if kind == _LIST:
         return [to_json(x) for x in obj]
-    if isinstance(obj, dict):
+    if kind == _DICT:
         return {str(k): to_json(v) for k, v in obj.items()}
-    return obj
+    return {name: to_json(getattr(obj, name)) for name in kind}  # type: ignore[union-attr]
 
 
 def analysis_to_json(analysis: Analysis) -> dict[str, Any]:

@@ -167,15 +167,36 @@ def _event_row(ix: Index, ev: Event) -> EventRow:
                     figures.actor_names(ix, ev.target, ev.target_text), figures.event_outlets(ix, ev))
 
 
-def story_view(ix: Index, story_index: int, story: Story) -> StoryView:
+@dataclass(frozen=True, slots=True)
+class _Network:
+    """A story's events and actor network, with the network's layout (``charts.force_layout``)."""
+
+    events: tuple[Event, ...]
+    nodes: tuple[charts.Node, ...]
+    edges: tuple[charts.Edge, ...]
+    unit: list[tuple[float, float]]
+
+
+def _networks(ix: Index, stories: Sequence[Story]) -> list[_Network]:
+    """Every story's network, the layouts worked out together (``charts.force_layouts``)."""
+    events = [tuple(figures.story_events(ix, story)) for story in stories]
+    graphs = [figures.network(ix, story, evs) for story, evs in zip(stories, events, strict=True)]
+    units = charts.force_layouts([charts.network_graph(nodes, edges) for nodes, edges in graphs])
+    return [_Network(evs, nodes, edges, unit)
+            for evs, (nodes, edges), unit in zip(events, graphs, units, strict=True)]
+
+
+def story_view(ix: Index, story_index: int, story: Story, network: _Network | None = None) -> StoryView:
+    """What a story's section of the report shows; ``network``: its ``_networks`` entry, when
+    worked out with the other stories' (else here)."""
     cols = views.columns(ix, story)
     claims: tuple[Claim, ...] = views.story_claims(ix, story)
     rows = views.matrix(ix, claims, cols)
-    events = figures.story_events(ix, story)
+    events = network.events if network is not None else figures.story_events(ix, story)
     items, undated = figures.timeline(ix, events)
     drawn = items[: figures.MAX_TIMELINE]
     by_id = {e.id: e for e in events}
-    nodes, edges = figures.network(ix, story, events)
+    nodes, edges = (network.nodes, network.edges) if network is not None else figures.network(ix, story, events)
     entities = views.story_entities(ix, story)
     outlets = views.outlet_views(ix, story, cols, rows)
     shown, folded = views.split_rows(rows)
@@ -199,7 +220,8 @@ def story_view(ix: Index, story_index: int, story: Story) -> StoryView:
         categories=_legend(sorted({i.category for i in drawn})),
         dated=tuple(_event_row(ix, by_id[i.id]) for i in items),
         undated=tuple(_event_row(ix, e) for e in undated),
-        network=charts.network_svg(nodes, edges, f"Main actors: {story.title}", f"s{story_index + 1}"),
+        network=charts.network_svg(nodes, edges, f"Main actors: {story.title}", f"s{story_index + 1}",
+                                   network.unit if network is not None else None),
         actor_types=tuple((t, charts.type_colour(t)) for t in sorted({n.type for n in nodes})),
         entities=entities[:len(nodes)],
         more_entities=entities[len(nodes):],
@@ -246,7 +268,9 @@ def render_report(analysis: Analysis) -> str:
     """The whole report as one self-contained HTML page (inline CSS and SVG, no scripts or
     external resources): every story, every document, the rejected inputs."""
     ix = Index(analysis)
-    return _one_page(ix, tuple(story_view(ix, i, s) for i, s in enumerate(views.story_list(analysis))))
+    listed = views.story_list(analysis)
+    return _one_page(ix, tuple(story_view(ix, i, s, net)
+                               for i, (s, net) in enumerate(zip(listed, _networks(ix, listed), strict=True))))
 
 
 def story_file(story_id: str) -> str:
@@ -284,7 +308,8 @@ def render_pages(analysis: Analysis) -> dict[str, str]:
     none), ``report.html`` is the whole report on one page, as ``render_report`` gives it."""
     ix = Index(analysis)
     listed = views.story_list(analysis)
-    stories = tuple(story_view(ix, i, s) for i, s in enumerate(listed))
+    stories = tuple(story_view(ix, i, s, net)
+                    for i, (s, net) in enumerate(zip(listed, _networks(ix, listed), strict=True)))
     if len(stories) <= 1:
         return {INDEX: _one_page(ix, stories)}
     env = _environment()
@@ -292,13 +317,14 @@ def render_pages(analysis: Analysis) -> dict[str, str]:
     paths = [story_file(s.id) for s in listed]
     names = [p.rsplit("/", 1)[1] for p in paths]
     pages: dict[str, str] = {}
+    shared = _shared(ix)  # the same for every page
     for i, (view, story) in enumerate(zip(stories, listed, strict=True)):
         docs = tuple(document_view(ix, ix.docs[d]) for d in story.documents if d in ix.docs)
         pages[paths[i]] = page.render(
             s=view, documents=docs, index=INDEX, rank=i + 1, total=len(stories),
-            prev=names[i - 1] if i else None, next=names[i + 1] if i + 1 < len(names) else None, **_shared(ix))
+            prev=names[i - 1] if i else None, next=names[i + 1] if i + 1 < len(names) else None, **shared)
     entries = tuple(_entry(i + 1, view, paths[i]) for i, view in enumerate(stories))
     index = env.get_template("index.html.j2").render(
         entries=entries, groups=_groups(entries), script=Markup(FILTER_SCRIPT), script_hash=FILTER_HASH,
-        **_shared(ix))
+        **shared)
     return {INDEX: index, **pages}

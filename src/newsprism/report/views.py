@@ -131,6 +131,14 @@ class Index:
         for i, ev in enumerate(analysis.events):
             for doc in {m.doc for m in ev.mentions}:
                 self.events_in[doc].append(i)
+        # the first outlet profile (in the analysis's order) holding each document, and what
+        # outlet_views reads of a profile, worked out once per profile instead of once per story
+        self.profile_of: dict[str, int] = {}
+        for i, profile in enumerate(analysis.outlets):
+            for doc in profile.documents:
+                self.profile_of.setdefault(doc, i)
+        self._profile_parts: dict[int, tuple[list[tuple[str, float]], tuple[tuple[str, int], ...],
+                                             set[str], set[str]]] = {}
 
     def discrepancy_kind(self, disc_id: str | None) -> str:
         return self.kinds.get(disc_id or "", "discrepancy")
@@ -152,6 +160,21 @@ class Index:
     def entity_name(self, key: str) -> str:
         ent = self.entities.get(key)
         return ent.name if ent is not None else key
+
+    def profile_parts(self, i: int) -> tuple[list[tuple[str, float]], tuple[tuple[str, int], ...],
+                                             set[str], set[str]]:
+        """Of the outlet profile ``analysis.outlets[i]``: its tone toward each actor (name, score;
+        strongest first), whom it quotes (``speaker_counts``), the claims it covers and omits."""
+        parts = self._profile_parts.get(i)
+        if parts is None:
+            profile = self.analysis.outlets[i]
+            tone = profile.tone
+            toward = [(self.entity_name(k), v) for k, v in tone.toward.items()] if tone is not None else []
+            toward.sort(key=lambda p: (-abs(p[1]), p[0]))
+            parts = (toward, speaker_counts(self, profile.quoted), set(profile.claims_covered),
+                     set(profile.claims_omitted))
+            self._profile_parts[i] = parts
+        return parts
 
 
 def story_list(analysis: Analysis) -> tuple[Story, ...]:
@@ -373,16 +396,19 @@ def outlet_views(ix: Index, story: Story, cols: Sequence[Column], rows: Sequence
     claim_ids = {r.claim.id for r in rows}
     out = []
     for i, col in enumerate(cols):
-        profile = next((p for p in ix.analysis.outlets if set(p.documents) & set(col.docs)), None)
+        # the first profile holding one of the column's documents
+        at = min((ix.profile_of[d] for d in col.docs if d in ix.profile_of), default=None)
+        profile = ix.analysis.outlets[at] if at is not None else None
         states = [r.cells[i].state for r in rows]
         supports = sum(s in (SUPPORTED, MIXED) for s in states)
         contradicts = sum(s in (CONTRADICTED, MIXED) for s in states)
         tone = profile.tone if profile else None
-        toward = [(ix.entity_name(k), v) for k, v in tone.toward.items()] if tone is not None else []
-        toward.sort(key=lambda p: (-abs(p[1]), p[0]))
-        if profile is not None:
-            covered = len(set(profile.claims_covered) & claim_ids)
-            omitted = len(set(profile.claims_omitted) & claim_ids)
+        toward: list[tuple[str, float]] = []
+        quoted: tuple[tuple[str, int], ...] = ()
+        if at is not None:
+            toward, quoted, claims_covered, claims_omitted = ix.profile_parts(at)
+            covered = len(claims_covered & claim_ids)
+            omitted = len(claims_omitted & claim_ids)
         else:
             covered = sum(s != SILENT for s in states)
             omitted = len(states) - covered
@@ -393,7 +419,7 @@ def outlet_views(ix: Index, story: Story, cols: Sequence[Column], rows: Sequence
             tone=tone.overall if tone is not None else None, tone_method=tone.method if tone is not None else "",
             tone_toward=tuple(toward[:6]),
             tone_evidence=tuple(_evidence_line(e) for e in tone.evidence[:4]) if tone is not None else (),
-            quoted=speaker_counts(ix, profile.quoted) if profile else (),
+            quoted=quoted,
             covered=covered, omitted=omitted, supports=supports, contradicts=contradicts,
         ))
     return tuple(out)

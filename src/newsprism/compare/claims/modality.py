@@ -51,6 +51,22 @@ _DENY = re.compile(
     r"(?:claims?|reports?|allegations?|accusations?|suggestions?|assertions?|charges?|notion|idea))\b",
     re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)(?=[,.;:]|$)", re.I)
+
+# Prefilters: every match of each pattern above holds one of these words whole (a run of word
+# characters, lower-cased), so a text without any of them needs no search (see ``words_of``);
+# a match of ``_ACCORDING`` holds "according".
+_EXPECT_WORDS = frozenset(
+    "will won shall ll expected scheduled set due slated poised likely unlikely going planning "
+    "preparing expecting hoping aiming intending plan plans planned intend intends intended aim "
+    "aims aimed hope hopes hoped vow vows vowed promise promises promised pledge pledges pledged "
+    "threaten threatens threatened seek seeks sought".split())
+_WOULD_WORDS = frozenset(("would", "wouldn"))
+_HYPO_WORDS = frozenset("if unless could couldn might may whether case possibly perhaps potentially".split())
+_DENY_WORDS = frozenset(
+    ["deny", "denies", "denied", "denying", "denial"]
+    + ["refut" + end for end in ("e", "es", "ed", "ing")]
+    + ["rebut" + end for end in ("", "s", "ted", "ting")]
+    + [stem + end for stem in ("reject", "dismiss", "disput") for end in ("", "s", "es", "ed", "ing")])
 _PRONOUNS = frozenset("he she they it we i you officials".split())
 
 
@@ -82,22 +98,53 @@ def _reporting_words() -> frozenset[str]:
     return forms if all(re.fullmatch(r"[a-z]+", f) for f in forms) else frozenset()
 
 
+@lru_cache(maxsize=None)
+def _reporting_form(form: str) -> re.Pattern[str]:
+    """``_reporting`` with its one form ``form``: the same matches in a text whose words hold
+    no other form (a match of either is a whole word whose lower case is a form)."""
+    return re.compile(rf"\b{re.escape(form)}\b", re.I)
+
+
 _WORD = re.compile(r"\w+")
 # the only characters other than ASCII that re.IGNORECASE matches to an ASCII letter
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
+Words = frozenset[str] | None
 
-def reporting_verbs(text: str) -> Iterator[re.Match[str]]:
+
+def words_of(text: str) -> Words:
+    """The lower-cased words (runs of word characters) of ``text``, for the prefilters of this
+    module's patterns: a match of ``_EXPECT`` (say) holds one of ``_EXPECT_WORDS`` whole, so
+    when none is among these words the search is skipped. None where a character of ``text``
+    case-folds to an ASCII letter in ways ``str.lower`` does not (every pattern then runs)."""
+    if not _FOLDS_TO_ASCII.isdisjoint(text):
+        return None
+    return frozenset(" ".join(_WORD.findall(text)).lower().split())
+
+
+def _found(pattern: re.Pattern[str], triggers: frozenset[str], text: str, words: Words) -> bool:
+    return (words is None or not triggers.isdisjoint(words)) and pattern.search(text) is not None
+
+
+def reporting_verbs(text: str, words: Words = None) -> Iterator[re.Match[str]]:
     """The matches of ``_reporting`` in ``text``, found quicker: a match of that pattern (plain
     words between word boundaries) is a whole word whose lower case is one of the forms, so
     the words are looked up in a set. The pattern runs itself where a character case-folds
-    to an ASCII letter in ways ``str.lower`` does not."""
-    words = _reporting_words()
-    if not words or not _FOLDS_TO_ASCII.isdisjoint(text):
+    to an ASCII letter in ways ``str.lower`` does not. ``words``: ``words_of(text)``, when the
+    caller has it (none of the forms among them: no match)."""
+    forms = _reporting_words()
+    if forms and words is not None:  # only the forms among the words can match
+        present = forms & words
+        if len(present) == 1:
+            yield from _reporting_form(next(iter(present))).finditer(text)
+            return
+        if not present:
+            return
+    if not forms or not _FOLDS_TO_ASCII.isdisjoint(text):
         yield from _reporting().finditer(text)
         return
     for match in _WORD.finditer(text):
-        if match.group().lower() in words:
+        if match.group().lower() in forms:
             yield match
 
 
@@ -108,28 +155,30 @@ _STOP = frozenset("that and but which who whom because as when while after befor
 _DETERMINERS = frozenset("the a an his her its their my our your this that these those "
                          "whose every each any no some".split())
 _TOKEN = re.compile(r"[\w’'.-]+|[,;:\"“”()]")
+_TAIL = re.compile(r"((?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4})(?:[.,;:]|$)")
 
 
-def attributed_to(text: str) -> str | None:
+def attributed_to(text: str, words: Words = None) -> str | None:
     """The speaker's words of the attribution in ``text`` ("X said (that) ...", "..., X said",
-    "..., said X", "according to X"), or None."""
-    found = _ACCORDING.search(text)
+    "..., said X", "according to X"), or None. ``words``: ``words_of(text)``, when the caller
+    has it (a quicker search, the same answer)."""
+    found = _ACCORDING.search(text) if words is None or "according" in words else None
     if found:
         return found.group(1).strip()
-    for match in reporting_verbs(text):
+    for match in reporting_verbs(text, words):
         before = text[:match.start()].rstrip()
         after = text[match.end():].lstrip()
         # "..., said Smith." : the speaker after the verb, at the end of the clause
-        tail = re.match(r"((?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,4})(?:[.,;:]|$)", after)
+        tail = _TAIL.match(after)
         if before.endswith(",") and tail:
             return tail.group(1).strip().rstrip(".")
-        words = _TOKEN.findall(before)
-        if words and words[-1].lower() in _DETERMINERS:  # "his remarks", "the statement": a noun
+        tokens = _TOKEN.findall(before)
+        if tokens and tokens[-1].lower() in _DETERMINERS:  # "his remarks", "the statement": a noun
             continue
-        while words and words[-1].lower() in _SKIP:
-            words.pop()
+        while tokens and tokens[-1].lower() in _SKIP:
+            tokens.pop()
         subject: list[str] = []
-        for word in reversed(words[-6:]):
+        for word in reversed(tokens[-6:]):
             if not word[0].isalnum() or word.lower() in _STOP:
                 break
             subject.insert(0, word)
@@ -138,24 +187,29 @@ def attributed_to(text: str) -> str | None:
     return None
 
 
-def statement_kind(text: str) -> Modality:
+def statement_kind(text: str, words: Words = None) -> Modality:
     """``modality`` without the attribution: denial, expectation, hypothetical, or reported for
-    a statement of fact (which ``modality`` calls attributed when it names a speaker)."""
-    if _DENY.search(text):
+    a statement of fact (which ``modality`` calls attributed when it names a speaker).
+    ``words``: ``words_of(text)``, when the caller has it (a quicker search, the same answer)."""
+    if words is None:
+        words = words_of(text)
+    if _found(_DENY, _DENY_WORDS, text, words):
         return "denial"
-    if _EXPECT.search(text):
+    if _found(_EXPECT, _EXPECT_WORDS, text, words):
         return "expectation"
-    if _HYPO.search(text):
+    if _found(_HYPO, _HYPO_WORDS, text, words):
         return "hypothetical"
-    if _WOULD.search(text):  # "said it would ...", "would not allow ...": a stated intention
+    # "said it would ...", "would not allow ...": a stated intention
+    if _found(_WOULD, _WOULD_WORDS, text, words):
         return "expectation"
     return "reported"
 
 
 def modality(text: str) -> Modality:
     """The kind of statement ``text`` makes (see the module docstring)."""
-    kind = statement_kind(text)
-    return "attributed" if kind == "reported" and attributed_to(text) is not None else kind
+    words = words_of(text)
+    kind = statement_kind(text, words)
+    return "attributed" if kind == "reported" and attributed_to(text, words) is not None else kind
 
 
 def statement_class(m: Modality) -> str:

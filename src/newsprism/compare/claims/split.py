@@ -16,16 +16,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism.compare.claims.modality import Modality, attributed_to, statement_kind
+from newsprism.compare.claims.modality import Modality, Words, attributed_to, statement_kind, words_of
 from newsprism.lang.morphology import IRREGULAR_PAST
 from newsprism.lang.resources import lines
 from newsprism.lang.sentences import SentenceSpan
 from newsprism.model import ClaimKind, Document
 
 _WORD = re.compile(r"[\w’'.-]+")
+_WORD_RUN = re.compile(r"\w+")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|us)\b")
 _MODAL = re.compile(r"\b(should|shouldn't|ought to|must not|must)\b", re.I)
+# a match of _FIRST_PERSON or _MODAL holds one of these words whole (lower-cased)
+_OPINION_WORDS = frozenset("i we my our us should shouldn ought must".split())
 _CLAUSE_JOIN = re.compile(r"(;\s+|,\s+(?:and|but|while|whereas|although|though)\s+)")
 _PREDICATE_SEP = re.compile(r",\s+(?:and\s+|then\s+)?|\s+and\s+")
 _NOT_SUBJECT = frozenset("not also then so only even still yet later".split())
@@ -51,18 +54,39 @@ def evaluative_words() -> frozenset[str]:
     return frozenset(w.strip() for w in lines("compare_evaluative.txt"))
 
 
-def classify(text: str) -> ClaimKind:
-    """factual | opinion | rhetorical, from the writer's own words (quotations left out)."""
+def classify(text: str, words: Words = None) -> ClaimKind:
+    """factual | opinion | rhetorical, from the writer's own words (quotations left out).
+    ``words``: ``modality.words_of(text)``, when the caller has it (a quicker search, the same
+    answer: the words outside quotations are among them)."""
     stripped = text.rstrip("\"”’') ")
     if stripped.endswith("?") or stripped.endswith("!"):
         return "rhetorical"
+    evaluative = _evaluative_runs()
+    first_person_or_modal = words is None or not _OPINION_WORDS.isdisjoint(words)
+    may_evaluate = words is None or evaluative is None or not evaluative.isdisjoint(words)
+    if not (first_person_or_modal or may_evaluate):
+        return "factual"
     own = _QUOTED.sub(" ", text)
-    if _FIRST_PERSON.search(own) or _MODAL.search(own):
+    if first_person_or_modal and (_FIRST_PERSON.search(own) or _MODAL.search(own)):
         return "opinion"
-    words = {w.strip(".,;:’'\"").lower() for w in own.split()}
-    if words & evaluative_words():
+    if may_evaluate and {w.strip(".,;:’'\"").lower() for w in own.split()} & evaluative_words():
         return "opinion"
     return "factual"
+
+
+@lru_cache(maxsize=1)
+def _evaluative_runs() -> frozenset[str] | None:
+    """The first run of word characters of each evaluative word, lower-cased. A word of a text
+    that is an evaluative word once stripped of punctuation and lower-cased holds that run whole
+    (its ends are spaces or punctuation), so a text whose ``words_of`` hold none of these runs
+    has no evaluative word. None when an evaluative word has no word character."""
+    runs = set()
+    for word in evaluative_words():
+        found = _WORD_RUN.findall(word.lower())
+        if not found:
+            return None
+        runs.add(found[0])
+    return frozenset(runs)
 
 
 def _n_words(text: str) -> int:
@@ -138,13 +162,17 @@ def split_units(doc: Document, spans: Sequence[SentenceSpan]) -> list[Unit]:
         sentence = text[s_start:s_end]
         if _n_words(sentence) < MIN_WORDS:
             continue
-        kind = classify(sentence)
-        said_by = attributed_to(sentence)  # ", the ministry said." attributes every clause
-        for c_start, c_end in _clause_pieces(sentence, s_start):
+        sentence_words = words_of(sentence)
+        kind = classify(sentence, sentence_words)
+        said_by = attributed_to(sentence, sentence_words)  # ", the ministry said." attributes every clause
+        pieces = _clause_pieces(sentence, s_start)
+        for c_start, c_end in pieces:
             c_start, c_end = _strip_punct(text, c_start, c_end)
             clause = text[c_start:c_end]
-            speaker = attributed_to(clause) or said_by  # each clause's attribution read once
-            mode = statement_kind(clause)
+            # one piece: the sentence less punctuation at its ends, so the same words
+            words = sentence_words if len(pieces) == 1 else words_of(clause)
+            speaker = attributed_to(clause, words) or said_by  # each clause's attribution read once
+            mode = statement_kind(clause, words)
             if mode == "reported" and speaker is not None:
                 mode = "attributed"
             preds = _predicates(clause, c_start) if kind == "factual" else None
@@ -159,8 +187,10 @@ def split_units(doc: Document, spans: Sequence[SentenceSpan]) -> list[Unit]:
                 # each predicate says its own kind of statement ("had planned a trip but cancelled
                 # it"); a bare verb after the first shares the first's auxiliary ("will fly to
                 # Oslo and meet the king")
-                own = statement_kind(claim_text)
-                if own == "reported" and (speaker is not None or attributed_to(claim_text) is not None):
+                claim_words = words_of(claim_text)
+                own = statement_kind(claim_text, claim_words)
+                if own == "reported" and (speaker is not None
+                                          or attributed_to(claim_text, claim_words) is not None):
                     own = "attributed"
                 if own in ("reported", "attributed") and k and first_mode not in ("reported", "attributed") \
                         and _bare_verb(text[a:b]):
