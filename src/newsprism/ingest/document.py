@@ -38,7 +38,8 @@ def build_document(raw: RawSource, limits: Limits = DEFAULT_LIMITS, today: date 
     cleaned = clean(text, extracted=raw.html is not None)
     meta = extract_metadata(text, cleaned, raw.meta)
     genre, genre_note = classify_genre(text, cleaned, raw.meta, meta.title)
-    evidence = {**meta.evidence, "genre": genre_note}
+    # keys in sorted order, as the store gives them back, so a re-run writes the same JSON
+    evidence = dict(sorted({**meta.evidence, "genre": genre_note}.items()))
     doc = Document(
         id=make_id("doc", digest),
         source=raw.source,
@@ -66,5 +67,5 @@ def build_document(raw: RawSource, limits: Limits = DEFAULT_LIMITS, today: date 
     return replace(
         doc, published=found.day.isoformat(), published_basis="inferred",
         published_evidence=tuple(doc.span(a, b) for a, b in found.spans),
-        evidence={**doc.evidence, "published": f"inferred from the text: {found.note}"},
+        evidence=dict(sorted({**doc.evidence, "published": f"inferred from the text: {found.note}"}.items())),
     )

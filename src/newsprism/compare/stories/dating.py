@@ -58,8 +58,8 @@ def date_from_stories(documents: Sequence[Document], stories: Sequence[Story], t
         redated.append(replace(
             doc, published=found.day.isoformat(), published_basis="story",
             published_evidence=tuple(doc.span(a, b) for a, b in found.spans),
-            evidence={**doc.evidence, "published": f"inferred from the text read beside story "
-                      f"'{story.title[:60]}' (dated documents up to {near.isoformat()}: {names}): {found.note}"},
+            evidence=dict(sorted({**doc.evidence, "published": f"inferred from the text read beside story "
+                      f"'{story.title[:60]}' (dated documents up to {near.isoformat()}: {names}): {found.note}"}.items())),
         ))
     return tuple(redated)
 
