@@ -22,20 +22,18 @@ contradiction of a claim (no claim cell turns ``contradicts`` on it).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from newsprism.compare.checks.judge import Verdict
 from newsprism.compare.claims.verify import content_words
+from newsprism.compare.outlets.tone import compound, valences
 from newsprism.lang.morphology import base_forms
 from newsprism.lang.resources import load_json
 from newsprism.lang.sentences import SentenceSpans
-from newsprism.lang.words import APPROXIMATE_NEGATORS, NEGATIONS
 from newsprism.model import Document, Entity, Quote, Span
 
 WINDOW = 4  # words between the speaker's name and the stance word
@@ -44,7 +42,6 @@ QUOTE_MIN = 0.4  # |tone| of the quoted words, VADER's compound scale
 SHARED_MIN = 2  # content words the quote shares with what the stance is about
 TARGET_WORDS = 12  # words after the stance read as what it is about
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
-_NEG = NEGATIONS | APPROXIMATE_NEGATORS
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,21 +51,6 @@ class Stance:
     sign: int  # +1 / -1
     span: Span  # from the name to the end of what the stance is about
     about: frozenset[str]  # content words of what it is about
-
-
-@lru_cache(maxsize=1)
-def _valences() -> dict[str, float]:
-    """VADER's single-word valences (vaderSentiment 3.3.2, MIT), the whole lexicon."""
-    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
-    out: dict[str, float] = {}
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[0].isalpha():
-            try:
-                out[parts[0].lower()] = float(parts[1])
-            except ValueError:
-                continue
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -85,32 +67,21 @@ def _sign_of_verb(word: str, table: frozenset[str]) -> str | None:
 
 
 def quote_tone(text: str) -> float:
-    """VADER-style tone of quoted words: valences summed, flipped and damped after a negation in
-    the three words before, squashed to [-1, 1]."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    table = _valences()
-    total = 0.0
-    for i, w in enumerate(words):
-        v = table.get(w)
-        if v is None:
-            continue
-        if any(p in _NEG or p.endswith("n't") for p in words[max(0, i - 3):i]):
-            v *= -0.74
-        total += v
-    return total / math.sqrt(total * total + 15.0) if total else 0.0
+    """Tone of quoted words on VADER's compound scale, every lexicon word counted (negations flip)."""
+    return compound([w.lower().replace("’", "'") for w in _WORD.findall(text)], valences()).score
 
 
 def _stance_after(doc: Document, end: int, limit: int) -> tuple[int, int, int] | None:
     """(sign, where the stance word ends, where the words it is about end) for the words after a
     name, or None."""
     emotion_verbs, copulas = _lexicon()
-    valences = _valences()
+    table = valences()
     words = list(_WORD.finditer(doc.text, end, limit))
     for i, m in enumerate(words[:WINDOW + 1]):
         word = m.group().lower()
         if _sign_of_verb(word, emotion_verbs) or _sign_of_verb(word, copulas):
             for j in range(i + 1, min(i + 4, len(words))):
-                v = valences.get(words[j].group().lower(), 0.0)
+                v = table.get(words[j].group().lower(), 0.0)
                 if abs(v) >= EMOTION_MIN:
                     return (1 if v > 0 else -1), words[j].end(), _about_end(words, j + 1, limit)
             return None

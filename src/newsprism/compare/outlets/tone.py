@@ -51,29 +51,30 @@ def event_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, float]:
-    """VADER's single-word entries (lower case), without the words that name events."""
+def valences() -> dict[str, float]:
+    """VADER's single-word entries (lower case), the whole lexicon."""
     text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
-    events = event_lemmas()
     table: dict[str, float] = {}
     for line in text.splitlines():
         parts = line.split("\t")
         if len(parts) >= 2 and parts[0].isalpha():
-            word = parts[0].lower()
-            if base_forms(word) & events:
-                continue
             try:
-                table[word] = float(parts[1])
+                table[parts[0].lower()] = float(parts[1])
             except ValueError:
                 continue
     return table
 
 
-def score(text: str) -> Scored:
-    """Tone of ``text`` without its quotations."""
-    own = _QUOTED.sub(" ", text).lower().replace("’", "'")
-    words = _WORD.findall(own)
-    table = lexicon()
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, float]:
+    """VADER's single-word entries (lower case), without the words that name events."""
+    events = event_lemmas()
+    return {w: v for w, v in valences().items() if not base_forms(w) & events}
+
+
+def compound(words: list[str], table: dict[str, float]) -> Scored:
+    """Valences of ``words`` (lower case) summed, each flipped and damped after a negation among
+    the three words before it, squashed into [-1, 1]."""
     total = 0.0
     hits = 0
     for i, w in enumerate(words):
@@ -85,3 +86,9 @@ def score(text: str) -> Scored:
         total += v
         hits += 1
     return Scored(total / math.sqrt(total * total + 15.0) if hits else 0.0, hits)
+
+
+def score(text: str) -> Scored:
+    """Tone of ``text`` without its quotations."""
+    own = _QUOTED.sub(" ", text).lower().replace("’", "'")
+    return compound(_WORD.findall(own), lexicon())
