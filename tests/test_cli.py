@@ -140,3 +140,22 @@ def test_unknown_encoder_is_refused_before_any_work(tmp_path, monkeypatch):
     result = runner.invoke(app, ["analyze", str(DEMO), "--out", str(tmp_path)])
     assert result.exit_code != 0 and "NEWSPRISM_ENCODER" in result.output
     assert not (tmp_path / "analysis.json").exists()
+
+
+def test_the_support_verifier_can_be_the_static_table(tmp_path, nlp):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Ferry runs aground\n\nThe ferry Nordlys ran aground off Hareid on Sunday with 60 passengers on board, "
+        "the coastguard said. Nobody was hurt.\n", encoding="utf-8")
+    (src / "b.txt").write_text(
+        "Ferry stuck near Hareid\n\nWith 60 passengers on board, the ferry Nordlys ran aground off Hareid on "
+        "Sunday, the coastguard said. Tugs will try to free it on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(src), "--out", str(out), "--verifier", "static"])
+    assert result.exit_code == 0, result.output
+    analysis = json.loads((out / "analysis.json").read_text("utf-8"))
+    ferry = [c for c in analysis["claims"] if "ran aground" in c["text"]]
+    assert ferry and len(ferry[0]["support"]) == 2  # the same sentence, reordered: static cosine >= 0.90
+    bad = runner.invoke(app, ["analyze", str(src), "--out", str(tmp_path / "o2"), "--verifier", "bogus"])
+    assert bad.exit_code != 0 and "bogus" in bad.output

@@ -112,6 +112,12 @@ EncoderOpt = Annotated[EncoderKind, typer.Option(
          "or the transformer itself (finer on paraphrases, about 100x slower).")]
 
 
+VerifierOpt = Annotated[EncoderKind, typer.Option(
+    "--verifier", envvar="NEWSPRISM_VERIFIER",
+    help="What decides that a sentence supports a claim: the all-MiniLM-L6-v2 transformer (default), "
+         "or the static table at a stricter threshold (much faster on large runs, fewer supports).")]
+
+
 def _cores() -> int:
     """The CPU cores this process may run on: the local engine parses in that many processes."""
     try:
@@ -168,6 +174,7 @@ def analyze(
     max_seconds: MaxSeconds = _D.max_seconds,
     max_token_chars: MaxTokenChars = _D.max_token_chars,
     encoder: EncoderOpt = DEFAULT_KIND,
+    verifier: VerifierOpt = "transformer",
     engine: Annotated[EngineName, typer.Option(
         "--engine", help="Where the stages run: in this process (local), or spread over the processes "
         "of a Ray cluster (ray; needs the extra newsprism[ray]). Both give the same analysis.")] = "local",
@@ -204,7 +211,7 @@ def analyze(
                     if not ingested.documents:
                         raise _fail("no readable article in the given paths")
                     analysis = analyze_into_store(
-                        ingested.documents, store, Options(model=model, encoder=encoder, processes=_cores()), progress=bars,
+                        ingested.documents, store, Options(model=model, encoder=encoder, verifier=verifier, processes=_cores()), progress=bars,
                         rejected=ingested.rejected, engine=runner,
                     )
                     json_path, html_path = write_outputs(analysis, out_dir, progress=bars)

@@ -43,12 +43,15 @@ Progress = Callable[[str, int, int | None], None]
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """The models an analysis loads: the spaCy pipeline (package name or path) and the kind of
-    sentence encoder that aligns claims; and how many worker processes the local engine's parse
-    may use (the same parses in any number)."""
+    """The models an analysis loads: the spaCy pipeline (package name or path), the kind of
+    sentence encoder that aligns claims and the kind that verifies support (``claims.verify``:
+    the transformer, or the static table at a stricter threshold: faster on large runs, fewer
+    supports); and how many worker processes the local engine's parse may use (the same parses in
+    any number)."""
 
     model: str = DEFAULT_MODEL
     encoder: EncoderKind = DEFAULT_KIND
+    verifier: EncoderKind = "transformer"
     processes: int = 1  # worker processes for the local engine's parse (the CLI passes the cores)
 
 
@@ -128,7 +131,7 @@ def compare_here(documents: Sequence[Document], extraction: Extraction, prior: S
                  sentences: SentenceSpans, options: Options, progress: Progress) -> Comparison:
     """The compare stage in this process, every story in one part."""
     encoder = load_encoder(kind=options.encoder)
-    verifier = load_encoder(kind="transformer")
+    verifier = load_encoder(kind=options.verifier)
     progress("compare", 0, 1)
     comparison = compare_stage.compare(documents, extraction, prior=prior, sentences=sentences, encoder=encoder,
                                        verifier=verifier)

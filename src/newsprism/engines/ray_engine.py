@@ -101,10 +101,11 @@ def clean_items(items: Sequence[Item], limits: Limits) -> list[Document | Reject
     return [clean(item, limits) for item in items]
 
 
-def compare_part(part: compare_stage.StoryPart, encoder_kind: str) -> compare_stage.PartResult:
+def compare_part(part: compare_stage.StoryPart, encoder_kind: str,
+                 verifier_kind: str = "transformer") -> compare_stage.PartResult:
     from newsprism.compare.embeddings import load_encoder  # cached: one load per worker process
 
-    return compare_stage.compare_part(part, load_encoder(kind=encoder_kind), load_encoder(kind="transformer"))
+    return compare_stage.compare_part(part, load_encoder(kind=encoder_kind), load_encoder(kind=verifier_kind))
 
 
 class Extractor:
@@ -192,7 +193,7 @@ def ray_compare(workers: int, documents: Sequence[Document], extraction: Extract
     sizes = part_sizes([len(s.documents) for s in prepared.stories], workers * PARTS_PER_WORKER)
     parts = compare_stage.parts(docs, extraction, prepared, sentences, sizes)
     progress("compare", 0, len(parts))
-    results = _gather(r.ray, [r.compare.remote(p, options.encoder) for p in parts], [1] * len(parts),
+    results = _gather(r.ray, [r.compare.remote(p, options.encoder, options.verifier) for p in parts], [1] * len(parts),
                       lambda n: progress("compare", n, None))
     return compare_stage.assemble(docs, extraction, prepared, results, sentences)
 
