@@ -273,18 +273,25 @@ def holder_key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def office_holders() -> dict[str, tuple[Holder, ...]]:
-    """Full name key -> the public offices held under that name (``resources/actors_office_holders.tsv``)."""
-    out: dict[str, list[Holder]] = {}
+def _holder_lines() -> dict[str, str]:
+    """Full name key -> the table's lines for that name, joined by newlines (kept as text: about
+    44,000 rows as objects would hold some 40 MB more for the few names a corpus looks up)."""
+    out: dict[str, str] = {}
     for line in lines(HOLDERS):
-        h = Holder(*line.split("\t")[:6])
-        out.setdefault(holder_key(h.name), []).append(h)
-    return {k: tuple(v) for k, v in out.items()}
+        key = holder_key(line.split("\t", 1)[0])
+        out[key] = f"{out[key]}\n{line}" if key in out else line
+    return out
+
+
+def office_holders(key: str) -> tuple[Holder, ...]:
+    """The public offices held under a full name key (``holder_key``; ``resources/actors_office_holders.tsv``)."""
+    found = _holder_lines().get(key)
+    return tuple(Holder(*line.split("\t")[:6]) for line in found.split("\n")) if found else ()
 
 
 def holder_country(name: str) -> tuple[str, str] | None:
     """(ISO3, evidence) for a full name in the office-holder table when every entry agrees."""
-    found = office_holders().get(holder_key(name), ())
+    found = office_holders(holder_key(name))
     countries = {h.country for h in found}
     if len(countries) != 1 or len(name.split()) < 2:
         return None
