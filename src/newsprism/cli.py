@@ -193,7 +193,7 @@ def analyze(
     """
     from newsprism.engines import open_engine
     from newsprism.export import write_outputs
-    from newsprism.pipeline import Options
+    from newsprism.pipeline import Options, release_models
     from newsprism.store import Store
     from newsprism.workflow import analyze_into_store
 
@@ -214,6 +214,7 @@ def analyze(
                         ingested.documents, store, Options(model=model, encoder=encoder, verifier=verifier, processes=_cores()), progress=bars,
                         rejected=ingested.rejected, engine=runner,
                     )
+                    release_models()  # a one-off run: the outputs are written without them
                     json_path, html_path = write_outputs(analysis, out_dir, progress=bars)
     except NewsprismError as exc:
         raise _fail(str(exc)) from exc

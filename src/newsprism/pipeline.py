@@ -215,3 +215,17 @@ def profile_whole(documents: Sequence[Document], stories: Sequence[Story], claim
     one run over all of its documents would give it."""
     extraction = Extraction(entities=tuple(entities), quotes=tuple(quotes))
     return profile_outlets(documents, stories, claims, extraction, sentences=sentence_spans(documents))
+
+
+def release_models() -> None:
+    """Drop this process's cached models (spaCy pipelines, sentence encoders and their embedding
+    caches) once a one-off run no longer needs them, so writing the outputs of a large run does
+    not hold them too (the transformer alone is about 150 MB). A later call loads them again."""
+    import gc
+
+    from newsprism.compare.embeddings import encoders
+    from newsprism.extract.nlp import load_nlp
+
+    encoders._load.cache_clear()
+    load_nlp.cache_clear()
+    gc.collect()
