@@ -108,7 +108,12 @@ def find_discrepancies(
         judges = default_judges(judge_context(documents, extraction))
     groups = _story_groups(documents, story_of)
     found: list[_Found] = list(_claim_verdicts(claims, judges))
-    found += _quote_verdicts(extraction, groups, same_story, sentences)
+    # indirect quotes are the outlet's own paraphrase: only direct quotes can be misworded
+    direct: dict[str, list[Quote]] = defaultdict(list)
+    for q in extraction.quotes:
+        if q.kind == "direct":
+            direct[q.doc].append(q)
+    found += _quote_verdicts(extraction, direct, groups, same_story, sentences)
     roles: dict[str, list[RoleMention]] = {}
 
     def roles_of(doc: Document) -> list[RoleMention]:
@@ -116,13 +121,9 @@ def find_discrepancies(
             roles[doc.id] = find_roles(doc)
         return roles[doc.id]
 
-    direct: dict[str, list[Quote]] = defaultdict(list)
-    for q in extraction.quotes:
-        if q.kind == "direct" and q.speaker is not None:
-            direct[q.doc].append(q)
     for group in groups:
         found += [_Found(v, ()) for v in role_verdicts(group, roles_of)]
-        group_quotes = [q for d in group for q in direct.get(d.id, ())]
+        group_quotes = [q for d in group for q in direct.get(d.id, ()) if q.speaker is not None]
         if group_quotes:
             found += [_Found(v, ()) for v in paraphrase_verdicts(group, extraction.entities, group_quotes, sentences)]
         found += [_Found(v, ()) for v in event_verb_verdicts(group, extraction.entities, sentences=sentences)]
@@ -179,8 +180,8 @@ def _claim_verdicts(claims: Sequence[Claim], judges: Sequence[ContradictionJudge
 
 
 def _quote_verdicts(
-    extraction: Extraction, groups: Sequence[Sequence[Document]], same_story: Callable[[str, str], bool],
-    sentences: SentenceSpans,
+    extraction: Extraction, by_doc: Mapping[str, Sequence[Quote]], groups: Sequence[Sequence[Document]],
+    same_story: Callable[[str, str], bool], sentences: SentenceSpans,
 ) -> list[_Found]:
     """Quote pairs are looked for within each story (blocked), each pair judged once: wording,
     speaker, and the day the words were said (a resolved day date in the quote's sentences)."""
@@ -203,11 +204,6 @@ def _quote_verdicts(
         words = (q.speaker_text or "").split()
         return len(words) >= 2 and sum(w[:1].isupper() for w in words[1:]) >= 1 and words[0].lower() not in _ARTICLES
 
-    # indirect quotes are the outlet's own paraphrase: only direct quotes can be misworded
-    by_doc: dict[str, list[Quote]] = defaultdict(list)
-    for q in extraction.quotes:
-        if q.kind == "direct":
-            by_doc[q.doc].append(q)
     out: list[_Found] = []
     done: set[tuple[str, str]] = set()
     for group in groups:

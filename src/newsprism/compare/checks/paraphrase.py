@@ -59,7 +59,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["emotion_verbs"]), frozenset(data["copulas"])
 
 
-def _sign_of_verb(word: str, table: frozenset[str]) -> str | None:
+def _base_in(word: str, table: frozenset[str]) -> str | None:
     for base in base_forms(word.lower()):
         if base in table:
             return base
@@ -79,7 +79,7 @@ def _stance_after(doc: Document, end: int, limit: int) -> tuple[int, int, int] |
     words = list(_WORD.finditer(doc.text, end, limit))
     for i, m in enumerate(words[:WINDOW + 1]):
         word = m.group().lower()
-        if _sign_of_verb(word, emotion_verbs) or _sign_of_verb(word, copulas):
+        if _base_in(word, emotion_verbs) or _base_in(word, copulas):
             for j in range(i + 1, min(i + 4, len(words))):
                 v = table.get(words[j].group().lower(), 0.0)
                 if abs(v) >= EMOTION_MIN:

@@ -37,6 +37,7 @@ from newsprism.compare.claims.modality import same_speaker, statement_class
 from newsprism.compare.claims.semantic import align_semantic
 from newsprism.compare.claims.verify import Verifier, content_words, verify
 from newsprism.compare.embeddings.encoders import Encoder, embed
+from newsprism.compare.embeddings.static import StaticEncoder
 from newsprism.compare.claims.split import Unit, split_units
 from newsprism.compare.stories.derivation import independent_groups
 from newsprism.lang.numbers import normalise_numbers, split_hyphen_numbers
@@ -192,7 +193,10 @@ def build_claims(documents: Sequence[Document], stories: Sequence[Story],
             groups = [[Keyed(u, frozenset(), frozenset())] for u in us]
         elif vs is not None:
             aligned = align_semantic(ks, vs)
-            checker = Verifier(verifier if verifier is not None else encoder, screen=encoder)  # type: ignore[arg-type]
+            # the story's static vectors screen pairs before the model (none when aligning with it)
+            screen = ({id(k): v for k, v in zip(ks, vs, strict=True)}
+                      if isinstance(encoder, StaticEncoder) and verifier is not None else None)
+            checker = Verifier(verifier if verifier is not None else encoder, screen=screen)  # type: ignore[arg-type]
             groups, related = verify(ks, aligned.groups, aligned.related, aligned.candidates,
                                      checker.same_fact_fn(aligned.groups, aligned.candidates),
                                      _same_kind)
