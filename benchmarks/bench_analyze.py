@@ -44,6 +44,38 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class _RssSampler:
+    """The main process's resident size every 50 ms (Linux /proc), so the peak can be put in its
+    phase: the progress events alone miss a peak between two of them."""
+
+    def __init__(self, t0: float) -> None:
+        import threading
+
+        self.t0, self.samples = t0, []  # (seconds since t0, MB)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._page_mb = os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    def _run(self) -> None:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            while not self._stop.wait(0.05):
+                fh.seek(0)
+                pages = int(fh.read().split()[1])
+                self.samples.append((time.perf_counter() - self.t0, pages * self._page_mb))
+
+    def __enter__(self) -> _RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def peaks(self, names: tuple[str, ...], starts: list[float], ends: list[float]) -> dict[str, float]:
+        return {name: max((mb for t, mb in self.samples if a <= t < b), default=0.0)
+                for name, a, b in zip(names, starts, ends)}
+
+
 def run_spacy(path: Path, t0: float) -> dict[str, object]:
     from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
 
@@ -77,7 +109,8 @@ def run_cli(path: Path, out: Path, t0: float, profile: Path | None) -> dict[str,
         prof = cProfile.Profile()
         prof.enable()
     try:
-        cli.app(argv, standalone_mode=False)
+        with _RssSampler(t0) as sampler:
+            cli.app(argv, standalone_mode=False)
     finally:
         if prof is not None:
             prof.disable()
@@ -86,9 +119,11 @@ def run_cli(path: Path, out: Path, t0: float, profile: Path | None) -> dict[str,
     ends = [marks["extract"][0], marks["extract"][1], marks["compare"][1], marks["saving"][1], marks["writing"][1]]
     starts = [0.0] + ends
     phases = {name: b - a for name, a, b in zip(PHASES, starts, ends + [end])}
+    phase_peaks = sampler.peaks(PHASES, starts, ends + [end])
     docs = len(json.loads((out / "out" / "analysis.json").read_text("utf-8"))["documents"])
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"docs": docs, "seconds": end, "phases": phases, "peak_mb": _peak_mb(), "child_peak_mb": children}
+    return {"docs": docs, "seconds": end, "phases": phases, "phase_peak_mb": phase_peaks,
+            "peak_mb": _peak_mb(), "child_peak_mb": children}
 
 
 def _child(args: argparse.Namespace, tmp: Path, sample: Path) -> dict[str, object]:
@@ -129,7 +164,8 @@ def main() -> None:
           f"(+ {an.get('child_peak_mb', 0):.0f} MB the largest parse worker)")
     for name in PHASES:
         sec = an["phases"][name]
-        print(f"      {name:<13} {sec:7.1f} s  {100 * sec / an['seconds']:5.1f} %")
+        print(f"      {name:<13} {sec:7.1f} s  {100 * sec / an['seconds']:5.1f} %   "
+              f"peak RSS {an['phase_peak_mb'][name]:6.0f} MB")
     ratio = an["seconds"] / sp["seconds"]
     print(f"ratio (b)/(a): {ratio:.2f}x (goal <= 1.50x)")
     print(f"peak RSS (b): {an['peak_mb']:.0f} MB main process, {an.get('child_peak_mb', 0):.0f} MB the largest "

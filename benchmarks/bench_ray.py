@@ -53,7 +53,10 @@ def phase(engine: str, workers: int | None, sample: Path, out: Path) -> dict[str
         t_started = time.perf_counter()
         ingested = runner.ingest([sample], DEFAULT_LIMITS, progress)
         t_ingested = time.perf_counter()
-        analysis = analyze_into_store(ingested.documents, store, Options(), progress=progress)
+        # as `newsprism analyze` calls it: the engine runs extract and compare, the local one
+        # parses in as many processes as this machine has cores
+        options = Options(processes=os.cpu_count() or 1)
+        analysis = analyze_into_store(ingested.documents, store, options, progress=progress, engine=runner)
     seconds = time.perf_counter() - t0
     return {"docs": len(analysis.documents), "seconds": seconds, "start": t_started - t0,
             "ingest": t_ingested - t_started, "extract": marks["extract"][-1] - marks["extract"][0],

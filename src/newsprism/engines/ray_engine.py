@@ -46,7 +46,7 @@ INSTALL_HINT = ('the ray engine needs Ray, which is not installed: pip install "
 PARTS_PER_WORKER = 4  # work cut finer than the workers, so one slow chunk does not idle the rest
 MAX_FILES_PER_TASK = 64
 MAX_ARTICLES_PER_TASK = 32
-MAX_DOCS_PER_BATCH = 16  # documents an extract actor parses per call
+MAX_DOCS_PER_BATCH = 6  # documents an extract actor parses per call: small, so the workers finish together
 
 
 class EngineUnavailable(ConfigError):
