@@ -43,11 +43,17 @@ def validate(data: dict[str, Any]) -> None:
     jsonschema.Draft202012Validator(schema()).validate(data)
 
 
-def dumps(analysis: Analysis) -> str:
-    """analysis.json's text: deterministic (stable key order, no timestamps)."""
+def write_json(analysis: Analysis, path: Path) -> None:
+    """analysis.json, validated, deterministic (stable key order, no timestamps), written to
+    ``path`` atomically and as it is encoded: the whole text of a large analysis is never held
+    at once."""
     data = analysis_to_json(analysis)
     validate(data)
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as out:
+        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    tmp.replace(path)
 
 
 def write_outputs(analysis: Analysis, out_dir: str | Path, progress: Progress | None = None) -> tuple[Path, Path]:
@@ -59,7 +65,7 @@ def write_outputs(analysis: Analysis, out_dir: str | Path, progress: Progress | 
     out.mkdir(parents=True, exist_ok=True)
     json_path = out / "analysis.json"
     progress("writing", 0, 2)
-    _write_atomic(json_path, dumps(analysis))
+    write_json(analysis, json_path)
     progress("writing", 1, None)
     html_path = write_report(analysis, out)
     progress("writing", 1, None)
@@ -70,20 +76,21 @@ def write_report(analysis: Analysis, out_dir: str | Path) -> Path:
     """Write DIR/report.html and, for several stories, a page per story in DIR/stories/ (story
     pages of an earlier report there that are no longer part of it are removed); return the
     path of report.html."""
-    from newsprism.report import INDEX, STORY_DIR, render_pages
+    from newsprism.report import INDEX, STORY_DIR, iter_pages
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    pages = render_pages(analysis)
     stories = out / STORY_DIR
-    if len(pages) > 1:
+    written: set[Path] = set()
+    for rel, text in iter_pages(analysis):  # one page held at a time; the index comes last
+        if rel == INDEX:
+            _remove_stale(stories, written)
+            break
         stories.mkdir(exist_ok=True)
-    for rel, text in sorted(pages.items()):
-        if rel != INDEX:
-            _write_atomic(out / rel, text)
-    _remove_stale(stories, {out / rel for rel in pages})
+        _write_atomic(out / rel, text)
+        written.add(out / rel)
     html_path = out / INDEX
-    _write_atomic(html_path, pages[INDEX])  # last: the index links only to pages already written
+    _write_atomic(html_path, text)  # last: the index links only to pages already written
     return html_path
 
 

@@ -1,5 +1,6 @@
 """The report stage's public surface: ``render_pages(analysis) -> {path: html}`` (the index
-report.html and one page per story under stories/, what ``export`` writes) and
+report.html and one page per story under stories/), ``iter_pages`` (the same pages one at a
+time, what ``export`` writes) and
 ``render_report(analysis) -> str`` (the whole report as one self-contained page).
 
 Modules: ``html`` (rendering), ``views`` (what each story section shows), ``quotes`` (quotes by
@@ -7,6 +8,6 @@ speaker, same words from several outlets once, scare quotes apart), ``figures`` 
 ``charts`` (inline SVG), ``text`` (sentence context, dates), ``templates/``.
 """
 
-from newsprism.report.html import INDEX, STORY_DIR, render_pages, render_report, story_file
+from newsprism.report.html import INDEX, STORY_DIR, iter_pages, render_pages, render_report, story_file
 
-__all__ = ["INDEX", "STORY_DIR", "render_pages", "render_report", "story_file"]
+__all__ = ["INDEX", "STORY_DIR", "iter_pages", "render_pages", "render_report", "story_file"]

@@ -12,7 +12,7 @@ analysis always gives the same bytes. Every title, outlet, author and actor name
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 import base64
 import hashlib
 import re
@@ -306,25 +306,32 @@ def render_pages(analysis: Analysis) -> dict[str, str]:
     there are two stories or more, one page per story (``story_file``) that ``report.html``
     lists in story order (most outlets, then most documents) and links to. With one story (or
     none), ``report.html`` is the whole report on one page, as ``render_report`` gives it."""
+    pages = dict(iter_pages(analysis))
+    return {INDEX: pages.pop(INDEX), **pages}
+
+
+def iter_pages(analysis: Analysis) -> Iterator[tuple[str, str]]:
+    """``render_pages`` one page at a time, the story pages in story order and ``report.html``
+    last, so a writer holds one rendered page at a time (a thousand articles' pages together
+    are some hundreds of MB)."""
     ix = Index(analysis)
     listed = views.story_list(analysis)
     stories = tuple(story_view(ix, i, s, net)
                     for i, (s, net) in enumerate(zip(listed, _networks(ix, listed), strict=True)))
     if len(stories) <= 1:
-        return {INDEX: _one_page(ix, stories)}
+        yield INDEX, _one_page(ix, stories)
+        return
     env = _environment()
     page = env.get_template("story_page.html.j2")
     paths = [story_file(s.id) for s in listed]
     names = [p.rsplit("/", 1)[1] for p in paths]
-    pages: dict[str, str] = {}
     shared = _shared(ix)  # the same for every page
     for i, (view, story) in enumerate(zip(stories, listed, strict=True)):
         docs = tuple(document_view(ix, ix.docs[d]) for d in story.documents if d in ix.docs)
-        pages[paths[i]] = page.render(
+        yield paths[i], page.render(
             s=view, documents=docs, index=INDEX, rank=i + 1, total=len(stories),
             prev=names[i - 1] if i else None, next=names[i + 1] if i + 1 < len(names) else None, **shared)
     entries = tuple(_entry(i + 1, view, paths[i]) for i, view in enumerate(stories))
-    index = env.get_template("index.html.j2").render(
+    yield INDEX, env.get_template("index.html.j2").render(
         entries=entries, groups=_groups(entries), script=Markup(FILTER_SCRIPT), script_hash=FILTER_HASH,
         **shared)
-    return {INDEX: index, **pages}
