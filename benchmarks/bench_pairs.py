@@ -8,7 +8,7 @@ compare; the models are loaded once for the whole run) and reads, for every pair
 document b for each claim with a mention that overlaps span a:
 
 - ``supports`` and a mention of that claim in b overlaps span b -> ``same``
-- ``contradicts`` -> ``contradicts``
+- ``contradicts`` and the cell's evidence span (in b) overlaps span b -> ``contradicts``
 - ``related`` and the cell's span overlaps span b -> ``related``
 - anything else (no such claim, silent, a support elsewhere in b) -> ``unrelated``
 
@@ -194,8 +194,9 @@ def verdict(analysis, doc_a: str, a: Side, doc_b: str, b: Side) -> str:
         if cell is None:
             continue
         found = "unrelated"
-        if cell.state == "contradicts":
-            found = "contradicts"
+        if cell.state == "contradicts" and cell.span is not None and cell.span.doc == doc_b \
+                and _overlaps(cell.span.start, cell.span.end, b.start, b.end):
+            found = "contradicts"  # like the other verdicts: about sentence b, not another one of b
         elif cell.state == "supports" and any(m.doc == doc_b and _overlaps(m.start, m.end, b.start, b.end)
                                               for m in claim.mentions):
             found = "same"

@@ -18,7 +18,7 @@ from newsprism.compare.outlets import profile_outlets
 from newsprism.compare.stories import find_stories
 
 from newsprism.extract.nlp import DEFAULT_MODEL, load_nlp
-from newsprism.ingest.files import source_name
+from newsprism.ingest import clean_source as clean  # one raw source -> Document | Rejected
 from newsprism.ingest.limits import DEFAULT_LIMITS, Limits
 from newsprism.lang.sentences import SentenceSpans, sentence_spans
 from newsprism.model import (
@@ -70,17 +70,6 @@ def build_documents(items: Iterable[RawSource | Rejected], limits: Limits = DEFA
 
     An article that cannot be cleaned is rejected with the reason; it never costs the others."""
     return collect(clean(item, limits) for item in items)
-
-
-def clean(item: RawSource | Rejected, limits: Limits = DEFAULT_LIMITS) -> Document | Rejected:
-    """One raw source cleaned into a Document, or why it could not be (a Rejected passes through)."""
-    if isinstance(item, Rejected):
-        return item
-    try:
-        return ingest_stage.build_document(item, limits)
-    except (Exception, RecursionError) as err:
-        return Rejected(source_name(item.source), f"could not be cleaned ({type(err).__name__}: "
-                                                  f"{str(err)[:200]})")
 
 
 def collect(cleaned: Iterable[Document | Rejected]) -> Ingested:

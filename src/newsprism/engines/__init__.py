@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from newsprism.pipeline import LOCAL, Engine
+if TYPE_CHECKING:  # the pipeline (spaCy and all) is imported only when an engine is opened, so
+    from newsprism.pipeline import Engine  # a Ray worker importing engines.ray_tasks stays light
 
 EngineName = Literal["local", "ray"]
 ENGINES: tuple[str, ...] = ("local", "ray")
@@ -24,6 +25,8 @@ def open_engine(name: str, address: str | None = None, workers: int | None = Non
     """The engine called ``name``, ready for the length of the block. ``address`` (a Ray cluster
     to join) and ``workers`` (processes to spread work over) apply to the ray engine only."""
     if name == "local":
+        from newsprism.pipeline import LOCAL
+
         yield LOCAL
     elif name == "ray":
         from newsprism.engines.ray_engine import ray_engine

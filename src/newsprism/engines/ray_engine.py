@@ -3,9 +3,9 @@
 * read: the driver lists the input files (``ingest.readers.input_files``); tasks read chunks of
   them (``guarded``: HTML extraction included), so every node must see the inputs at the same
   path (or the cluster is one machine);
-* clean: tasks clean chunks of the raw articles (``pipeline.clean``); the driver keeps the first
+* clean: tasks clean chunks of the raw articles (``ingest.clean_source``); the driver keeps the first
   document of each content and the rejected inputs in input order (``pipeline.collect``);
-* extract: a pool of actors (``Extractor``), each loading the spaCy pipeline once, parses
+* extract: a pool of actors (``ray_tasks.Extractor``), each loading the spaCy pipeline once, parses
   batches of documents (``extract.extract_each``); results come back in document order;
 * compare: the driver finds the stories and the copies over every document
   (``compare.prepare``), cuts the stories into parts of about equal cost (``compare.parts``),
@@ -15,7 +15,8 @@
 
 The store is never touched here: ``workflow.analyze_into_store`` reads it and writes it in the
 driver, as with the local engine, so the analysis is the same, ids included. Ray is imported
-only when this engine is asked for (``import_ray``).
+only when this engine is asked for (``import_ray``). What the workers run is in ``ray_tasks``,
+a module that imports only the ingest stage, so reading and cleaning start without spaCy.
 """
 
 from __future__ import annotations
@@ -32,14 +33,14 @@ from types import SimpleNamespace
 from typing import Any
 
 from newsprism import compare as compare_stage
+from newsprism.engines import ray_tasks
 from newsprism.errors import ConfigError, NewsprismError
-from newsprism.extract import extract_each
 from newsprism.ingest.files import source_name
 from newsprism.ingest.limits import Limits
-from newsprism.ingest.readers import Item, guarded, input_files
+from newsprism.ingest.readers import Item, input_files
 from newsprism.lang.sentences import SentenceSpans
 from newsprism.model import Comparison, DocExtraction, Document, Extraction, Rejected, StorySignature
-from newsprism.pipeline import Engine, Ingested, Options, Progress, clean, collect
+from newsprism.pipeline import Engine, Ingested, Options, Progress, collect
 
 INSTALL_HINT = ('the ray engine needs Ray, which is not installed: pip install "newsprism[ray]" '
                 '(or pip install "ray[data]==2.60.0")')
@@ -89,51 +90,14 @@ def ray_engine(address: str | None = None, workers: int | None = None) -> Iterat
             ray.shutdown()
 
 
-# --- the work each task or actor does (plain functions: they run in any process) -------------
-
-def read_files(files: Sequence[tuple[Path, str]], limits: Limits) -> list[list[Item]]:
-    """Each file's items (articles or rejections), as ``read_sources`` yields them: (absolute
-    path, the name the path was given by) per file, since a worker's folder is not the driver's."""
-    return [list(guarded(path, limits, source)) for path, source in files]
-
-
-def clean_items(items: Sequence[Item], limits: Limits) -> list[Document | Rejected]:
-    return [clean(item, limits) for item in items]
-
-
-def compare_part(part: compare_stage.StoryPart, encoder_kind: str,
-                 verifier_kind: str = "transformer") -> compare_stage.PartResult:
-    from newsprism.compare.embeddings import load_encoder  # cached: one load per worker process
-
-    return compare_stage.compare_part(part, load_encoder(kind=encoder_kind), load_encoder(kind=verifier_kind))
-
-
-class Extractor:
-    """An extract worker: loads the spaCy pipeline once, then parses batch after batch."""
-
-    def __init__(self, model: str) -> None:
-        from newsprism.extract.nlp import load_nlp
-
-        # a model that cannot load is raised by ``extract``, as the error it is (an actor whose
-        # creation fails reaches the driver only as "the actor died")
-        self.failed: Exception | None = None
-        try:
-            self.nlp = load_nlp(model)
-        except Exception as err:
-            self.failed = err
-
-    def extract(self, index: int, documents: Sequence[Document]) -> tuple[int, tuple[DocExtraction, ...]]:
-        if self.failed is not None:
-            raise self.failed
-        return index, extract_each(documents, self.nlp)
-
+# --- the work each task or actor does: ``ray_tasks`` (a light module for the workers to import) ---
 
 @lru_cache(maxsize=1)
 def _remote() -> SimpleNamespace:
     ray = import_ray()
     one_cpu = ray.remote(num_cpus=1)
-    return SimpleNamespace(ray=ray, read=one_cpu(read_files), clean=one_cpu(clean_items),
-                           compare=one_cpu(compare_part), Extractor=one_cpu(Extractor))
+    return SimpleNamespace(ray=ray, read=one_cpu(ray_tasks.read_files), clean=one_cpu(ray_tasks.clean_items),
+                           compare=one_cpu(ray_tasks.compare_part), Extractor=one_cpu(ray_tasks.Extractor))
 
 
 # --- the stages, as the driver runs them ---------------------------------------------------------
