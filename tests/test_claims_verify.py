@@ -26,6 +26,18 @@ def test_a_paraphrase_states_the_same_fact_and_a_topic_neighbour_does_not(verifi
     assert not fits(head, topic)
 
 
+def test_two_occasions_or_two_wholes_are_never_one_fact(verifier) -> None:
+    head = _k("a", "The survey of 1,210 adults was conducted March 3-6, 2017 by the institute.")
+    other_year = _k("b", "The survey of 1,050 adults was conducted March 9-12, 2021 by the institute.")
+    same = _k("c", "The institute conducted the survey of 1,210 adults on March 3-6, 2017.")
+    share = _k("d", "The poll found that 31 percent of registered voters had already voted.")
+    other_whole = _k("e", "The poll found that 26 percent of likely voters had already voted.")
+    fits = Verifier(verifier).same_fact_fn([[head, other_year, same], [share, other_whole]], None)
+    assert fits(head, same)
+    assert not fits(head, other_year)
+    assert not fits(share, other_whole)
+
+
 def test_a_group_keeps_only_what_states_its_fact_and_the_rest_is_related(verifier) -> None:
     head = _k("a", "Four firefighters were injured while fighting the blaze at the timber yard.")
     same = _k("b", "Four firefighters suffered injuries while fighting the blaze at the timber yard.")

@@ -131,6 +131,28 @@ def test_years_and_scores_are_not_counts() -> None:
     assert run(a, b, c) == ()
 
 
+def test_shares_of_different_wholes_are_not_one_quantity() -> None:
+    # two polls' shares of two populations: not one figure told twice
+    a, b, c = pair("The survey found that 31 percent of registered voters had already cast a ballot.",
+                   "The survey found that 26% of likely voters had already cast a ballot.")
+    assert [d for d in run(a, b, c) if d.kind == "number"] == []
+    # the same whole (one named within the other) is one quantity
+    a, b, c = pair("The survey found that 31 percent of voters had already cast a ballot.",
+                   "The survey found that 26% of registered voters had already cast a ballot.")
+    assert [m.text for m in only(run(a, b, c), "number").mentions] == ["31 percent", "26%"]
+
+
+def test_two_years_and_no_shared_day_are_two_occasions() -> None:
+    # two editions of one yearly survey: their sizes and dates differ without contradicting
+    a, b, c = pair("The survey of 1,210 adults was conducted March 3-6, 2017 by the institute.",
+                   "The survey of 1,050 adults was conducted March 9-12, 2021 by the institute.")
+    assert run(a, b, c) == ()
+    # one day told with two years is one date told two ways
+    a, b, c = pair("The plant stopped production on March 3, 2023, after the flood.",
+                   "The plant stopped production on March 3, 2024, after the flood.")
+    assert [m.text for m in only(run(a, b, c), "date").mentions] == ["March 3, 2023", "March 3, 2024"]
+
+
 # ---------------------------------------------------------------- dates and weekdays
 
 
@@ -199,6 +221,17 @@ def test_former_vs_sitting_title() -> None:
     assert d.severity == "high"
     assert [m.text for m in d.mentions] == ["Former Prime Minister Anna Lindqvist", "Prime Minister Anna Lindqvist"]
     assert d.claims == ("c1",)
+
+
+def test_retired_holder_keeps_a_courtesy_title() -> None:
+    # a retired judge is still "Justice X" in news style: no contradiction with a plain title,
+    # but one with an explicit "current"
+    a = doc("a", "The court chose a successor to retired Justice Ellen Marsh, who served 20 years.", "Daily Ledger")
+    b = doc("b", "The court chose a successor to Justice Ellen Marsh in July.", "Evening Post")
+    assert [d for d in run(a, b, claim("c1", span(a, a.text), span(b, b.text))) if d.kind == "role"] == []
+    c = doc("b", "The court chose a successor to current Justice Ellen Marsh in July.", "Evening Post")
+    d = only(run(a, c, claim("c1", span(a, a.text), span(c, c.text))), "role")
+    assert [m.text for m in d.mentions] == ["retired Justice Ellen Marsh", "current Justice Ellen Marsh"]
 
 
 def test_different_offices_for_one_person() -> None:

@@ -24,10 +24,12 @@ from newsprism.model import Span
 _MONTH = (r"(?P<mon{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE_RE = re.compile(
-    rf"\b(?:{_MONTH.format(n=1)}\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year1>\d{{4}}))?"
+    rf"\b(?:{_MONTH.format(n=1)}\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{{1,2}}\b)?"
+    rf"(?:,?\s+(?P<year1>\d{{4}}))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.format(n=2)}(?:,?\s+(?P<year2>\d{{4}}))?"
     rf"|{_MONTH.format(n=3)},?\s+(?P<year3>\d{{4}}))\b"
 )
+_YEAR_RE = re.compile(r"(?<![\d,.])\b(1[89]\d\d|20\d\d)\b(?![,.]?\d)")
 _WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_NAME_RE})(?:['’]s)?\b")
 
 
@@ -132,6 +134,19 @@ def _weekday_vs_date(a: Span, b: Span, context: JudgeContext, swapped: bool) -> 
     if swapped:
         return Verdict("weekday", "medium", "the day", y, x, _label(day))
     return Verdict("weekday", "medium", "the day", x, y, _label(day))
+
+
+def other_occasions(a: str, b: str) -> bool:
+    """Whether two sentences name different years and no shared day ("the poll of October
+    22-25, 2016" / "conducted October 27-30, 2019"): they tell of two occasions, so a different
+    figure or date in them is no contradiction. The same day in another year ("February 18,
+    2024" / "February 18, 2025") is one date told two ways, and stays a date finding."""
+    years_a, years_b = set(_YEAR_RE.findall(a)), set(_YEAR_RE.findall(b))
+    if not years_a or not years_b or years_a & years_b:
+        return False
+    days_a = {(d.month, d.day) for d in find_dates(a) if d.day is not None}
+    days_b = {(d.month, d.day) for d in find_dates(b) if d.day is not None}
+    return not days_a & days_b
 
 
 def check_dates(a: Span, b: Span, context: JudgeContext) -> Verdict | None:

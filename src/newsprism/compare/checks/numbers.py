@@ -21,10 +21,10 @@ from typing import TypeVar
 from newsprism.compare.checks.judge import JudgeContext, Verdict, severity_from_ratio
 from newsprism.compare.checks.text import Token, sub_span, tokens
 from newsprism.lang.calendar import MONTH_WORDS
-from newsprism.lang.morphology import plural, singular
+from newsprism.lang.morphology import plural, singular, stem
 from newsprism.lang.numbers import CARDINALS, NUMBER_PHRASES, SCALE_ABBREVIATIONS, SCALES, TENS
 from newsprism.lang.resources import load_json
-from newsprism.lang.words import LETTER_RUN
+from newsprism.lang.words import LETTER_RUN, is_function_word
 from newsprism.model import DiscrepancyKind, Span
 
 T = TypeVar("T")
@@ -46,6 +46,7 @@ class Quantity:
     start: int  # offsets inside the span text: from the hedge to the unit
     end: int
     unit: float = 1.0  # the unit's size in base units (3600 for hours)
+    base: frozenset[str] = frozenset()  # a share's whole: "of registered voters" -> stems of both words
 
 
 @lru_cache(maxsize=1)
@@ -240,9 +241,49 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if hi_value != value:
             lo, hi = value * factor, hi_value * factor
         first = toks[start_tok] if qualifier else toks[i - (1 if currency else 0)]
-        out.append(Quantity(lo, hi, value * factor, dim, noun, first.start, toks[k - 1].end, factor))
+        base = _base(toks, k) if dim == "percent" else frozenset()
+        out.append(Quantity(lo, hi, value * factor, dim, noun, first.start, toks[k - 1].end, factor, base))
         i = k
     return tuple(out)
+
+
+BASE_WORDS = 2  # content words of a share's whole read after "of"
+# the forms of be / have / do and the modals end the whole's noun phrase ("of voters had ...")
+_AUXILIARIES = frozenset("""am is are was were be been being has have had having do does did
+will would shall should can could may might must say says said""".split())
+
+
+def _base(toks: list[Token], k: int) -> frozenset[str]:
+    """The whole a share is of: the stems of the content words after "of" ("23 percent of
+    registered voters"), up to the first function word after them."""
+    if k >= len(toks) or toks[k].lower != "of":
+        return frozenset()
+    words: list[str] = []
+    for tok in toks[k + 1:k + 1 + 2 * BASE_WORDS]:
+        if not tok.text.isalpha():
+            break
+        if is_function_word(tok.lower) or tok.lower in _AUXILIARIES:
+            if words:
+                break
+            continue  # "of the", "of all"
+        words.append(stem(tok.lower))
+        if len(words) == BASE_WORDS:
+            break
+    return frozenset(words)
+
+
+def _same_whole(x: Quantity, y: Quantity) -> bool:
+    """Two shares are of one whole unless both name it and neither names it within the other
+    ("of registered voters" / "of likely voters" are two wholes; "of voters" fits either)."""
+    return not x.base or not y.base or x.base <= y.base or y.base <= x.base
+
+
+def different_wholes(a: str, b: str) -> bool:
+    """Whether two texts give shares of two differently named wholes and none of one whole
+    ("31 percent of registered voters" / "26% of likely voters"): two figures, not one."""
+    qa = [q for q in find_quantities(a) if q.base]
+    qb = [q for q in find_quantities(b) if q.base]
+    return bool(qa and qb) and not any(_same_whole(x, y) for x in qa for y in qb)
 
 
 def _key(q: Quantity) -> str:
@@ -271,7 +312,7 @@ def _subject(x: Quantity, y: Quantity, text_x: str, text_y: str) -> str:
 
 def _conflict(qa: list[Quantity], qb: list[Quantity]) -> tuple[Quantity, Quantity] | None:
     for x in qa:
-        same = [y for y in qb if _key(y) == _key(x)]
+        same = [y for y in qb if _key(y) == _key(x) and _same_whole(x, y)]
         if same and all(_disjoint(x, y) for y in same):
             return x, same[0]
     counts_a = [q for q in qa if q.dimension is None]

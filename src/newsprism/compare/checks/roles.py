@@ -35,7 +35,7 @@ class RoleMention:
     person: str  # surname, lower case
     name: str
     office: str  # canonical office
-    status: str | None  # former | historical | sitting | acting | future | None (plain title)
+    status: str | None  # former | retired | historical | sitting | acting | future | None (plain title)
     span: Span  # status word (if any) through the name
 
 
@@ -153,17 +153,21 @@ def compatible(a: str, b: str) -> bool:
 
 
 def _former_vs_sitting(person: str, by_doc: dict[str, list[RoleMention]]) -> list[Verdict]:
-    """One document calls the person a former holder of an office others say they hold now."""
+    """One document calls the person a former holder of an office others say they hold now.
+    A plain title ("President X") says so against "former"; against "retired" or "late" only an
+    explicit "current" or "sitting" does, since the holders of such offices keep the title by
+    courtesy ("Justice X" for a retired justice, AP style)."""
     out: list[Verdict] = []
     for doc, mentions in sorted(by_doc.items()):
-        formers = [m for m in mentions if m.status == "former"]
+        formers = [m for m in mentions if m.status in ("former", "retired")]
         if not formers or any(m.status is None and m.office == formers[0].office for m in mentions):
             continue
         fm = formers[0]
+        against = (None, "sitting") if fm.status == "former" else ("sitting",)
         for other_doc, others in sorted(by_doc.items()):
-            sitting = [m for m in others if m.office == fm.office and m.status in (None, "sitting")]
+            sitting = [m for m in others if m.office == fm.office and m.status in against]
             if other_doc != doc and sitting and not any(
-                m.office == fm.office and m.status in ("former", "historical") for m in others
+                m.office == fm.office and m.status in ("former", "retired", "historical") for m in others
             ):
                 out.append(Verdict("role", "high", f"{_display(fm, sitting[0])}'s role", fm.span, sitting[0].span))
     return out
@@ -172,7 +176,8 @@ def _former_vs_sitting(person: str, by_doc: dict[str, list[RoleMention]]) -> lis
 def _office_mismatch(person: str, by_doc: dict[str, list[RoleMention]]) -> list[Verdict]:
     """Two documents give the person offices that do not go together."""
     current = {
-        doc: [m for m in ms if m.status not in ("former", "historical", "future")] for doc, ms in by_doc.items()
+        doc: [m for m in ms if m.status not in ("former", "retired", "historical", "future")]
+        for doc, ms in by_doc.items()
     }
     docs = sorted(d for d, ms in current.items() if ms)
     out: list[Verdict] = []

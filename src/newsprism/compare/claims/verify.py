@@ -27,7 +27,10 @@ containment rule.
 ``verify`` applies this to aligned groups: every unit must state the fact of its group's first
 unit (the claim's source); one that does not becomes a claim of its own, related to the one it
 left. A related unit that states the fact and stands alone (no claim of other documents) joins
-the claim as support. Statement class and speaker (``modality``) still have to agree.
+the claim as support. Statement class and speaker (``modality``) still have to agree, and two
+units that name different years and no shared day (``checks.dates.other_occasions``) or give
+shares of two differently named wholes (``checks.numbers.different_wholes``) are never one fact,
+however alike their words.
 """
 
 from __future__ import annotations
@@ -93,6 +96,10 @@ class Verifier:
                      candidates: Sequence[Mapping[str, Sequence[Keyed]]] | None) -> Fits:
         """``fits(head, k)``: whether ``k`` states ``head``'s fact, for the units of ``groups``
         that ``verify`` compares (``to_verify``)."""
+        # imported here: the checks package reads this module's content_words
+        from newsprism.compare.checks.dates import other_occasions
+        from newsprism.compare.checks.numbers import different_wholes
+
         texts = list(dict.fromkeys(k.unit.text for k in to_verify(groups, candidates)))
         screen = self.screen
         need = texts
@@ -113,6 +120,8 @@ class Verifier:
             a, b = head.unit.text, k.unit.text
             if a == b:
                 return True
+            if other_occasions(a, b) or different_wholes(a, b):
+                return False  # two polls, two seasons, two populations: alike, but not one fact
             if screen is not None:
                 quick = float(screen[id(head)] @ screen[id(k)])
                 if quick >= SCREEN_SAME:
