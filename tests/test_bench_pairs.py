@@ -72,8 +72,13 @@ def test_verdict_reads_the_cell_of_b_for_the_claim_mentioned_in_a() -> None:
                       "A", a, "B", b) == "related"
     assert bp.verdict(_analysis(_claim((in_a,), ClaimCell("B", "related", span=Span("B", 0, 50, "")))),
                       "A", a, "B", b) == "unrelated"
-    assert bp.verdict(_analysis(_claim((in_a,), ClaimCell("B", "contradicts"))), "A", a, "B", b) == "contradicts"
+    # contradicts, like related, only when the cell's evidence in b overlaps span b
+    assert bp.verdict(_analysis(_claim((in_a,), ClaimCell("B", "contradicts", span=Span("B", 220, 230, "")))),
+                      "A", a, "B", b) == "contradicts"
+    assert bp.verdict(_analysis(_claim((in_a,), ClaimCell("B", "contradicts", span=Span("B", 400, 420, "")))),
+                      "A", a, "B", b) == "unrelated"
     # a claim with no mention in span a says nothing about the pair
-    assert bp.verdict(_analysis(_claim((Span("A", 0, 90, ""),), ClaimCell("B", "contradicts"))),
+    far = Span("A", 0, 90, "")
+    assert bp.verdict(_analysis(_claim((far,), ClaimCell("B", "contradicts", span=Span("B", 220, 230, "")))),
                       "A", a, "B", b) == "unrelated"
     assert bp.verdict(_analysis(), "A", a, "B", b) == "unrelated"
