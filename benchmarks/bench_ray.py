@@ -11,7 +11,7 @@ is scaling: the throughput a second worker adds, as a share of one worker's (goa
 added worker). A local Ray gets as many CPUs as extract workers; on a machine with fewer free
 cores than workers the ratio says so, not the engine.
 
-    .venv/bin/python benchmarks/bench_ray.py --n 200 [--workers 1 2]
+    .venv/bin/python benchmarks/bench_ray.py --n 600 [--workers 1 2]
 """
 
 from __future__ import annotations
